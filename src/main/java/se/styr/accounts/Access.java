@@ -1,0 +1,77 @@
+package se.styr.accounts;
+
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import se.styr.organisation.Organisation;
+
+/** Who is acting, and what they may do with the objects of a unit. */
+@Service
+public class Access implements se.styr.organisation.CurrentMunicipality {
+
+    public enum Action {
+        /** Create, edit, move and retire objects. */
+        EDIT_STRUCTURE,
+        /** Enter outcomes and targets, assessments, judgements and statuses. */
+        ENTER_VALUES,
+        /** Administer the installation: users, audit log. */
+        ADMINISTER
+    }
+
+    private final Organisation organisation;
+
+    Access(Organisation organisation) {
+        this.organisation = organisation;
+    }
+
+    public Optional<CurrentUser> findCurrent() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof HasCurrentUser p ? Optional.of(p.styrUser()) : Optional.empty();
+    }
+
+    public CurrentUser current() {
+        return findCurrent().orElseThrow(() -> new AccessDeniedException("Du är inte inloggad."));
+    }
+
+    public long municipalityId() {
+        return current().municipalityId();
+    }
+
+    @Override
+    public long id() {
+        return municipalityId();
+    }
+
+    /** Whether the current user may do this to objects owned by the unit (null: objects of the whole municipality). */
+    public boolean may(Action action, Long unitId) {
+        return findCurrent().map(user -> user.roles().stream().anyMatch(r -> grants(r, action, unitId))).orElse(false);
+    }
+
+    public void require(Action action, Long unitId) {
+        if (!may(action, unitId)) {
+            throw new AccessDeniedException(switch (action) {
+                case EDIT_STRUCTURE -> "Du har inte behörighet att ändra objekt för den här delen av organisationen.";
+                case ENTER_VALUES -> "Du har inte behörighet att rapportera för den här delen av organisationen.";
+                case ADMINISTER -> "Endast administratörer får göra detta.";
+            });
+        }
+    }
+
+    private boolean grants(CurrentUser.RoleScope scope, Action action, Long unitId) {
+        boolean actionAllowed = switch (scope.role()) {
+            case ADMINISTRATOR -> true;
+            case CONTROLLER -> action != Action.ADMINISTER;
+            case REPORTER -> action == Action.ENTER_VALUES;
+            case READER -> false;
+        };
+        if (!actionAllowed) {
+            return false;
+        }
+        if (scope.role() == Role.ADMINISTRATOR || scope.unitId() == null) {
+            return true;
+        }
+        return unitId != null && organisation.subtree(scope.unitId()).contains(unitId);
+    }
+}

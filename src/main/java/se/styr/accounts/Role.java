@@ -1,0 +1,13 @@
+package se.styr.accounts;
+
+/** What a person may do; every role except ADMINISTRATOR and READER applies to a unit and the units below it. */
+public enum Role {
+    /** Kommunledningskontoret: sets up the organisation, periods and users, reads the audit log, edits everything. */
+    ADMINISTRATOR,
+    /** Controller / utvecklingsledare: builds the goal chain and enters outcomes and targets within the scope. */
+    CONTROLLER,
+    /** Förvaltnings-, avdelnings- or enhetschef: enters outcomes, assessments and statuses within the scope. */
+    REPORTER,
+    /** Politician, auditor: reads everything, writes nothing. */
+    READER
+}

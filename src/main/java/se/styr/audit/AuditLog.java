@@ -1,0 +1,94 @@
+package se.styr.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The audit log. Every module records its writes here, inside the write's own transaction:
+ * either both the change and its entry are stored, or neither.
+ */
+@Service
+public class AuditLog {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AuditLog(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public enum Action { SKAPAD, ANDRAD, FLYTTAD, AVVECKLAD, ATERAKTIVERAD, BORTTAGEN }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(Long municipalityId, String objectType, Long objectId, Action action, String summary,
+                       Object before, Object after) {
+        jdbc.sql("""
+                        insert into audit_entry (municipality_id, at, actor, object_type, object_id, action, summary, old_value, new_value)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(municipalityId, OffsetDateTime.now(ZoneOffset.UTC), actor(), objectType, objectId, action.name(),
+                        summary.length() > 500 ? summary.substring(0, 500) : summary, toJson(before), toJson(after))
+                .update();
+    }
+
+    public record Page(List<AuditEntry> entries, int page, boolean hasNext) {
+    }
+
+    /** Newest first, optionally narrowed to one object type, object or actor. */
+    public Page find(long municipalityId, String objectType, Long objectId, String actor, int page, int size) {
+        StringBuilder sql = new StringBuilder("""
+                select id, municipality_id, at, actor, object_type, object_id, action, summary, old_value, new_value
+                from audit_entry where municipality_id = :m""");
+        if (objectType != null && !objectType.isBlank()) {
+            sql.append(" and object_type = :type");
+        }
+        if (objectId != null) {
+            sql.append(" and object_id = :id");
+        }
+        if (actor != null && !actor.isBlank()) {
+            sql.append(" and actor = :actor");
+        }
+        sql.append(" order by at desc, id desc limit :limit offset :offset");
+        var statement = jdbc.sql(sql.toString()).param("m", municipalityId)
+                .param("limit", size + 1).param("offset", page * size);
+        if (objectType != null && !objectType.isBlank()) {
+            statement = statement.param("type", objectType);
+        }
+        if (objectId != null) {
+            statement = statement.param("id", objectId);
+        }
+        if (actor != null && !actor.isBlank()) {
+            statement = statement.param("actor", actor);
+        }
+        List<AuditEntry> rows = statement.query((rs, n) -> new AuditEntry(rs.getLong(1), rs.getObject(2, Long.class),
+                rs.getObject(3, OffsetDateTime.class), rs.getString(4), rs.getString(5), rs.getObject(6, Long.class),
+                rs.getString(7), rs.getString(8), fromJson(rs.getString(9)), fromJson(rs.getString(10)))).list();
+        return new Page(rows.stream().limit(size).toList(), page, rows.size() > size);
+    }
+
+    private static String actor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || !auth.isAuthenticated() ? "system" : auth.getName();
+    }
+
+    private String toJson(Object value) {
+        return value == null ? null : json.writeValueAsString(value);
+    }
+
+    private Map<String, Object> fromJson(String text) {
+        return text == null ? null : json.readValue(text, MAP);
+    }
+}

@@ -1,0 +1,348 @@
+package se.styr.goals;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.styr.accounts.Access;
+import se.styr.organisation.OrgUnit;
+import se.styr.organisation.Organisation;
+import se.styr.platform.ConflictException;
+import se.styr.platform.Messages;
+import se.styr.platform.SwedishFormat;
+import se.styr.platform.ValidationException;
+
+/** The goal chain in the browser: the tree, an object's page, and the forms that change it. */
+@Controller
+class ChainController {
+
+    private final GoalService goals;
+    private final Organisation organisation;
+    private final Access access;
+    private final Messages messages;
+    private final SwedishFormat sv;
+
+    ChainController(GoalService goals, Organisation organisation, Access access, Messages messages, SwedishFormat sv) {
+        this.goals = goals;
+        this.organisation = organisation;
+        this.access = access;
+        this.messages = messages;
+        this.sv = sv;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/styrkedja";
+    }
+
+    @GetMapping("/styrkedja")
+    String tree(@RequestParam(name = "organ", required = false) Long body,
+                @RequestParam(name = "avvecklade", defaultValue = "false") boolean retired, Model model) {
+        long municipalityId = access.municipalityId();
+        model.addAttribute("nodes", goals.tree(body, retired));
+        model.addAttribute("bodies", organisation.bodies(municipalityId));
+        model.addAttribute("selectedBody", body);
+        model.addAttribute("showRetired", retired);
+        model.addAttribute("mayCreateKf", access.may(Access.Action.EDIT_STRUCTURE, kfId(municipalityId)));
+        model.addAttribute("mayCreate", access.may(Access.Action.EDIT_STRUCTURE, body));
+        return "goals/tree";
+    }
+
+    @GetMapping("/objekt/{id}")
+    String show(@PathVariable long id, Model model) {
+        GoalViews.Details details = goals.details(id);
+        GoalObject o = details.object();
+        model.addAttribute("d", details);
+        model.addAttribute("o", o);
+        model.addAttribute("chart", o.kind().isMeasure() ? Chart.of(details.years().stream().map(GoalViews.YearRow::value).toList(), sv) : null);
+        model.addAttribute("mayEdit", goals.mayEditStructure(o));
+        model.addAttribute("mayReport", goals.mayEnterValues(o));
+        model.addAttribute("moveTargets", moveTargets(o));
+        model.addAttribute("ruleText", ruleText(details));
+        model.addAttribute("trendFavourable", details.node().trend() == null ? null
+                : Assessment.trendIsFavourable(details.node().trend(), o.direction()));
+        model.addAttribute("states", GoalState.values());
+        model.addAttribute("statuses", AssignmentStatus.values());
+        return "goals/object";
+    }
+
+    // ---- create and edit
+
+    @GetMapping("/objekt/ny")
+    String newForm(@RequestParam("typ") Kind kind, @RequestParam(name = "forelder", required = false) Long parentId,
+                   @RequestParam(name = "organ", required = false) Long ownerId, Model model) {
+        GoalForm form = new GoalForm();
+        form.setKind(kind);
+        form.setParentId(parentId);
+        form.setSteering(Boolean.TRUE);
+        form.setStatus(kind == Kind.UPPDRAG ? AssignmentStatus.EJ_PABORJAD : null);
+        if (parentId != null) {
+            GoalObject parent = goals.get(parentId);
+            form.setPeriodId(parent.periodId());
+            form.setOwnerUnitId(kind.allowsOwner(organisation.unit(parent.ownerUnitId()).type()) ? parent.ownerUnitId() : ownerId);
+        } else {
+            form.setOwnerUnitId(ownerId != null ? ownerId : kind == Kind.FOKUSOMRADE ? kfId(access.municipalityId()) : null);
+            organisation.periods(access.municipalityId()).stream().findFirst().ifPresent(p -> form.setPeriodId(p.id()));
+        }
+        return form(model, form, null, Map.of(), false);
+    }
+
+    @PostMapping("/objekt")
+    String create(@ModelAttribute("form") GoalForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        try {
+            rejectBindingErrors(binding);
+            GoalObject created = goals.create(form.toObject(null, access.municipalityId(), null));
+            redirect.addFlashAttribute("notice", messages.text("object.created"));
+            return "redirect:/objekt/" + created.id();
+        } catch (ValidationException e) {
+            return form(model, form, null, messages.byField(e), false);
+        }
+    }
+
+    @GetMapping("/objekt/{id}/redigera")
+    String editForm(@PathVariable long id, Model model) {
+        GoalObject o = goals.get(id);
+        return form(model, GoalForm.of(o, sv), o, Map.of(), false);
+    }
+
+    @PostMapping("/objekt/{id}")
+    String update(@PathVariable long id, @ModelAttribute("form") GoalForm form, BindingResult binding, Model model,
+                  RedirectAttributes redirect) {
+        GoalObject current = goals.get(id);
+        try {
+            rejectBindingErrors(binding);
+            form.setKind(current.kind());
+            goals.update(form.toObject(id, current.municipalityId(), current));
+            redirect.addFlashAttribute("notice", messages.text("object.saved"));
+            return "redirect:/objekt/" + id;
+        } catch (ValidationException e) {
+            return form(model, form, current, messages.byField(e), false);
+        } catch (ConflictException e) {
+            return form(model, form, current, Map.of(), true);
+        }
+    }
+
+    private String form(Model model, GoalForm form, GoalObject existing, Map<String, List<String>> errors, boolean conflict) {
+        long municipalityId = access.municipalityId();
+        Kind kind = form.getKind();
+        model.addAttribute("form", form);
+        model.addAttribute("existing", existing);
+        model.addAttribute("errors", errors);
+        model.addAttribute("conflict", conflict);
+        model.addAttribute("owners", organisation.units(municipalityId).stream()
+                .filter(u -> u.active() && kind.allowsOwner(u.type())).toList());
+        model.addAttribute("givers", organisation.bodies(municipalityId));
+        model.addAttribute("periods", organisation.periods(municipalityId));
+        model.addAttribute("parents", goals.list(null).stream()
+                .filter(p -> !p.retired() && kind.allowsParent(p.kind())).toList());
+        model.addAttribute("indicators", goals.list(Kind.INDIKATOR).stream().filter(i -> !i.retired()).toList());
+        model.addAttribute("directions", Direction.values());
+        model.addAttribute("statuses", AssignmentStatus.values());
+        model.addAttribute("defaultTolerance", organisation.municipality(municipalityId).nearTargetTolerance());
+        rejectedStatus(errors, conflict);
+        return "goals/form";
+    }
+
+    // ---- move, retire, reactivate
+
+    @PostMapping("/objekt/{id}/flytta")
+    String move(@PathVariable long id, @RequestParam(name = "parentId", required = false) Long parentId,
+                @RequestParam int version, RedirectAttributes redirect) {
+        goals.move(id, parentId, version);
+        redirect.addFlashAttribute("notice", messages.text("object.saved"));
+        return "redirect:/objekt/" + id;
+    }
+
+    @PostMapping("/objekt/{id}/avveckla")
+    String retire(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        goals.retire(id, version);
+        redirect.addFlashAttribute("notice", messages.text("object.saved"));
+        return "redirect:/objekt/" + id;
+    }
+
+    @PostMapping("/objekt/{id}/ateraktivera")
+    String reactivate(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        goals.reactivate(id, version);
+        redirect.addFlashAttribute("notice", messages.text("object.saved"));
+        return "redirect:/objekt/" + id;
+    }
+
+    // ---- values, judgement, status
+
+    /** One row of the values form; text so that "83,5" and typos are handled here. */
+    public record ValueRow(String year, String outcome, String target) {
+    }
+
+    public static class ValuesForm {
+        private List<ValueRow> rows = new ArrayList<>();
+        private int version;
+
+        public List<ValueRow> getRows() { return rows; }
+        public void setRows(List<ValueRow> rows) { this.rows = rows; }
+        public int getVersion() { return version; }
+        public void setVersion(int version) { this.version = version; }
+    }
+
+    @GetMapping("/objekt/{id}/varden")
+    String valuesForm(@PathVariable long id, Model model) {
+        GoalObject o = goals.get(id);
+        ValuesForm form = new ValuesForm();
+        form.setVersion(o.version());
+        for (MeasureValue v : goals.values(id)) {
+            form.getRows().add(new ValueRow(Integer.toString(v.year()), sv.number(v.outcome(), 4), sv.number(v.target(), 4)));
+        }
+        return valuesPage(model, o, form, Map.of(), false);
+    }
+
+    @PostMapping("/objekt/{id}/varden")
+    String saveValues(@PathVariable long id, @ModelAttribute("form") ValuesForm form, Model model,
+                      RedirectAttributes redirect) {
+        GoalObject o = goals.get(id);
+        List<Integer> rowOfValue = new ArrayList<>();
+        try {
+            goals.setValues(id, form.getVersion(), parseRows(form.getRows(), rowOfValue));
+            redirect.addFlashAttribute("notice", messages.text("object.saved"));
+            return "redirect:/objekt/" + id;
+        } catch (ValidationException e) {
+            // The service numbers the values it was given; the form numbers its rows, blank ones included.
+            Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
+            messages.byField(e).forEach((field, texts) -> {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("values\\[(\\d+)](.*)").matcher(field);
+                errors.put(m.matches() ? "rows[" + rowOfValue.get(Integer.parseInt(m.group(1))) + "]" + m.group(2) : field, texts);
+            });
+            return valuesPage(model, o, form, errors, false);
+        } catch (ConflictException e) {
+            return valuesPage(model, o, form, Map.of(), true);
+        }
+    }
+
+    private String valuesPage(Model model, GoalObject o, ValuesForm form, Map<String, List<String>> errors, boolean conflict) {
+        access.require(Access.Action.ENTER_VALUES, o.ownerUnitId());
+        List<ValueRow> rows = new ArrayList<>(form.getRows().stream()
+                .map(r -> r == null ? new ValueRow("", "", "") : r).toList());
+        if (errors.isEmpty() && !conflict) {
+            for (int i = 0; i < 3; i++) {
+                rows.add(new ValueRow("", "", ""));
+            }
+        }
+        form.setRows(rows);
+        model.addAttribute("o", o);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("conflict", conflict);
+        model.addAttribute("period", o.periodId() == null ? null : organisation.findPeriod(o.periodId()).orElse(null));
+        rejectedStatus(errors, conflict);
+        return "goals/values";
+    }
+
+    private static List<MeasureValue> parseRows(List<ValueRow> rows, List<Integer> rowOfValue) {
+        se.styr.platform.Problems problems = new se.styr.platform.Problems();
+        List<MeasureValue> values = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ValueRow r = rows.get(i);
+            if (r == null || (blank(r.outcome()) && blank(r.target()))) {
+                continue;
+            }
+            String field = "rows[" + i + "]";
+            Integer year = null;
+            BigDecimal outcome = null;
+            BigDecimal target = null;
+            try {
+                year = Integer.valueOf(r.year().strip());
+            } catch (RuntimeException e) {
+                problems.add(field + ".year", "validering.heltal");
+            }
+            try {
+                outcome = SwedishFormat.parse(r.outcome());
+            } catch (NumberFormatException e) {
+                problems.add(field + ".outcome", "validering.tal");
+            }
+            try {
+                target = SwedishFormat.parse(r.target());
+            } catch (NumberFormatException e) {
+                problems.add(field + ".target", "validering.tal");
+            }
+            if (year != null) {
+                values.add(new MeasureValue(year, outcome, target));
+                rowOfValue.add(i);
+            }
+        }
+        problems.throwIfAny();
+        return values;
+    }
+
+    @PostMapping("/objekt/{id}/bedomning")
+    String judge(@PathVariable long id, @RequestParam(name = "judgement", required = false) GoalState state,
+                 @RequestParam(name = "judgementText", required = false) String text, @RequestParam int version,
+                 RedirectAttributes redirect) {
+        goals.judge(id, version, state, text);
+        redirect.addFlashAttribute("notice", messages.text("object.saved"));
+        return "redirect:/objekt/" + id;
+    }
+
+    @PostMapping("/objekt/{id}/status")
+    String status(@PathVariable long id, @RequestParam AssignmentStatus status, @RequestParam int version,
+                  RedirectAttributes redirect) {
+        goals.setStatus(id, version, status);
+        redirect.addFlashAttribute("notice", messages.text("object.saved"));
+        return "redirect:/objekt/" + id;
+    }
+
+    // ---- helpers
+
+    private List<GoalObject> moveTargets(GoalObject o) {
+        return goals.list(null).stream()
+                .filter(p -> !p.retired() && !p.id().equals(o.id()) && !p.id().equals(o.parentId()) && o.kind().allowsParent(p.kind())
+                        && java.util.Objects.equals(p.periodId(), o.periodId()))
+                .toList();
+    }
+
+    private String ruleText(GoalViews.Details d) {
+        Assessment.Evaluation e = d.node().headline();
+        if (e == null) {
+            return null;
+        }
+        if (e.signal() == Signal.INGET_VARDE) {
+            return messages.text("object.ruleNoValue", messages.text(e.outcome() == null ? "object.ruleMissingOutcome" : "object.ruleMissingTarget"));
+        }
+        GoalObject o = d.object();
+        return messages.text("object.ruleText", e.outcomeYear(), sv.number(e.outcome()), e.targetYear(), sv.number(e.target()),
+                messages.text("direction." + o.direction().name()),
+                e.baseline() == null ? "–" : sv.number(e.baseline()), sv.number(d.tolerance()), sv.number(e.nearLimit(), 2));
+    }
+
+    private long kfId(long municipalityId) {
+        return organisation.units(municipalityId).stream().filter(u -> u.parentId() == null).map(OrgUnit::id).findFirst()
+                .orElse(-1L);
+    }
+
+    private static void rejectBindingErrors(BindingResult binding) {
+        if (binding.hasErrors()) {
+            throw new ValidationException(binding.getFieldErrors().stream()
+                    .map(f -> new ValidationException.Problem(f.getField(), "validering.val")).toList());
+        }
+    }
+
+    /** A form shown again because of bad input or a conflict answers 400 or 409, not 200. */
+    private static void rejectedStatus(Map<String, List<String>> errors, boolean conflict) {
+        if ((conflict || !errors.isEmpty())
+                && org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attrs
+                && attrs.getResponse() != null) {
+            attrs.getResponse().setStatus(conflict ? 409 : 400);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

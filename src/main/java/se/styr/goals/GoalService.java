@@ -1,0 +1,333 @@
+package se.styr.goals;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.styr.accounts.Access;
+import se.styr.audit.AuditLog;
+import se.styr.organisation.Municipality;
+import se.styr.organisation.OrgUnit;
+import se.styr.organisation.Organisation;
+import se.styr.organisation.PlanPeriod;
+import se.styr.platform.NotFoundException;
+import se.styr.platform.Problems;
+
+/** The goal chain: reading it with its assessments, and every change to it, checked, authorised and audited. */
+@Service
+public class GoalService {
+
+    private static final String AUDIT_TYPE = "goal_object";
+
+    private final GoalRepository repository;
+    private final Organisation organisation;
+    private final Access access;
+    private final AuditLog audit;
+    private final GoalRules rules;
+
+    GoalService(GoalRepository repository, Organisation organisation, Access access, AuditLog audit) {
+        this.repository = repository;
+        this.organisation = organisation;
+        this.access = access;
+        this.audit = audit;
+        this.rules = new GoalRules(organisation, repository);
+    }
+
+    // ---- reading
+
+    public GoalObject get(long id) {
+        return repository.find(id).filter(o -> o.municipalityId() == access.municipalityId())
+                .orElseThrow(() -> new NotFoundException("Objektet", id));
+    }
+
+    public List<GoalObject> list(Kind kind) {
+        return repository.all(access.municipalityId()).stream().filter(o -> kind == null || o.kind() == kind).toList();
+    }
+
+    public List<MeasureValue> values(long id) {
+        return repository.values(get(id).id());
+    }
+
+    /**
+     * The chain as a forest from the focus areas down. With a body, only that body's objects (and the units'
+     * below it) are kept, together with the objects above them that give them context.
+     */
+    @Transactional(readOnly = true)
+    public List<GoalViews.Node> tree(Long bodyUnitId, boolean includeRetired) {
+        long municipalityId = access.municipalityId();
+        Chain chain = loadChain(municipalityId);
+        Set<Long> keep = null;
+        if (bodyUnitId != null) {
+            Set<Long> units = organisation.subtree(bodyUnitId);
+            keep = new HashSet<>();
+            for (GoalObject o : chain.objects.values()) {
+                if (units.contains(o.ownerUnitId())) {
+                    for (GoalObject cursor = o; cursor != null; cursor = cursor.parentId() == null ? null : chain.objects.get(cursor.parentId())) {
+                        keep.add(cursor.id());
+                    }
+                }
+            }
+        }
+        Set<Long> filter = keep;
+        return chain.roots().stream()
+                .map(root -> chain.node(root, o -> (includeRetired || !o.retired()) && (filter == null || filter.contains(o.id()))))
+                .filter(n -> n != null)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public GoalViews.Details details(long id) {
+        GoalObject object = get(id);
+        Chain chain = loadChain(object.municipalityId());
+        GoalViews.Node node = chain.node(object, o -> true);
+        List<GoalObject> ancestors = new ArrayList<>();
+        for (Long p = object.parentId(); p != null; p = chain.objects.get(p).parentId()) {
+            ancestors.add(chain.objects.get(p));
+        }
+        Collections.reverse(ancestors);
+        PlanPeriod period = object.periodId() == null ? null : organisation.findPeriod(object.periodId()).orElse(null);
+        List<MeasureValue> values = chain.values.getOrDefault(object.id(), List.of());
+        Integer firstYear = period == null ? null : period.firstYear();
+        BigDecimal tolerance = chain.tolerance(object);
+        List<GoalViews.YearRow> years = values.stream()
+                .map(v -> new GoalViews.YearRow(v, Assessment.forYear(object.direction(), values, v.year(), firstYear, tolerance)))
+                .toList();
+        List<GoalObject> linkedGoals = chain.objects.values().stream()
+                .filter(o -> object.id().equals(o.linkedIndicatorId()) && !o.retired())
+                .sorted(Comparator.comparing(GoalObject::title)).toList();
+        return new GoalViews.Details(node, ancestors, period,
+                object.givenByUnitId() == null ? null : organisation.findUnit(object.givenByUnitId()).orElse(null),
+                object.linkedIndicatorId() == null ? null : chain.objects.get(object.linkedIndicatorId()),
+                linkedGoals, years, tolerance, Assessment.baseline(values, firstYear));
+    }
+
+    private Chain loadChain(long municipalityId) {
+        Municipality m = organisation.municipality(municipalityId);
+        Map<Long, OrgUnit> units = organisation.units(municipalityId).stream()
+                .collect(Collectors.toMap(OrgUnit::id, Function.identity()));
+        Map<Long, PlanPeriod> periods = organisation.periods(municipalityId).stream()
+                .collect(Collectors.toMap(PlanPeriod::id, Function.identity()));
+        List<GoalObject> all = repository.all(municipalityId);
+        return new Chain(m, units, periods, all.stream().collect(Collectors.toMap(GoalObject::id, Function.identity(),
+                (a, b) -> a, java.util.LinkedHashMap::new)), repository.valuesOf(municipalityId),
+                all.stream().filter(o -> o.parentId() != null).collect(Collectors.groupingBy(GoalObject::parentId)));
+    }
+
+    /** One municipality's chain in memory, so a tree is computed with three queries whatever its size. */
+    private record Chain(Municipality municipality, Map<Long, OrgUnit> units, Map<Long, PlanPeriod> periods,
+                         Map<Long, GoalObject> objects, Map<Long, List<MeasureValue>> values,
+                         Map<Long, List<GoalObject>> children) {
+
+        List<GoalObject> roots() {
+            return objects.values().stream().filter(o -> o.parentId() == null)
+                    .sorted(Comparator.comparing((GoalObject o) -> o.kind().ordinal()).thenComparingInt(GoalObject::position))
+                    .toList();
+        }
+
+        BigDecimal tolerance(GoalObject o) {
+            return o.nearTargetTolerance() != null ? o.nearTargetTolerance() : municipality.nearTargetTolerance();
+        }
+
+        GoalViews.Node node(GoalObject o, java.util.function.Predicate<GoalObject> include) {
+            if (!include.test(o)) {
+                return null;
+            }
+            List<GoalViews.Node> kids = children.getOrDefault(o.id(), List.of()).stream()
+                    .sorted(Comparator.comparingInt(GoalObject::position).thenComparing(GoalObject::id))
+                    .map(c -> node(c, include)).filter(n -> n != null).toList();
+            Assessment.Evaluation headline = null;
+            Trend trend = null;
+            if (o.kind().isMeasure()) {
+                List<MeasureValue> v = values.getOrDefault(o.id(), List.of());
+                PlanPeriod period = o.periodId() == null ? null : periods.get(o.periodId());
+                headline = Assessment.headline(o.direction(), v, period == null ? null : period.firstYear(), tolerance(o));
+                trend = Assessment.trend(v);
+            }
+            GoalState derived = null;
+            if (o.kind().isGoal()) {
+                derived = Assessment.derive(kids.stream()
+                        .filter(k -> k.object().kind().isMeasure() && !Boolean.FALSE.equals(k.object().steering())
+                                && !k.object().retired())
+                        .map(k -> k.headline().signal()).toList());
+            }
+            return new GoalViews.Node(o, units.get(o.ownerUnitId()), kids, headline, trend, derived);
+        }
+    }
+
+    // ---- writing
+
+    @Transactional
+    public GoalObject create(GoalObject draft) {
+        long municipalityId = access.municipalityId();
+        access.require(Access.Action.EDIT_STRUCTURE, draft.ownerUnitId());
+        GoalObject o = normalise(new GoalObject(null, municipalityId, draft.kind(), draft.parentId(), draft.ownerUnitId(),
+                draft.periodId(), repository.nextPosition(municipalityId, draft.parentId()), draft.title(),
+                draft.description(), draft.direction(), draft.measureUnit(), draft.source(), draft.koladaId(),
+                draft.steering(), draft.nearTargetTolerance(), draft.linkedIndicatorId(), draft.linkMotivation(),
+                draft.agenda2030Goal(), draft.agenda2030Target(), draft.judgement(), draft.judgementText(),
+                draft.givenByUnitId(), draft.dueDate(),
+                draft.kind() == Kind.UPPDRAG && draft.status() == null ? AssignmentStatus.EJ_PABORJAD : draft.status(),
+                false, 0));
+        rules.check(o);
+        long id = repository.insert(o);
+        GoalObject saved = repository.find(id).orElseThrow();
+        audit.record(municipalityId, AUDIT_TYPE, id, AuditLog.Action.SKAPAD, summary(saved), null, saved);
+        return saved;
+    }
+
+    /** Saves an edit of every field except the parent (see {@link #move}); {@code edited.version()} is the one read. */
+    @Transactional
+    public GoalObject update(GoalObject edited) {
+        GoalObject current = get(edited.id());
+        access.require(Access.Action.EDIT_STRUCTURE, current.ownerUnitId());
+        if (edited.ownerUnitId() != current.ownerUnitId()) {
+            access.require(Access.Action.EDIT_STRUCTURE, edited.ownerUnitId());
+        }
+        if (edited.kind() != current.kind()) {
+            Problems.single("kind", "validering.typ.andras");
+        }
+        GoalObject o = normalise(new GoalObject(current.id(), current.municipalityId(), current.kind(), current.parentId(),
+                edited.ownerUnitId(), edited.periodId(), current.position(), edited.title(), edited.description(),
+                edited.direction(), edited.measureUnit(), edited.source(), edited.koladaId(), edited.steering(),
+                edited.nearTargetTolerance(), edited.linkedIndicatorId(), edited.linkMotivation(), edited.agenda2030Goal(),
+                edited.agenda2030Target(), edited.judgement(), edited.judgementText(), edited.givenByUnitId(),
+                edited.dueDate(), edited.status(), current.retired(), edited.version()));
+        rules.check(o);
+        return save(current, o, AuditLog.Action.ANDRAD);
+    }
+
+    @Transactional
+    public GoalObject move(long id, Long newParentId, int version) {
+        GoalObject current = get(id);
+        access.require(Access.Action.EDIT_STRUCTURE, current.ownerUnitId());
+        int position = repository.nextPosition(current.municipalityId(), newParentId);
+        GoalObject moved = new GoalObject(current.id(), current.municipalityId(), current.kind(), newParentId,
+                current.ownerUnitId(), current.periodId(), position, current.title(), current.description(),
+                current.direction(), current.measureUnit(), current.source(), current.koladaId(), current.steering(),
+                current.nearTargetTolerance(), current.linkedIndicatorId(), current.linkMotivation(),
+                current.agenda2030Goal(), current.agenda2030Target(), current.judgement(), current.judgementText(),
+                current.givenByUnitId(), current.dueDate(), current.status(), current.retired(), version);
+        rules.check(moved);
+        return save(current, moved, AuditLog.Action.FLYTTAD);
+    }
+
+    /** Retires the object and everything below it; retired objects stay readable but leave the tree. */
+    @Transactional
+    public GoalObject retire(long id, int version) {
+        GoalObject current = get(id);
+        access.require(Access.Action.EDIT_STRUCTURE, current.ownerUnitId());
+        Problems.when(current.retired(), "retired", "validering.redan.avvecklad");
+        GoalObject saved = save(current, withVersion(current.withRetired(true), version), AuditLog.Action.AVVECKLAD);
+        for (GoalObject child : repository.children(id)) {
+            if (!child.retired()) {
+                retire(child.id(), child.version());
+            }
+        }
+        return saved;
+    }
+
+    @Transactional
+    public GoalObject reactivate(long id, int version) {
+        GoalObject current = get(id);
+        access.require(Access.Action.EDIT_STRUCTURE, current.ownerUnitId());
+        Problems.when(!current.retired(), "retired", "validering.inte.avvecklad");
+        GoalObject o = withVersion(current.withRetired(false), version);
+        rules.check(o);
+        return save(current, o, AuditLog.Action.ATERAKTIVERAD);
+    }
+
+    /** Replaces the outcomes and targets of a key figure with the given rows, all or nothing. */
+    @Transactional
+    public List<MeasureValue> setValues(long id, int version, List<MeasureValue> values) {
+        GoalObject o = get(id);
+        access.require(Access.Action.ENTER_VALUES, o.ownerUnitId());
+        List<MeasureValue> sorted = values.stream().sorted(Comparator.comparingInt(MeasureValue::year)).toList();
+        rules.checkValues(o, values);
+        List<MeasureValue> before = repository.values(id);
+        repository.touch(id, version);
+        repository.replaceValues(id, sorted);
+        List<MeasureValue> after = repository.values(id);
+        audit.record(o.municipalityId(), "measure_value", id, AuditLog.Action.ANDRAD,
+                "Utfall och målvärden: " + o.title(), Map.of("values", before), Map.of("values", after));
+        return after;
+    }
+
+    /** A written professional judgement of a goal's state (or of an assignment), or null to fall back on the derived one. */
+    @Transactional
+    public GoalObject judge(long id, int version, GoalState state, String text) {
+        GoalObject current = get(id);
+        access.require(Access.Action.ENTER_VALUES, current.ownerUnitId());
+        GoalObject o = withVersion(current.withJudgement(state, state == null ? null : blankToNull(text)), version);
+        rules.check(o);
+        return save(current, o, AuditLog.Action.ANDRAD);
+    }
+
+    @Transactional
+    public GoalObject setStatus(long id, int version, AssignmentStatus status) {
+        GoalObject current = get(id);
+        access.require(Access.Action.ENTER_VALUES, current.ownerUnitId());
+        Problems.when(current.kind() != Kind.UPPDRAG, "status", "validering.status.typ");
+        GoalObject o = withVersion(current.withStatus(status), version);
+        rules.check(o);
+        return save(current, o, AuditLog.Action.ANDRAD);
+    }
+
+    public boolean mayEditStructure(GoalObject o) {
+        return access.may(Access.Action.EDIT_STRUCTURE, o.ownerUnitId());
+    }
+
+    public boolean mayEnterValues(GoalObject o) {
+        return access.may(Access.Action.ENTER_VALUES, o.ownerUnitId());
+    }
+
+    private GoalObject save(GoalObject before, GoalObject after, AuditLog.Action action) {
+        repository.update(after);
+        GoalObject saved = repository.find(after.id()).orElseThrow();
+        audit.record(saved.municipalityId(), AUDIT_TYPE, saved.id(), action, summary(saved), before, saved);
+        return saved;
+    }
+
+    private static GoalObject withVersion(GoalObject o, int version) {
+        return new GoalObject(o.id(), o.municipalityId(), o.kind(), o.parentId(), o.ownerUnitId(), o.periodId(),
+                o.position(), o.title(), o.description(), o.direction(), o.measureUnit(), o.source(), o.koladaId(),
+                o.steering(), o.nearTargetTolerance(), o.linkedIndicatorId(), o.linkMotivation(), o.agenda2030Goal(),
+                o.agenda2030Target(), o.judgement(), o.judgementText(), o.givenByUnitId(), o.dueDate(), o.status(),
+                o.retired(), version);
+    }
+
+    /** Trims text, turns blanks into nulls and clears the fields that do not belong to the kind. */
+    private static GoalObject normalise(GoalObject o) {
+        boolean measure = o.kind().isMeasure();
+        boolean committeeGoal = o.kind() == Kind.NAMNDMAL;
+        boolean assignment = o.kind() == Kind.UPPDRAG;
+        String kolada = blankToNull(o.koladaId());
+        return new GoalObject(o.id(), o.municipalityId(), o.kind(), o.parentId(), o.ownerUnitId(), o.periodId(),
+                o.position(), o.title() == null ? null : o.title().strip(), blankToNull(o.description()),
+                measure ? o.direction() : null, measure ? blankToNull(o.measureUnit()) : null,
+                measure ? blankToNull(o.source()) : null, measure && kolada != null ? kolada.toUpperCase() : null,
+                measure ? (o.steering() == null ? Boolean.TRUE : o.steering()) : null,
+                measure ? o.nearTargetTolerance() : null,
+                committeeGoal ? o.linkedIndicatorId() : null, committeeGoal ? blankToNull(o.linkMotivation()) : null,
+                committeeGoal || o.kind() == Kind.ARBETSMILJOMAL ? o.agenda2030Goal() : null,
+                committeeGoal || o.kind() == Kind.ARBETSMILJOMAL ? blankToNull(o.agenda2030Target()) : null,
+                o.judgement(), o.judgement() == null ? null : blankToNull(o.judgementText()),
+                assignment ? o.givenByUnitId() : null, assignment ? o.dueDate() : null, assignment ? o.status() : null,
+                o.retired(), o.version());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String summary(GoalObject o) {
+        return o.kind().name() + ": " + o.title();
+    }
+}

@@ -1,0 +1,38 @@
+package se.styr.goals;
+
+import java.util.List;
+import se.styr.organisation.OrgUnit;
+import se.styr.organisation.PlanPeriod;
+
+/** What the pages and the API show of the goal chain: objects with their computed assessment. */
+public final class GoalViews {
+
+    private GoalViews() {
+    }
+
+    /** An object in the tree with its headline signal, trend and goal state. */
+    public record Node(GoalObject object, OrgUnit owner, List<Node> children, Assessment.Evaluation headline,
+                       Trend trend, GoalState derivedState) {
+
+        /** The judgement when one is written, otherwise the derived state. */
+        public GoalState state() {
+            return object.judgement() != null ? object.judgement() : derivedState;
+        }
+
+        public boolean stateIsJudged() {
+            return object.judgement() != null;
+        }
+    }
+
+    public record YearRow(MeasureValue value, Assessment.Evaluation evaluation) {
+    }
+
+    public record Details(Node node, List<GoalObject> ancestors, PlanPeriod period, OrgUnit givenBy,
+                          GoalObject linkedIndicator, List<GoalObject> linkedCommitteeGoals, List<YearRow> years,
+                          java.math.BigDecimal tolerance, java.math.BigDecimal baseline) {
+
+        public GoalObject object() {
+            return node.object();
+        }
+    }
+}

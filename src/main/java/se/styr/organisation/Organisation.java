@@ -1,0 +1,113 @@
+package se.styr.organisation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import se.styr.platform.NotFoundException;
+
+/** Read side of the organisation: the municipality, its tree of bodies and units, and its plan periods. */
+@Service
+public class Organisation {
+
+    private final JdbcClient jdbc;
+
+    Organisation(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Municipality> findMunicipality(long id) {
+        return jdbc.sql("select id, name, kolada_id, vision, core_values, near_target_tolerance from municipality where id = ?")
+                .param(id)
+                .query((rs, n) -> new Municipality(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBigDecimal(6)))
+                .optional();
+    }
+
+    public Municipality municipality(long id) {
+        return findMunicipality(id).orElseThrow(() -> new NotFoundException("Kommunen", id));
+    }
+
+    public List<Municipality> municipalities() {
+        return jdbc.sql("select id from municipality order by name").query(Long.class).list().stream()
+                .map(this::municipality).toList();
+    }
+
+    /** Every unit of the municipality, parents before children, siblings in their order. */
+    public List<OrgUnit> units(long municipalityId) {
+        List<OrgUnit> all = jdbc.sql("""
+                        select id, municipality_id, parent_id, type, name, code, position, active
+                        from org_unit where municipality_id = ? order by position, name""")
+                .param(municipalityId)
+                .query((rs, n) -> new OrgUnit(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class),
+                        OrgUnitType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getInt(7),
+                        rs.getBoolean(8)))
+                .list();
+        Map<Long, List<OrgUnit>> byParent = all.stream().filter(u -> u.parentId() != null)
+                .collect(Collectors.groupingBy(OrgUnit::parentId));
+        List<OrgUnit> ordered = new ArrayList<>();
+        all.stream().filter(u -> u.parentId() == null).forEach(root -> addDepthFirst(root, byParent, ordered));
+        return ordered;
+    }
+
+    private static void addDepthFirst(OrgUnit unit, Map<Long, List<OrgUnit>> byParent, List<OrgUnit> into) {
+        into.add(unit);
+        byParent.getOrDefault(unit.id(), List.of()).forEach(child -> addDepthFirst(child, byParent, into));
+    }
+
+    public Optional<OrgUnit> findUnit(long id) {
+        return jdbc.sql("select municipality_id from org_unit where id = ?").param(id).query(Long.class).optional()
+                .flatMap(m -> units(m).stream().filter(u -> u.id() == id).findFirst());
+    }
+
+    public OrgUnit unit(long id) {
+        return findUnit(id).orElseThrow(() -> new NotFoundException("Enheten", id));
+    }
+
+    /** The unit and all units below it. */
+    public Set<Long> subtree(long unitId) {
+        OrgUnit root = unit(unitId);
+        Map<Long, List<OrgUnit>> byParent = units(root.municipalityId()).stream().filter(u -> u.parentId() != null)
+                .collect(Collectors.groupingBy(OrgUnit::parentId));
+        List<OrgUnit> collected = new ArrayList<>();
+        addDepthFirst(root, byParent, collected);
+        return collected.stream().map(OrgUnit::id).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Depth of each unit below its root (KF is 0), for indenting lists. */
+    public Map<Long, Integer> depths(long municipalityId) {
+        List<OrgUnit> all = units(municipalityId);
+        Map<Long, OrgUnit> byId = all.stream().collect(Collectors.toMap(OrgUnit::id, Function.identity()));
+        return all.stream().collect(Collectors.toMap(OrgUnit::id, u -> {
+            int depth = 0;
+            for (Long p = u.parentId(); p != null; p = byId.get(p).parentId()) {
+                depth++;
+            }
+            return depth;
+        }));
+    }
+
+    public List<OrgUnit> bodies(long municipalityId) {
+        return units(municipalityId).stream().filter(u -> u.type().isBody()).toList();
+    }
+
+    public List<PlanPeriod> periods(long municipalityId) {
+        return jdbc.sql("select id, municipality_id, name, first_year, last_year from plan_period where municipality_id = ?")
+                .param(municipalityId)
+                .query((rs, n) -> new PlanPeriod(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5)))
+                .list().stream().sorted(Comparator.comparingInt(PlanPeriod::firstYear).reversed()).toList();
+    }
+
+    public Optional<PlanPeriod> findPeriod(long id) {
+        return jdbc.sql("select id, municipality_id, name, first_year, last_year from plan_period where id = ?")
+                .param(id)
+                .query((rs, n) -> new PlanPeriod(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5)))
+                .optional();
+    }
+}

@@ -1,0 +1,54 @@
+package se.styr.organisation;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Controller
+class OrganisationController {
+
+    private final Organisation organisation;
+    private final CurrentMunicipality current;
+
+    OrganisationController(Organisation organisation, CurrentMunicipality current) {
+        this.organisation = organisation;
+        this.current = current;
+    }
+
+    @GetMapping("/organisation")
+    String page(Model model) {
+        model.addAttribute("units", organisation.units(current.id()));
+        model.addAttribute("depths", organisation.depths(current.id()));
+        model.addAttribute("periods", organisation.periods(current.id()));
+        return "organisation/units";
+    }
+
+    @RestController
+    @Tag(name = "Organisation")
+    static class Api {
+
+        private final Organisation organisation;
+        private final CurrentMunicipality current;
+
+        Api(Organisation organisation, CurrentMunicipality current) {
+            this.organisation = organisation;
+            this.current = current;
+        }
+
+        @GetMapping("/api/v1/units")
+        @Operation(summary = "Kommunens organisation: organ, förvaltningar, avdelningar och enheter, föräldrar före barn")
+        List<OrgUnit> units() {
+            return organisation.units(current.id());
+        }
+
+        @GetMapping("/api/v1/periods")
+        @Operation(summary = "Planperioder")
+        List<PlanPeriod> periods() {
+            return organisation.periods(current.id());
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package se.styr.platform;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Bad input or a conflict that a page did not handle itself: a Swedish error page with the right status. */
+@ControllerAdvice(annotations = Controller.class)
+class PageErrors {
+
+    private final Messages messages;
+
+    PageErrors(Messages messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(ValidationException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ModelAndView invalid(ValidationException e) {
+        return page(HttpStatus.BAD_REQUEST, e.problems().stream().map(messages::text).toList());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    ModelAndView conflict(ConflictException e) {
+        return page(HttpStatus.CONFLICT, java.util.List.of(messages.text("conflict.message")));
+    }
+
+    private static ModelAndView page(HttpStatus status, java.util.List<String> details) {
+        ModelAndView mav = new ModelAndView("error/problem");
+        mav.addObject("status", status.value());
+        mav.addObject("details", details);
+        mav.setStatus(status);
+        return mav;
+    }
+}

@@ -1,0 +1,60 @@
+package se.styr.platform;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Numbers the Swedish way: a (non-breaking) space between thousands and a decimal comma.
+ * Templates reach it as {@code @sv}.
+ */
+@Component("sv")
+public class SwedishFormat {
+
+    private static final char NBSP = '\u00a0';
+
+    /** Up to {@code maxDecimals} decimals, trailing zeros dropped: 83.1800 → "83,18", 80504 → "80 504". */
+    public String number(BigDecimal value, int maxDecimals) {
+        if (value == null) {
+            return "";
+        }
+        DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.forLanguageTag("sv-SE"));
+        symbols.setGroupingSeparator(NBSP);
+        symbols.setDecimalSeparator(',');
+        symbols.setMinusSign('−');
+        DecimalFormat format = new DecimalFormat("#,##0", symbols);
+        format.setMaximumFractionDigits(maxDecimals);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(value);
+    }
+
+    public String number(BigDecimal value) {
+        return number(value, 2);
+    }
+
+    /** Whole kronor as tkr with one decimal at most: 2 509 587 000 kr → "2 509 587". */
+    public String tkr(BigDecimal kronor) {
+        return kronor == null ? "" : number(kronor.divide(BigDecimal.valueOf(1000)), 0);
+    }
+
+    /** Whole kronor as mnkr with one decimal: 34 500 000 → "34,5". */
+    public String mnkr(BigDecimal kronor) {
+        return kronor == null ? "" : number(kronor.divide(BigDecimal.valueOf(1_000_000)), 1);
+    }
+
+    /** Parses what a Swedish user types: "83,18", "1 500", "−2,5", "83.18". Null for blank input. */
+    public static BigDecimal parse(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String cleaned = text.strip()
+                .replace("\u00a0", "")
+                .replace(" ", "")
+                .replace('−', '-')
+                .replace(',', '.');
+        return new BigDecimal(cleaned);
+    }
+}
