@@ -43,9 +43,9 @@ class GoalRepository {
 
     int nextPosition(long municipalityId, Long parentId) {
         Integer max = parentId == null
-                ? jdbc.sql("select max(position) from goal_object where municipality_id = ? and parent_id is null")
+                ? jdbc.sql("select coalesce(max(position), 0) from goal_object where municipality_id = ? and parent_id is null")
                         .param(municipalityId).query(Integer.class).single()
-                : jdbc.sql("select max(position) from goal_object where parent_id = ?").param(parentId)
+                : jdbc.sql("select coalesce(max(position), 0) from goal_object where parent_id = ?").param(parentId)
                         .query(Integer.class).single();
         return max == null ? 1 : max + 1;
     }
