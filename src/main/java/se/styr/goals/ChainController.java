@@ -99,8 +99,7 @@ class ChainController {
     @PostMapping("/objekt")
     String create(@ModelAttribute("form") GoalForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
         try {
-            rejectBindingErrors(binding);
-            GoalObject created = goals.create(form.toObject(null, access.municipalityId(), null));
+            GoalObject created = goals.create(read(form, binding, null, null));
             redirect.addFlashAttribute("notice", messages.text("object.created"));
             return "redirect:/objekt/" + created.id();
         } catch (ValidationException e) {
@@ -119,9 +118,8 @@ class ChainController {
                   RedirectAttributes redirect) {
         GoalObject current = goals.get(id);
         try {
-            rejectBindingErrors(binding);
             form.setKind(current.kind());
-            goals.update(form.toObject(id, current.municipalityId(), current));
+            goals.update(read(form, binding, id, current));
             redirect.addFlashAttribute("notice", messages.text("object.saved"));
             return "redirect:/objekt/" + id;
         } catch (ValidationException e) {
@@ -179,7 +177,29 @@ class ChainController {
     // ---- values, judgement, status
 
     /** One row of the values form; text so that "83,5" and typos are handled here. */
-    public record ValueRow(String year, String outcome, String target) {
+    public static class ValueRow {
+        private String year;
+        private String outcome;
+        private String target;
+
+        public ValueRow() {
+        }
+
+        ValueRow(String year, String outcome, String target) {
+            this.year = year;
+            this.outcome = outcome;
+            this.target = target;
+        }
+
+        public String getYear() { return year; }
+        public void setYear(String year) { this.year = year; }
+        public String getOutcome() { return outcome; }
+        public void setOutcome(String outcome) { this.outcome = outcome; }
+        public String getTarget() { return target; }
+        public void setTarget(String target) { this.target = target; }
+        String year() { return year; }
+        String outcome() { return outcome; }
+        String target() { return target; }
     }
 
     public static class ValuesForm {
@@ -325,11 +345,18 @@ class ChainController {
                 .orElse(-1L);
     }
 
-    private static void rejectBindingErrors(BindingResult binding) {
-        if (binding.hasErrors()) {
-            throw new ValidationException(binding.getFieldErrors().stream()
-                    .map(f -> new ValidationException.Problem(f.getField(), "validering.val")).toList());
+    /** The form as an object; unreadable input and the rules' findings are reported together. */
+    private GoalObject read(GoalForm form, BindingResult binding, Long id, GoalObject current) {
+        se.styr.platform.Problems input = new se.styr.platform.Problems();
+        binding.getFieldErrors().forEach(f -> input.add(f.getField(), "validering.val"));
+        if (form.getKind() == null) {
+            input.add("kind", "validering.val").throwIfAny();
         }
+        GoalObject o = form.toObject(id, access.municipalityId(), current, input);
+        if (!input.isEmpty()) {
+            input.addAll(goals.problemsOf(o)).throwIfAny();
+        }
+        return o;
     }
 
     /** A form shown again because of bad input or a conflict answers 400 or 409, not 200. */

@@ -54,9 +54,11 @@ public class GoalForm {
         return f;
     }
 
-    /** The object the form describes; judgement and retirement are kept from {@code current} (null when creating). */
-    GoalObject toObject(Long id, long municipalityId, GoalObject current) {
-        Problems p = new Problems();
+    /**
+     * The object the form describes; judgement and retirement are kept from {@code current} (null when creating).
+     * Text that is not a number or date is reported to {@code p} and left out, so the rules can still check the rest.
+     */
+    GoalObject toObject(Long id, long municipalityId, GoalObject current, Problems p) {
         java.math.BigDecimal tolerance = null;
         try {
             tolerance = SwedishFormat.parse(nearTargetTolerance);
@@ -75,10 +77,7 @@ public class GoalForm {
         } catch (DateTimeParseException e) {
             p.add("dueDate", "validering.datum");
         }
-        p.check(ownerUnitId != null, "ownerUnitId", "validering.agare.saknas");
-        p.check(kind != null, "kind", "validering.val");
-        p.throwIfAny();
-        return new GoalObject(id, municipalityId, kind, parentId, ownerUnitId, periodId, 0, title, description,
+        return new GoalObject(id, municipalityId, kind, parentId, ownerUnitId == null ? 0 : ownerUnitId, periodId, 0, title, description,
                 direction, measureUnit, source, koladaId, steering == null ? Boolean.FALSE : steering, tolerance,
                 linkedIndicatorId, linkMotivation, agendaGoal, agenda2030Target,
                 current == null ? null : current.judgement(), current == null ? null : current.judgementText(),

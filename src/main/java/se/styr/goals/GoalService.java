@@ -164,6 +164,16 @@ public class GoalService {
 
     // ---- writing
 
+    /** What the rules say about an object, without saving it: for forms that also found unreadable input. */
+    public List<se.styr.platform.ValidationException.Problem> problemsOf(GoalObject draft) {
+        try {
+            rules.check(normalise(draft));
+            return List.of();
+        } catch (se.styr.platform.ValidationException e) {
+            return e.problems();
+        }
+    }
+
     @Transactional
     public GoalObject create(GoalObject draft) {
         long municipalityId = access.municipalityId();

@@ -17,6 +17,15 @@ public final class Problems {
         return ok ? this : add(field, messageKey, args);
     }
 
+    public boolean isEmpty() {
+        return list.isEmpty();
+    }
+
+    public Problems addAll(java.util.Collection<ValidationException.Problem> problems) {
+        list.addAll(problems);
+        return this;
+    }
+
     public boolean has(String field) {
         return list.stream().anyMatch(p -> p.field().equals(field));
     }
