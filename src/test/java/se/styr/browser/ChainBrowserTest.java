@@ -68,6 +68,18 @@ class ChainBrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains(part));
     }
 
+    /** Kept under target/screenshots for a person to look at after a run. */
+    private static void screenshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static void assertAccessible(String page) {
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
         List<String> violations = results.getViolations().stream()
@@ -91,6 +103,7 @@ class ChainBrowserTest {
         waitForTitle("Styrkedja");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Västsveriges vackraste kulturstad", "Experimentlust");
         assertAccessible("styrkedjan");
+        screenshot("styrkedja");
 
         // Vision → focus area → priority goal → indicator, by following the links as a person would.
         driver.findElement(By.linkText("Experimentlust")).click();
@@ -104,6 +117,7 @@ class ChainBrowserTest {
         assertThat(main.getText()).contains("U07451", "Med anmärkning", "Ökad", "Ska öka");
         assertThat(driver.findElements(By.cssSelector("svg.chart[role=img] title"))).hasSize(1);
         assertAccessible("indikatorn");
+        screenshot("indikator");
 
         driver.findElement(By.linkText("Ändra utfall och målvärden")).click();
         waitForTitle("Ändra utfall och målvärden");
@@ -132,6 +146,7 @@ class ChainBrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Kolada-id ska vara"));
         assertAccessible("formuläret med fel");
+        screenshot("formular-med-fel");
 
         open("/organisation");
         waitForTitle("Organisation");
