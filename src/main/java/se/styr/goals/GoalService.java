@@ -178,14 +178,10 @@ public class GoalService {
     public GoalObject create(GoalObject draft) {
         long municipalityId = access.municipalityId();
         access.require(Access.Action.EDIT_STRUCTURE, draft.ownerUnitId());
-        GoalObject o = normalise(new GoalObject(null, municipalityId, draft.kind(), draft.parentId(), draft.ownerUnitId(),
-                draft.periodId(), repository.nextPosition(municipalityId, draft.parentId()), draft.title(),
-                draft.description(), draft.direction(), draft.measureUnit(), draft.source(), draft.koladaId(),
-                draft.steering(), draft.nearTargetTolerance(), draft.linkedIndicatorId(), draft.linkMotivation(),
-                draft.agenda2030Goal(), draft.agenda2030Target(), draft.judgement(), draft.judgementText(),
-                draft.givenByUnitId(), draft.dueDate(),
-                draft.kind() == Kind.UPPDRAG && draft.status() == null ? AssignmentStatus.EJ_PABORJAD : draft.status(),
-                false, 0));
+        GoalObject o = normalise(draft.copy().id(null).municipalityId(municipalityId)
+                .position(repository.nextPosition(municipalityId, draft.parentId()))
+                .status(draft.kind() == Kind.UPPDRAG && draft.status() == null ? AssignmentStatus.EJ_PABORJAD : draft.status())
+                .retired(false).version(0).build());
         rules.check(o);
         long id = repository.insert(o);
         GoalObject saved = repository.find(id).orElseThrow();
@@ -204,12 +200,9 @@ public class GoalService {
         if (edited.kind() != current.kind()) {
             Problems.single("kind", "validering.typ.andras");
         }
-        GoalObject o = normalise(new GoalObject(current.id(), current.municipalityId(), current.kind(), current.parentId(),
-                edited.ownerUnitId(), edited.periodId(), current.position(), edited.title(), edited.description(),
-                edited.direction(), edited.measureUnit(), edited.source(), edited.koladaId(), edited.steering(),
-                edited.nearTargetTolerance(), edited.linkedIndicatorId(), edited.linkMotivation(), edited.agenda2030Goal(),
-                edited.agenda2030Target(), edited.judgement(), edited.judgementText(), edited.givenByUnitId(),
-                edited.dueDate(), edited.status(), current.retired(), edited.version()));
+        GoalObject o = normalise(edited.copy().id(current.id()).municipalityId(current.municipalityId())
+                .kind(current.kind()).parentId(current.parentId()).position(current.position())
+                .retired(current.retired()).build());
         rules.check(o);
         return save(current, o, AuditLog.Action.ANDRAD);
     }
@@ -219,12 +212,7 @@ public class GoalService {
         GoalObject current = get(id);
         access.require(Access.Action.EDIT_STRUCTURE, current.ownerUnitId());
         int position = repository.nextPosition(current.municipalityId(), newParentId);
-        GoalObject moved = new GoalObject(current.id(), current.municipalityId(), current.kind(), newParentId,
-                current.ownerUnitId(), current.periodId(), position, current.title(), current.description(),
-                current.direction(), current.measureUnit(), current.source(), current.koladaId(), current.steering(),
-                current.nearTargetTolerance(), current.linkedIndicatorId(), current.linkMotivation(),
-                current.agenda2030Goal(), current.agenda2030Target(), current.judgement(), current.judgementText(),
-                current.givenByUnitId(), current.dueDate(), current.status(), current.retired(), version);
+        GoalObject moved = current.copy().parentId(newParentId).position(position).version(version).build();
         rules.check(moved);
         return save(current, moved, AuditLog.Action.FLYTTAD);
     }
@@ -235,7 +223,7 @@ public class GoalService {
         GoalObject current = get(id);
         access.require(Access.Action.EDIT_STRUCTURE, current.ownerUnitId());
         Problems.when(current.retired(), "retired", "validering.redan.avvecklad");
-        GoalObject saved = save(current, withVersion(current.withRetired(true), version), AuditLog.Action.AVVECKLAD);
+        GoalObject saved = save(current, current.copy().retired(true).version(version).build(), AuditLog.Action.AVVECKLAD);
         for (GoalObject child : repository.children(id)) {
             if (!child.retired()) {
                 retire(child.id(), child.version());
@@ -249,7 +237,7 @@ public class GoalService {
         GoalObject current = get(id);
         access.require(Access.Action.EDIT_STRUCTURE, current.ownerUnitId());
         Problems.when(!current.retired(), "retired", "validering.inte.avvecklad");
-        GoalObject o = withVersion(current.withRetired(false), version);
+        GoalObject o = current.copy().retired(false).version(version).build();
         rules.check(o);
         return save(current, o, AuditLog.Action.ATERAKTIVERAD);
     }
@@ -275,7 +263,8 @@ public class GoalService {
     public GoalObject judge(long id, int version, GoalState state, String text) {
         GoalObject current = get(id);
         access.require(Access.Action.ENTER_VALUES, current.ownerUnitId());
-        GoalObject o = withVersion(current.withJudgement(state, state == null ? null : blankToNull(text)), version);
+        GoalObject o = current.copy().judgement(state).judgementText(state == null ? null : blankToNull(text))
+                .version(version).build();
         rules.check(o);
         return save(current, o, AuditLog.Action.ANDRAD);
     }
@@ -285,7 +274,7 @@ public class GoalService {
         GoalObject current = get(id);
         access.require(Access.Action.ENTER_VALUES, current.ownerUnitId());
         Problems.when(current.kind() != Kind.UPPDRAG, "status", "validering.status.typ");
-        GoalObject o = withVersion(current.withStatus(status), version);
+        GoalObject o = current.copy().status(status).version(version).build();
         rules.check(o);
         return save(current, o, AuditLog.Action.ANDRAD);
     }
@@ -303,14 +292,6 @@ public class GoalService {
         GoalObject saved = repository.find(after.id()).orElseThrow();
         audit.record(saved.municipalityId(), AUDIT_TYPE, saved.id(), action, summary(saved), before, saved);
         return saved;
-    }
-
-    private static GoalObject withVersion(GoalObject o, int version) {
-        return new GoalObject(o.id(), o.municipalityId(), o.kind(), o.parentId(), o.ownerUnitId(), o.periodId(),
-                o.position(), o.title(), o.description(), o.direction(), o.measureUnit(), o.source(), o.koladaId(),
-                o.steering(), o.nearTargetTolerance(), o.linkedIndicatorId(), o.linkMotivation(), o.agenda2030Goal(),
-                o.agenda2030Target(), o.judgement(), o.judgementText(), o.givenByUnitId(), o.dueDate(), o.status(),
-                o.retired(), version);
     }
 
     /** Trims text, turns blanks into nulls and clears the fields that do not belong to the kind. */
