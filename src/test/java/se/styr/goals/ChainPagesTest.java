@@ -27,7 +27,7 @@ class ChainPagesTest {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     /** Looked up without the service, which needs a logged-in person (MockMvc clears it after each request). */
-    private GoalObject find(GoalService ignored, Kind kind, String titleStart) {
+    private GoalObject find(Kind kind, String titleStart) {
         long id = jdbc.sql("select id from goal_object where kind = ? and title like ?").params(kind.name(), titleStart + "%")
                 .query(Long.class).single();
         return jdbc.sql("select version, owner_unit_id, period_id from goal_object where id = ?").param(id)
@@ -35,8 +35,6 @@ class ChainPagesTest {
                         null, null, null, null, null, null, null, null, null, null, null, null, null, null, false, rs.getInt(1)))
                 .single();
     }
-
-    private final GoalService goals = null;
 
     @Test
     void pages_need_a_login() throws Exception {
@@ -52,7 +50,7 @@ class ChainPagesTest {
                 .andExpect(content().string(containsString("Experimentlust")))
                 .andExpect(content().string(containsString("Med anmärkning")))
                 .andExpect(content().string(not(containsString("Nytt fokusområde"))));
-        GoalObject indicator = find(goals, Kind.INDIKATOR, "Företagsklimat");
+        GoalObject indicator = find(Kind.INDIKATOR, "Företagsklimat");
         mvc.perform(get("/objekt/" + indicator.id())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("U07451")))
                 .andExpect(content().string(containsString("<svg")))
@@ -70,7 +68,7 @@ class ChainPagesTest {
     @Test
     @WithUserDetails("admin")
     void a_form_with_bad_input_answers_400_with_swedish_messages() throws Exception {
-        GoalObject goal = find(goals, Kind.NAMNDMAL, "Öka antalet gruppboendeplatser");
+        GoalObject goal = find(Kind.NAMNDMAL, "Öka antalet gruppboendeplatser");
         mvc.perform(post("/objekt").with(csrf())
                         .param("kind", "NYCKELTAL").param("parentId", goal.id().toString())
                         .param("ownerUnitId", Long.toString(goal.ownerUnitId())).param("periodId", goal.periodId().toString())
@@ -84,7 +82,7 @@ class ChainPagesTest {
     @Test
     @WithUserDetails("admin")
     void creating_editing_and_entering_values_through_the_forms() throws Exception {
-        GoalObject goal = find(goals, Kind.NAMNDMAL, "Öka antalet gruppboendeplatser");
+        GoalObject goal = find(Kind.NAMNDMAL, "Öka antalet gruppboendeplatser");
         mvc.perform(get("/objekt/ny").param("typ", "NYCKELTAL").param("forelder", goal.id().toString()))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Nytt Nyckeltal")));
         mvc.perform(post("/objekt").with(csrf())
@@ -93,7 +91,7 @@ class ChainPagesTest {
                         .param("title", "Andel med beslut om gruppbostad inom tre månader").param("direction", "INCREASE")
                         .param("measureUnit", "%").param("steering", "true").param("koladaId", ""))
                 .andExpect(status().is3xxRedirection());
-        GoalObject created = find(goals, Kind.NYCKELTAL, "Andel med beslut om gruppbostad");
+        GoalObject created = find(Kind.NYCKELTAL, "Andel med beslut om gruppbostad");
 
         mvc.perform(post("/objekt/" + created.id() + "/varden").with(csrf()).param("version", "0")
                         .param("rows[0].year", "2021").param("rows[0].outcome", "61,5").param("rows[0].target", "")
@@ -123,14 +121,14 @@ class ChainPagesTest {
     @Test
     @WithUserDetails("admin")
     void forms_without_csrf_token_are_refused() throws Exception {
-        GoalObject goal = find(goals, Kind.NAMNDMAL, "Öka antalet gruppboendeplatser");
+        GoalObject goal = find(Kind.NAMNDMAL, "Öka antalet gruppboendeplatser");
         mvc.perform(post("/objekt/" + goal.id() + "/avveckla").param("version", "0")).andExpect(status().isForbidden());
     }
 
     @Test
     @WithUserDetails("admin")
     void the_administrator_browses_the_audit_log() throws Exception {
-        GoalObject goal = find(goals, Kind.NAMNDMAL, "Öka antalet gruppboendeplatser");
+        GoalObject goal = find(Kind.NAMNDMAL, "Öka antalet gruppboendeplatser");
         mvc.perform(post("/objekt/" + goal.id() + "/bedomning").with(csrf()).param("version", Integer.toString(goal.version()))
                         .param("judgement", "DELVIS_UPPFYLLT").param("judgementText", "Platserna på Lapplandsgatan räknas."))
                 .andExpect(status().is3xxRedirection());
