@@ -26,11 +26,13 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/v1/audit/**").hasRole(Role.ADMINISTRATOR.name())
+                        .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) ->
                         problem(res, HttpStatus.UNAUTHORIZED, "Inloggning krävs för API:t (HTTP Basic med ett Styr-konto).")))
                 .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) ->
-                        problem(res, HttpStatus.FORBIDDEN, ex.getMessage())))
+                        problem(res, HttpStatus.FORBIDDEN, "Du har inte behörighet till detta.")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .build();

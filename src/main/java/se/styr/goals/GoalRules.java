@@ -36,6 +36,8 @@ final class GoalRules {
             p.add("title", "validering.titel.lang", 500);
         }
         p.check(o.description() == null || o.description().length() <= 10_000, "description", "validering.text.lang", 10_000);
+        p.check(o.linkMotivation() == null || o.linkMotivation().length() <= 2_000, "linkMotivation", "validering.text.lang", 2_000);
+        p.check(o.judgementText() == null || o.judgementText().length() <= 10_000, "judgementText", "validering.text.lang", 10_000);
 
         Optional<OrgUnit> owner = organisation.findUnit(o.ownerUnitId()).filter(u -> u.municipalityId() == o.municipalityId());
         if (owner.isEmpty()) {
@@ -149,6 +151,8 @@ final class GoalRules {
             if (v.outcome() != null && period != null && v.year() > period.lastYear()) {
                 p.add(field + ".outcome", "validering.utfall.ar", v.year(), period.lastYear());
             }
+            p.check(fits(v.outcome()), field + ".outcome", "validering.tal.storlek");
+            p.check(fits(v.target()), field + ".target", "validering.tal.storlek");
             if (o.isPercentage()) {
                 p.check(v.outcome() == null || isPercent(v.outcome()), field + ".outcome", "validering.procent");
                 p.check(v.target() == null || isPercent(v.target()), field + ".target", "validering.procent");
@@ -156,6 +160,13 @@ final class GoalRules {
         }
         p.throwIfAny();
     }
+
+    /** The column is numeric(18, 4): at most 14 digits before the decimal comma and 4 after. */
+    private static boolean fits(BigDecimal v) {
+        return v == null || (v.abs().compareTo(MAX_VALUE) < 0 && Math.max(v.stripTrailingZeros().scale(), 0) <= 4);
+    }
+
+    private static final BigDecimal MAX_VALUE = new BigDecimal("1E14");
 
     private static boolean isPercent(BigDecimal v) {
         return v.signum() >= 0 && v.compareTo(BigDecimal.valueOf(100)) <= 0;

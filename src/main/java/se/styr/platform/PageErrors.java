@@ -29,8 +29,18 @@ class PageErrors {
         return page(HttpStatus.CONFLICT, java.util.List.of(messages.text("conflict.message")));
     }
 
+    /** A form posted with more rows than Spring will bind (a tampered or runaway form), not a 500. */
+    @ExceptionHandler(org.springframework.beans.InvalidPropertyException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ModelAndView unbindable(org.springframework.beans.InvalidPropertyException e) {
+        return page(HttpStatus.BAD_REQUEST, java.util.List.of(messages.text("validering.rader", AUTO_GROW_LIMIT)));
+    }
+
+    /** Spring's default limit on how far a bound list may grow. */
+    private static final int AUTO_GROW_LIMIT = 256;
+
     private static ModelAndView page(HttpStatus status, java.util.List<String> details) {
-        ModelAndView mav = new ModelAndView("error/problem");
+        ModelAndView mav = new ModelAndView("error");
         mav.addObject("status", status.value());
         mav.addObject("details", details);
         mav.setStatus(status);

@@ -120,6 +120,20 @@ class ChainPagesTest {
 
     @Test
     @WithUserDetails("admin")
+    void a_values_form_with_a_runaway_row_index_is_a_400_with_a_swedish_message() throws Exception {
+        GoalObject places = find(Kind.NYCKELTAL, "Antal gruppboendeplatser LSS");
+        mvc.perform(post("/objekt/" + places.id() + "/varden").with(csrf()).param("version", Integer.toString(places.version()))
+                        .param("rows[300].year", "2021").param("rows[300].outcome", "72"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Formuläret har för många rader")));
+        mvc.perform(post("/objekt/" + places.id() + "/varden").with(csrf()).param("version", Integer.toString(places.version()))
+                        .param("rows[0].year", "2021").param("rows[0].outcome", "99999999999999999"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("högst 14 siffror")));
+    }
+
+    @Test
+    @WithUserDetails("admin")
     void forms_without_csrf_token_are_refused() throws Exception {
         GoalObject goal = find(Kind.NAMNDMAL, "Öka antalet gruppboendeplatser");
         mvc.perform(post("/objekt/" + goal.id() + "/avveckla").param("version", "0")).andExpect(status().isForbidden());

@@ -108,7 +108,9 @@ class GoalApiTest {
                         .content("{\"judgement\":\"EJ_UPPFYLLT\",\"judgementText\":\"Nej\",\"version\":" + goal.version() + "}"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(get("/api/v1/audit").with(httpBasic("politiker", "styr-demo"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/audit").with(httpBasic("politiker", "styr-demo"))).andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("Du har inte behörighet till detta."));
         mvc.perform(get("/api/v1/audit").with(httpBasic("admin", "styr-demo"))).andExpect(status().isOk());
     }
 

@@ -125,6 +125,31 @@ class GoalServiceTest {
     }
 
     @Test
+    void numbers_too_large_or_too_precise_for_the_column_are_refused_not_a_database_error() {
+        GoalObject places = find(goals, Kind.NYCKELTAL, "Antal gruppboendeplatser LSS");
+
+        assertThatThrownBy(() -> goals.setValues(places.id(), places.version(), List.of(
+                new MeasureValue(2021, new BigDecimal("1E20"), null),
+                new MeasureValue(2022, new BigDecimal("72.123456"), new BigDecimal("80")))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(keys(e)).containsExactly("validering.tal.storlek", "validering.tal.storlek");
+                    assertThat(e.problems()).extracting(ValidationException.Problem::field)
+                            .containsExactly("values[0].outcome", "values[1].outcome");
+                });
+    }
+
+    @Test
+    void texts_longer_than_their_columns_are_refused() {
+        GoalObject kfGoal = find(goals, Kind.PRIORITERAT_MAL, "Alingsåsarna har inflytande");
+        GoalObject committeeGoal = new GoalObject(null, 0, Kind.NAMNDMAL, kfGoal.id(), unit("VON"), period(), 0,
+                "Fler brukare ska vara delaktiga", null, null, null, null, null, null, null, null, "x".repeat(2_001), null,
+                null, null, null, null, null, null, false, 0);
+
+        assertThatThrownBy(() -> goals.create(committeeGoal)).isInstanceOfSatisfying(ValidationException.class, e ->
+                assertThat(keys(e)).containsExactly("validering.text.lang"));
+    }
+
+    @Test
     void entering_values_recomputes_the_signal_and_audits_old_and_new() {
         GoalObject places = find(goals, Kind.NYCKELTAL, "Antal gruppboendeplatser LSS");
         List<MeasureValue> values = List.of(new MeasureValue(2021, new BigDecimal("72"), null),
