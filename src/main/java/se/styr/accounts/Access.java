@@ -17,7 +17,13 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
         /** Enter outcomes and targets, assessments, judgements and statuses. */
         ENTER_VALUES,
         /** Administer the installation: users, audit log. */
-        ADMINISTER
+        ADMINISTER,
+        /** Open follow-up rounds, share their objects down, enter the units' outcomes and decide the report. */
+        MANAGE_ROUNDS,
+        /** Write a unit's own report in a follow-up round: a reporter only for exactly their unit. */
+        REPORT,
+        /** Approve or send back the reports of units below one's own (not one's own). */
+        APPROVE
     }
 
     private final Organisation organisation;
@@ -55,6 +61,9 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
                 case EDIT_STRUCTURE -> "Du har inte behörighet att ändra objekt för den här delen av organisationen.";
                 case ENTER_VALUES -> "Du har inte behörighet att rapportera för den här delen av organisationen.";
                 case ADMINISTER -> "Endast administratörer får göra detta.";
+                case MANAGE_ROUNDS -> "Endast administratörer och controllers får förbereda och besluta uppföljningar för den här delen av organisationen.";
+                case REPORT -> "Du får bara rapportera för din egen enhet.";
+                case APPROVE -> "Du får bara attestera rapporter från enheter under din egen.";
             });
         }
     }
@@ -63,7 +72,7 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
         boolean actionAllowed = switch (scope.role()) {
             case ADMINISTRATOR -> true;
             case CONTROLLER -> action != Action.ADMINISTER;
-            case REPORTER -> action == Action.ENTER_VALUES;
+            case REPORTER -> action == Action.ENTER_VALUES || action == Action.REPORT || action == Action.APPROVE;
             case READER -> false;
         };
         if (!actionAllowed) {
@@ -72,6 +81,15 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
         if (scope.role() == Role.ADMINISTRATOR || scope.unitId() == null) {
             return true;
         }
-        return unitId != null && organisation.subtree(scope.unitId()).contains(unitId);
+        if (unitId == null) {
+            return false;
+        }
+        if (action == Action.REPORT && scope.role() == Role.REPORTER) {
+            return scope.unitId().equals(unitId);
+        }
+        if (action == Action.APPROVE && scope.unitId().equals(unitId)) {
+            return false;
+        }
+        return organisation.subtree(scope.unitId()).contains(unitId);
     }
 }

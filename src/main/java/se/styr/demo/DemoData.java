@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoData implements ApplicationRunner {
 
     static final String PASSWORD = "styr-demo";
+    /** The municipality and its goal chain, then a follow-up round of Vård- och omsorgsnämnden. */
+    private static final java.util.List<String> SCRIPTS = java.util.List.of("demo/alingsas.sql", "demo/alingsas-uppfoljning.sql");
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final JdbcClient jdbc;
@@ -36,12 +38,13 @@ class DemoData implements ApplicationRunner {
             return;
         }
         String hash = new BCryptPasswordEncoder().encode(PASSWORD);
-        String script = new ClassPathResource("demo/alingsas.sql").getContentAsString(StandardCharsets.UTF_8)
-                .replace("{DEMO_HASH}", hash);
         int statements = 0;
-        for (String statement : statements(script)) {
-            jdbc.sql(statement).update();
-            statements++;
+        for (String file : SCRIPTS) {
+            String script = new ClassPathResource(file).getContentAsString(StandardCharsets.UTF_8).replace("{DEMO_HASH}", hash);
+            for (String statement : statements(script)) {
+                jdbc.sql(statement).update();
+                statements++;
+            }
         }
         log.info("Demodata för Alingsås kommun inläst ({} satser).", statements);
     }

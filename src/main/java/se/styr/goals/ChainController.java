@@ -39,11 +39,6 @@ class ChainController {
         this.sv = sv;
     }
 
-    @GetMapping("/")
-    String home() {
-        return "redirect:/styrkedja";
-    }
-
     @GetMapping("/styrkedja")
     String tree(@RequestParam(name = "organ", required = false) Long body,
                 @RequestParam(name = "avvecklade", defaultValue = "false") boolean retired, Model model) {
@@ -145,6 +140,8 @@ class ChainController {
         model.addAttribute("indicators", goals.list(Kind.INDIKATOR).stream().filter(i -> !i.retired()).toList());
         model.addAttribute("directions", Direction.values());
         model.addAttribute("statuses", AssignmentStatus.values());
+        model.addAttribute("perspectives", Perspective.values());
+        model.addAttribute("occasions", FollowUpOccasion.values());
         model.addAttribute("defaultTolerance", organisation.municipality(municipalityId).nearTargetTolerance());
         rejectedStatus(errors, conflict);
         return "goals/form";

@@ -21,7 +21,7 @@ import se.styr.platform.Problems;
 /** The goal chain as JSON, with the same rules, rights and audit as the pages. */
 @RestController
 @RequestMapping("/api/v1/objects")
-@Tag(name = "Styrkedja", description = "Fokusområden, mål, indikatorer, nyckeltal och uppdrag")
+@Tag(name = "Styrkedja", description = "Fokusområden, mål, indikatorer, nyckeltal, uppdrag, kritiska verksamhetsfaktorer och internkontrollpunkter")
 class GoalApi {
 
     private final GoalService goals;
@@ -37,7 +37,9 @@ class GoalApi {
                        Direction direction, String measureUnit, String source, String koladaId, Boolean steering,
                        BigDecimal nearTargetTolerance, Long linkedIndicatorId, String linkMotivation,
                        Integer agenda2030Goal, String agenda2030Target, Long givenByUnitId, LocalDate dueDate,
-                       AssignmentStatus status, Integer version) {
+                       AssignmentStatus status, Perspective perspective, String frequency, String process,
+                       Integer riskValue, String controlMethod, String responsible, FollowUpOccasion followUpOccasion,
+                       Integer version) {
 
         GoalObject toObject(Long id, long municipalityId, GoalObject current) {
             Problems p = new Problems();
@@ -49,7 +51,8 @@ class GoalApi {
                     periodId, 0, title, description, direction, measureUnit, source, koladaId, steering,
                     nearTargetTolerance, linkedIndicatorId, linkMotivation, agenda2030Goal, agenda2030Target,
                     current == null ? null : current.judgement(), current == null ? null : current.judgementText(),
-                    givenByUnitId, dueDate, status, current != null && current.retired(), version == null ? 0 : version);
+                    givenByUnitId, dueDate, status, perspective, frequency, process, riskValue, controlMethod, responsible,
+                    followUpOccasion, current != null && current.retired(), version == null ? 0 : version);
         }
     }
 

@@ -27,6 +27,13 @@ public class GoalForm {
     private Long givenByUnitId;
     private String dueDate;
     private AssignmentStatus status;
+    private Perspective perspective;
+    private String frequency;
+    private String process;
+    private String riskValue;
+    private String controlMethod;
+    private String responsible;
+    private FollowUpOccasion followUpOccasion;
     private int version;
 
     static GoalForm of(GoalObject o, SwedishFormat sv) {
@@ -50,6 +57,13 @@ public class GoalForm {
         f.givenByUnitId = o.givenByUnitId();
         f.dueDate = o.dueDate() == null ? null : o.dueDate().toString();
         f.status = o.status();
+        f.perspective = o.perspective();
+        f.frequency = o.frequency();
+        f.process = o.process();
+        f.riskValue = o.riskValue() == null ? null : o.riskValue().toString();
+        f.controlMethod = o.controlMethod();
+        f.responsible = o.responsible();
+        f.followUpOccasion = o.followUpOccasion();
         f.version = o.version();
         return f;
     }
@@ -77,11 +91,18 @@ public class GoalForm {
         } catch (DateTimeParseException e) {
             p.add("dueDate", "validering.datum");
         }
+        Integer risk = null;
+        try {
+            risk = riskValue == null || riskValue.isBlank() ? null : Integer.valueOf(riskValue.strip());
+        } catch (NumberFormatException e) {
+            p.add("riskValue", "validering.heltal");
+        }
         return new GoalObject(id, municipalityId, kind, parentId, ownerUnitId == null ? 0 : ownerUnitId, periodId, 0, title, description,
                 direction, measureUnit, source, koladaId, steering == null ? Boolean.FALSE : steering, tolerance,
                 linkedIndicatorId, linkMotivation, agendaGoal, agenda2030Target,
                 current == null ? null : current.judgement(), current == null ? null : current.judgementText(),
-                givenByUnitId, due, status, current != null && current.retired(), version);
+                givenByUnitId, due, status, perspective, frequency, process, risk, controlMethod, responsible,
+                followUpOccasion, current != null && current.retired(), version);
     }
 
     public Kind getKind() { return kind; }
@@ -122,6 +143,20 @@ public class GoalForm {
     public void setDueDate(String dueDate) { this.dueDate = dueDate; }
     public AssignmentStatus getStatus() { return status; }
     public void setStatus(AssignmentStatus status) { this.status = status; }
+    public Perspective getPerspective() { return perspective; }
+    public void setPerspective(Perspective perspective) { this.perspective = perspective; }
+    public String getFrequency() { return frequency; }
+    public void setFrequency(String frequency) { this.frequency = frequency; }
+    public String getProcess() { return process; }
+    public void setProcess(String process) { this.process = process; }
+    public String getRiskValue() { return riskValue; }
+    public void setRiskValue(String riskValue) { this.riskValue = riskValue; }
+    public String getControlMethod() { return controlMethod; }
+    public void setControlMethod(String controlMethod) { this.controlMethod = controlMethod; }
+    public String getResponsible() { return responsible; }
+    public void setResponsible(String responsible) { this.responsible = responsible; }
+    public FollowUpOccasion getFollowUpOccasion() { return followUpOccasion; }
+    public void setFollowUpOccasion(FollowUpOccasion followUpOccasion) { this.followUpOccasion = followUpOccasion; }
     public int getVersion() { return version; }
     public void setVersion(int version) { this.version = version; }
 }

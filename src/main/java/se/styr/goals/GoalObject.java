@@ -32,6 +32,13 @@ public record GoalObject(
         Long givenByUnitId,
         LocalDate dueDate,
         AssignmentStatus status,
+        Perspective perspective,
+        String frequency,
+        String process,
+        Integer riskValue,
+        String controlMethod,
+        String responsible,
+        FollowUpOccasion followUpOccasion,
         boolean retired,
         int version) {
 
@@ -69,6 +76,13 @@ public record GoalObject(
         private Long givenByUnitId;
         private LocalDate dueDate;
         private AssignmentStatus status;
+        private Perspective perspective;
+        private String frequency;
+        private String process;
+        private Integer riskValue;
+        private String controlMethod;
+        private String responsible;
+        private FollowUpOccasion followUpOccasion;
         private boolean retired;
         private int version;
 
@@ -97,6 +111,13 @@ public record GoalObject(
             givenByUnitId = o.givenByUnitId();
             dueDate = o.dueDate();
             status = o.status();
+            perspective = o.perspective();
+            frequency = o.frequency();
+            process = o.process();
+            riskValue = o.riskValue();
+            controlMethod = o.controlMethod();
+            responsible = o.responsible();
+            followUpOccasion = o.followUpOccasion();
             retired = o.retired();
             version = o.version();
         }
@@ -221,6 +242,41 @@ public record GoalObject(
             return this;
         }
 
+        Copy perspective(Perspective value) {
+            perspective = value;
+            return this;
+        }
+
+        Copy frequency(String value) {
+            frequency = value;
+            return this;
+        }
+
+        Copy process(String value) {
+            process = value;
+            return this;
+        }
+
+        Copy riskValue(Integer value) {
+            riskValue = value;
+            return this;
+        }
+
+        Copy controlMethod(String value) {
+            controlMethod = value;
+            return this;
+        }
+
+        Copy responsible(String value) {
+            responsible = value;
+            return this;
+        }
+
+        Copy followUpOccasion(FollowUpOccasion value) {
+            followUpOccasion = value;
+            return this;
+        }
+
         Copy retired(boolean value) {
             retired = value;
             return this;
@@ -232,7 +288,10 @@ public record GoalObject(
         }
 
         GoalObject build() {
-            return new GoalObject(id, municipalityId, kind, parentId, ownerUnitId, periodId, position, title, description, direction, measureUnit, source, koladaId, steering, nearTargetTolerance, linkedIndicatorId, linkMotivation, agenda2030Goal, agenda2030Target, judgement, judgementText, givenByUnitId, dueDate, status, retired, version);
+            return new GoalObject(id, municipalityId, kind, parentId, ownerUnitId, periodId, position, title, description,
+                    direction, measureUnit, source, koladaId, steering, nearTargetTolerance, linkedIndicatorId, linkMotivation,
+                    agenda2030Goal, agenda2030Target, judgement, judgementText, givenByUnitId, dueDate, status, perspective,
+                    frequency, process, riskValue, controlMethod, responsible, followUpOccasion, retired, version);
         }
     }
 }

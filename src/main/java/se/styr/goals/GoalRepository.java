@@ -18,8 +18,8 @@ class GoalRepository {
     private static final String COLUMNS = """
             id, municipality_id, kind, parent_id, owner_unit_id, period_id, position, title, description, direction,
             measure_unit, source, kolada_id, steering, near_target_tolerance, linked_indicator_id, link_motivation,
-            agenda2030_goal, agenda2030_target, judgement, judgement_text, given_by_unit_id, due_date, status, retired,
-            version""";
+            agenda2030_goal, agenda2030_target, judgement, judgement_text, given_by_unit_id, due_date, status, perspective,
+            frequency, process, risk_value, control_method, responsible, follow_up_occasion, retired, version""";
 
     private final JdbcClient jdbc;
 
@@ -56,11 +56,13 @@ class GoalRepository {
                         insert into goal_object (municipality_id, kind, parent_id, owner_unit_id, period_id, position, title,
                           description, direction, measure_unit, source, kolada_id, steering, near_target_tolerance,
                           linked_indicator_id, link_motivation, agenda2030_goal, agenda2030_target, judgement, judgement_text,
-                          given_by_unit_id, due_date, status, retired, version)
+                          given_by_unit_id, due_date, status, perspective, frequency, process, risk_value, control_method,
+                          responsible, follow_up_occasion, retired, version)
                         values (:municipalityId, :kind, :parentId, :ownerUnitId, :periodId, :position, :title, :description,
                           :direction, :measureUnit, :source, :koladaId, :steering, :tolerance, :linkedIndicatorId,
                           :linkMotivation, :agenda2030Goal, :agenda2030Target, :judgement, :judgementText, :givenByUnitId,
-                          :dueDate, :status, :retired, 0)""")
+                          :dueDate, :status, :perspective, :frequency, :process, :riskValue, :controlMethod, :responsible,
+                          :followUpOccasion, :retired, 0)""")
                 .paramSource(params(o))
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -78,8 +80,10 @@ class GoalRepository {
                           steering = :steering, near_target_tolerance = :tolerance, linked_indicator_id = :linkedIndicatorId,
                           link_motivation = :linkMotivation, agenda2030_goal = :agenda2030Goal,
                           agenda2030_target = :agenda2030Target, judgement = :judgement, judgement_text = :judgementText,
-                          given_by_unit_id = :givenByUnitId, due_date = :dueDate, status = :status, retired = :retired,
-                          version = version + 1
+                          given_by_unit_id = :givenByUnitId, due_date = :dueDate, status = :status,
+                          perspective = :perspective, frequency = :frequency, process = :process, risk_value = :riskValue,
+                          control_method = :controlMethod, responsible = :responsible,
+                          follow_up_occasion = :followUpOccasion, retired = :retired, version = version + 1
                         where id = :id and version = :version""")
                 .params(params)
                 .update();
@@ -152,6 +156,13 @@ class GoalRepository {
         p.put("givenByUnitId", o.givenByUnitId());
         p.put("dueDate", o.dueDate());
         p.put("status", o.status() == null ? null : o.status().name());
+        p.put("perspective", o.perspective() == null ? null : o.perspective().name());
+        p.put("frequency", o.frequency());
+        p.put("process", o.process());
+        p.put("riskValue", o.riskValue());
+        p.put("controlMethod", o.controlMethod());
+        p.put("responsible", o.responsible());
+        p.put("followUpOccasion", o.followUpOccasion() == null ? null : o.followUpOccasion().name());
         p.put("retired", o.retired());
         return p;
     }
@@ -182,6 +193,13 @@ class GoalRepository {
                 rs.getObject("given_by_unit_id", Long.class),
                 rs.getObject("due_date", LocalDate.class),
                 enumOrNull(AssignmentStatus.class, rs.getString("status")),
+                enumOrNull(Perspective.class, rs.getString("perspective")),
+                rs.getString("frequency"),
+                rs.getString("process"),
+                rs.getObject("risk_value", Integer.class),
+                rs.getString("control_method"),
+                rs.getString("responsible"),
+                enumOrNull(FollowUpOccasion.class, rs.getString("follow_up_occasion")),
                 rs.getBoolean("retired"),
                 rs.getInt("version"));
     }

@@ -112,11 +112,34 @@ final class GoalRules {
                         .isPresent(), "givenByUnitId", "validering.agare.saknas");
             }
         }
+        p.check(o.frequency() == null || o.frequency().length() <= 100, "frequency", "validering.text.lang", 100);
+        p.check(o.process() == null || o.process().length() <= 200, "process", "validering.text.lang", 200);
+        p.check(o.controlMethod() == null || o.controlMethod().length() <= 2_000, "controlMethod", "validering.text.lang", 2_000);
+        p.check(o.responsible() == null || o.responsible().length() <= 200, "responsible", "validering.text.lang", 200);
+        if (o.kind() == Kind.KRITISK_FAKTOR) {
+            p.check(o.perspective() != null, "perspective", "validering.perspektiv.kravs");
+        }
+        if (o.kind() == Kind.INTERNKONTROLLPUNKT) {
+            p.check(o.followUpOccasion() != null, "followUpOccasion", "validering.uppfoljningstillfalle.kravs");
+        }
+        if (o.riskValue() != null) {
+            p.check(isRiskValue(o.riskValue()), "riskValue", "validering.riskvarde");
+        }
         if (o.judgement() != null) {
             p.check(o.kind().isGoal() || o.kind() == Kind.UPPDRAG, "judgement", "validering.bedomning.typ");
             p.check(o.judgementText() != null && !o.judgementText().isBlank(), "judgementText", "validering.bedomning.text");
         }
         p.throwIfAny();
+    }
+
+    /** A risk value is probability times consequence, each 1–4: 1, 2, 3, 4, 6, 8, 9, 12 or 16. */
+    static boolean isRiskValue(int value) {
+        for (int probability = 1; probability <= 4; probability++) {
+            if (value % probability == 0 && value / probability >= 1 && value / probability <= 4) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isDescendantOrSelf(long candidate, long root) {

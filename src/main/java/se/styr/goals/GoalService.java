@@ -299,6 +299,8 @@ public class GoalService {
         boolean measure = o.kind().isMeasure();
         boolean committeeGoal = o.kind() == Kind.NAMNDMAL;
         boolean assignment = o.kind() == Kind.UPPDRAG;
+        boolean factor = o.kind() == Kind.KRITISK_FAKTOR;
+        boolean control = o.kind() == Kind.INTERNKONTROLLPUNKT;
         String kolada = blankToNull(o.koladaId());
         return new GoalObject(o.id(), o.municipalityId(), o.kind(), o.parentId(), o.ownerUnitId(), o.periodId(),
                 o.position(), o.title() == null ? null : o.title().strip(), blankToNull(o.description()),
@@ -311,6 +313,10 @@ public class GoalService {
                 committeeGoal || o.kind() == Kind.ARBETSMILJOMAL ? blankToNull(o.agenda2030Target()) : null,
                 o.judgement(), o.judgement() == null ? null : blankToNull(o.judgementText()),
                 assignment ? o.givenByUnitId() : null, assignment ? o.dueDate() : null, assignment ? o.status() : null,
+                factor ? o.perspective() : null, factor ? blankToNull(o.frequency()) : null,
+                control ? blankToNull(o.process()) : null, control ? o.riskValue() : null,
+                control ? blankToNull(o.controlMethod()) : null, control ? blankToNull(o.responsible()) : null,
+                control ? o.followUpOccasion() : null,
                 o.retired(), o.version());
     }
 

@@ -10,11 +10,16 @@ public enum Kind {
     INDIKATOR(true, Set.of("PRIORITERAT_MAL"), Set.of(OrgUnitType.KOMMUNFULLMAKTIGE)),
     NAMNDMAL(false, Set.of("PRIORITERAT_MAL"), Set.of(OrgUnitType.NAMND, OrgUnitType.KOMMUNSTYRELSE, OrgUnitType.BOLAG)),
     ARBETSMILJOMAL(false, Set.of(), Set.of(OrgUnitType.NAMND, OrgUnitType.KOMMUNSTYRELSE)),
-    NYCKELTAL(true, Set.of("NAMNDMAL", "ARBETSMILJOMAL"),
-            Set.of(OrgUnitType.NAMND, OrgUnitType.KOMMUNSTYRELSE, OrgUnitType.BOLAG)),
+    NYCKELTAL(true, Set.of("NAMNDMAL", "ARBETSMILJOMAL", "KRITISK_FAKTOR"),
+            Set.of(OrgUnitType.NAMND, OrgUnitType.KOMMUNSTYRELSE, OrgUnitType.BOLAG, OrgUnitType.FORVALTNING)),
     UPPDRAG(false, Set.of("", "PRIORITERAT_MAL", "NAMNDMAL"),
             Set.of(OrgUnitType.KOMMUNSTYRELSE, OrgUnitType.NAMND, OrgUnitType.BOLAG, OrgUnitType.FORVALTNING,
-                    OrgUnitType.AVDELNING, OrgUnitType.ENHET));
+                    OrgUnitType.AVDELNING, OrgUnitType.ENHET)),
+    /** Critical business factor (kritisk verksamhetsfaktor): decided by the administration, followed up by key figures. */
+    KRITISK_FAKTOR(false, Set.of(),
+            Set.of(OrgUnitType.NAMND, OrgUnitType.FORVALTNING, OrgUnitType.KOMMUNSTYRELSE, OrgUnitType.BOLAG)),
+    /** A point of the internal-control plan (internkontrollplan): a risk, what is checked, how, by whom and when. */
+    INTERNKONTROLLPUNKT(false, Set.of(), Set.of(OrgUnitType.NAMND, OrgUnitType.KOMMUNSTYRELSE, OrgUnitType.BOLAG));
 
     private final boolean measure;
     private final Set<String> parents;

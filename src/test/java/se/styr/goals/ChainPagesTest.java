@@ -32,7 +32,8 @@ class ChainPagesTest {
                 .query(Long.class).single();
         return jdbc.sql("select version, owner_unit_id, period_id from goal_object where id = ?").param(id)
                 .query((rs, n) -> new GoalObject(id, 0, kind, null, rs.getLong(2), rs.getLong(3), 0, titleStart, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, false, rs.getInt(1)))
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null, null, null, false, rs.getInt(1)))
                 .single();
     }
 

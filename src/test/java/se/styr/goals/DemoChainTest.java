@@ -2,6 +2,7 @@ package se.styr.goals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,6 +92,80 @@ class DemoChainTest {
         assertThat(titles).anyMatch(t -> t.startsWith("Öka antalet gruppboendeplatser"));
         assertThat(titles).doesNotContain("Vackra miljöer", "Experimentlust");
         assertThat(titles).noneMatch(t -> t.startsWith("Företagsklimat"));
+    }
+
+    @Test
+    void vons_internal_control_plan_2022_has_the_seven_points_of_the_seed() {
+        List<GoalObject> points = goals.list(Kind.INTERNKONTROLLPUNKT).stream()
+                .sorted(java.util.Comparator.comparingInt(GoalObject::position)).toList();
+        long von = organisation.units(organisation.municipalities().get(0).id()).stream()
+                .filter(u -> "VON".equals(u.code())).findFirst().orElseThrow().id();
+
+        assertThat(points).hasSize(7).allSatisfy(p -> {
+            assertThat(p.ownerUnitId()).isEqualTo(von);
+            assertThat(p.parentId()).isNull();
+            assertThat(java.util.Arrays.asList(p.process(), p.description(), p.controlMethod(), p.responsible())).doesNotContainNull();
+        });
+        assertThat(points).extracting(GoalObject::position).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(points).extracting(GoalObject::riskValue).containsExactly(8, 9, 12, 9, 6, 6, 6);
+        assertThat(points).extracting(GoalObject::followUpOccasion).containsExactly(FollowUpOccasion.DELARSBOKSLUT,
+                FollowUpOccasion.DELARS_OCH_ARSBOKSLUT, FollowUpOccasion.ARSBOKSLUT, FollowUpOccasion.ARSBOKSLUT,
+                FollowUpOccasion.ARSBOKSLUT, FollowUpOccasion.DELARS_OCH_ARSBOKSLUT, FollowUpOccasion.DELARSBOKSLUT);
+        // The interim report 2022 followed up points 1, 2, 6 and 7.
+        assertThat(points).filteredOn(p -> p.followUpOccasion().includesInterim()).extracting(GoalObject::position)
+                .containsExactly(1, 2, 6, 7);
+        GoalObject first = points.get(0);
+        assertThat(first.title()).isEqualTo("Bristande efterlevnad av kommunfullmäktiges policy och struktur för styrande dokument");
+        assertThat(first.process()).isEqualTo("Styrprocessen");
+        assertThat(first.responsible()).isEqualTo("Avdelningschef förvaltningskontoret");
+        assertThat(points.get(3).process()).isEqualTo("Ärendehanteringsprocessen");
+        assertThat(points.get(6).responsible()).isEqualTo("SAS");
+        assertThat(points.get(6).controlMethod()).startsWith("Stickprov 10% av beslut fattade under perioden 1 januari-31 maj 2022");
+    }
+
+    @Test
+    void vofs_critical_factors_2022_carry_their_key_figures() {
+        List<GoalObject> factors = goals.list(Kind.KRITISK_FAKTOR);
+        long vof = organisation.units(organisation.municipalities().get(0).id()).stream()
+                .filter(u -> "VOF".equals(u.code())).findFirst().orElseThrow().id();
+        java.util.Set<Long> factorIds = factors.stream().map(GoalObject::id).collect(java.util.stream.Collectors.toSet());
+        List<GoalObject> figures = goals.list(Kind.NYCKELTAL).stream().filter(k -> factorIds.contains(k.parentId())).toList();
+
+        assertThat(factors).hasSize(19).allSatisfy(f -> {
+            assertThat(f.ownerUnitId()).isEqualTo(vof);
+            assertThat(f.perspective()).isNotNull();
+        });
+        assertThat(factors).filteredOn(f -> f.perspective() == Perspective.EKONOMI).hasSize(2);
+        assertThat(factors).filteredOn(f -> f.perspective() == Perspective.MALGRUPP).hasSize(6);
+        assertThat(factors).filteredOn(f -> f.perspective() == Perspective.VERKSAMHET).hasSize(5);
+        assertThat(factors).filteredOn(f -> f.perspective() == Perspective.MEDARBETARE).hasSize(6);
+        assertThat(figures).hasSize(42).allSatisfy(k -> assertThat(k.ownerUnitId()).isEqualTo(vof));
+
+        GoalObject sickLeave = find(goals, Kind.NYCKELTAL, "Sjukfrånvaro, totalt (%)");
+        GoalObject factor = goals.get(sickLeave.parentId());
+        assertThat(factor.kind()).isEqualTo(Kind.KRITISK_FAKTOR);
+        assertThat(factor.title()).isEqualTo("Sjukfrånvaron överstiger inte 8,0 %");
+        assertThat(factor.perspective()).isEqualTo(Perspective.MEDARBETARE);
+        assertThat(factor.frequency()).isEqualTo("Två gånger per år");
+        assertThat(sickLeave.direction()).isEqualTo(Direction.DECREASE);
+        GoalViews.Node node = goals.details(sickLeave.id()).node();
+        assertThat(node.headline().outcomeYear()).isEqualTo(2021);
+        assertThat(node.headline().outcome()).isEqualByComparingTo("10.2");
+        assertThat(node.headline().targetYear()).isEqualTo(2022);
+        assertThat(node.headline().target()).isEqualByComparingTo("8.0");
+        assertThat(node.headline().signal()).isEqualTo(Signal.MED_ANMARKNING);
+
+        // A target that is a phrase stays a phrase: no invented number.
+        GoalObject falls = find(goals, Kind.NYCKELTAL, "Antal fallavvikelser totalt");
+        assertThat(falls.description()).contains("ska minska med 10 %");
+        assertThat(goals.values(falls.id())).extracting(MeasureValue::target).containsOnlyNulls();
+        GoalObject homeCare = figures.stream().filter(k -> "N21006".equals(k.koladaId())).findFirst().orElseThrow();
+        assertThat(homeCare.description()).contains("I nivå med riket eller lägre");
+        List<MeasureValue> homeCareValues = goals.values(homeCare.id());
+        assertThat(homeCareValues).hasSize(1);
+        assertThat(homeCareValues.get(0).year()).isEqualTo(2020);
+        assertThat(homeCareValues.get(0).outcome()).isEqualByComparingTo(new BigDecimal("346453"));
+        assertThat(homeCareValues.get(0).target()).isNull();
     }
 
     private static void collect(List<GoalViews.Node> nodes, List<String> into) {

@@ -46,7 +46,8 @@ class GoalServiceTest {
 
     private GoalObject keyFigure(Long parentId, String title, String unit, String kolada) {
         return new GoalObject(null, 0, Kind.NYCKELTAL, parentId, unit("VON"), period(), 0, title, null, Direction.INCREASE,
-                unit, "Egen mätning", kolada, true, null, null, null, null, null, null, null, null, null, null, false, 0);
+                unit, "Egen mätning", kolada, true, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, false, 0);
     }
 
     private static List<String> keys(ValidationException e) {
@@ -73,7 +74,8 @@ class GoalServiceTest {
     void every_bad_field_gets_its_swedish_message_and_nothing_is_stored() {
         long before = jdbc.sql("select count(*) from goal_object").query(Long.class).single();
         GoalObject bad = new GoalObject(null, 0, Kind.NYCKELTAL, null, unit("VON"), period(), 0, "  ", null, null,
-                null, null, "07702", null, BigDecimal.valueOf(120), null, null, null, null, null, null, null, null, null, false, 0);
+                null, null, "07702", null, BigDecimal.valueOf(120), null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, false, 0);
 
         assertThatThrownBy(() -> goals.create(bad)).isInstanceOfSatisfying(ValidationException.class, e ->
                 assertThat(keys(e)).contains("validering.titel.tom", "validering.forelder.kravs", "validering.riktning.kravs",
@@ -90,7 +92,7 @@ class GoalServiceTest {
         GoalObject indicator = find(goals, Kind.INDIKATOR, "Delaktighetsindex");
         GoalObject committeeGoal = new GoalObject(null, 0, Kind.NAMNDMAL, kfGoal.id(), unit("VON"), otherPeriod, 0,
                 "Fler brukare ska vara delaktiga", null, null, null, null, null, null, null, indicator.id(), null, 21, "11.3",
-                null, null, null, null, null, false, 0);
+                null, null, null, null, null, null, null, null, null, null, null, null, false, 0);
 
         assertThatThrownBy(() -> goals.create(committeeGoal)).isInstanceOfSatisfying(ValidationException.class, e ->
                 assertThat(keys(e)).contains("validering.indikator.period", "validering.period.forelder",
@@ -102,7 +104,7 @@ class GoalServiceTest {
         GoalObject kfGoal = find(goals, Kind.PRIORITERAT_MAL, "Alingsåsarna har inflytande");
         GoalObject committeeGoal = new GoalObject(null, 0, Kind.NAMNDMAL, kfGoal.id(), unit("VON"), period(), 0,
                 "Fler brukare ska vara delaktiga", null, null, null, null, null, null, null, null, " ", null, null,
-                null, null, null, null, null, false, 0);
+                null, null, null, null, null, null, null, null, null, null, null, null, false, 0);
 
         assertThatThrownBy(() -> goals.create(committeeGoal)).isInstanceOfSatisfying(ValidationException.class, e ->
                 assertThat(keys(e)).containsExactly("validering.motivering.kravs"));
@@ -143,7 +145,7 @@ class GoalServiceTest {
         GoalObject kfGoal = find(goals, Kind.PRIORITERAT_MAL, "Alingsåsarna har inflytande");
         GoalObject committeeGoal = new GoalObject(null, 0, Kind.NAMNDMAL, kfGoal.id(), unit("VON"), period(), 0,
                 "Fler brukare ska vara delaktiga", null, null, null, null, null, null, null, null, "x".repeat(2_001), null,
-                null, null, null, null, null, null, false, 0);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, false, 0);
 
         assertThatThrownBy(() -> goals.create(committeeGoal)).isInstanceOfSatisfying(ValidationException.class, e ->
                 assertThat(keys(e)).containsExactly("validering.text.lang"));

@@ -1,0 +1,41 @@
+package se.styr.followup;
+
+import java.math.BigDecimal;
+import java.util.List;
+import se.styr.goals.AssignmentStatus;
+import se.styr.goals.GoalObject;
+import se.styr.goals.GoalState;
+import se.styr.goals.Signal;
+import se.styr.goals.Trend;
+
+/**
+ * The committee's report of a round, in the order of the seeds' interim report: the administration's summary,
+ * goal follow-up per KF priority goal, work-environment goals, assignments, critical factors and internal control.
+ */
+public record CompiledReport(Round round, String title, String bodyName, String adminName, int version,
+                             ReportVersion decided, String summary, List<Integer> outcomeYears, String goalsIntro,
+                             List<GoalGroup> goalGroups, List<GoalEntry> workGoals, String assignmentsIntro,
+                             List<AssignmentEntry> assignments, List<FactorEntry> factors, String controlIntro,
+                             List<ControlEntry> controls) {
+
+    /** A KF priority goal (null for goals without one) and the committee goals under it. */
+    public record GoalGroup(GoalObject priorityGoal, List<GoalEntry> goals) {
+    }
+
+    public record GoalEntry(int number, GoalObject goal, GoalState assessment, String analysis, List<FigureRow> figures) {
+    }
+
+    /** A key figure as the report prints it: the year's target, outcomes for the years shown, signal and trend. */
+    public record FigureRow(GoalObject figure, BigDecimal target, List<BigDecimal> outcomes, Signal signal, Trend trend) {
+    }
+
+    public record AssignmentEntry(GoalObject assignment, String givenBy, AssignmentStatus status, GoalState assessment,
+                                  String analysis, String forecast) {
+    }
+
+    public record FactorEntry(GoalObject factor, String analysis, List<FigureRow> figures) {
+    }
+
+    public record ControlEntry(int number, GoalObject point, ControlAssessment assessment, String result, String action) {
+    }
+}

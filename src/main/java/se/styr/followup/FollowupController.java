@@ -1,0 +1,479 @@
+package se.styr.followup;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.styr.accounts.Access;
+import se.styr.goals.AssignmentStatus;
+import se.styr.goals.GoalState;
+import se.styr.goals.Signal;
+import se.styr.goals.Trend;
+import se.styr.organisation.OrgUnit;
+import se.styr.organisation.OrgUnitType;
+import se.styr.organisation.Organisation;
+import se.styr.platform.ConflictException;
+import se.styr.platform.Messages;
+import se.styr.platform.Problems;
+import se.styr.platform.SwedishFormat;
+import se.styr.platform.ValidationException;
+
+/** Follow-up rounds in the browser: the start page, a round's progress, tasks, reporting, outcomes and the report. */
+@Controller
+class FollowupController {
+
+    private final FollowupService followup;
+    private final ReportCompiler compiler;
+    private final Organisation organisation;
+    private final Access access;
+    private final Messages messages;
+    private final SwedishFormat sv;
+
+    FollowupController(FollowupService followup, ReportCompiler compiler, Organisation organisation, Access access,
+                       Messages messages, SwedishFormat sv) {
+        this.followup = followup;
+        this.compiler = compiler;
+        this.organisation = organisation;
+        this.access = access;
+        this.messages = messages;
+        this.sv = sv;
+    }
+
+    @GetMapping("/")
+    String start(Model model) {
+        model.addAttribute("start", followup.start());
+        return "followup/start";
+    }
+
+    @GetMapping("/uppfoljning")
+    String rounds(Model model) {
+        model.addAttribute("rounds", followup.rounds());
+        model.addAttribute("mayOpen", organisation.bodies(access.municipalityId()).stream()
+                .anyMatch(b -> access.may(Access.Action.MANAGE_ROUNDS, b.id())));
+        return "followup/rounds";
+    }
+
+    // ---- opening a round
+
+    @GetMapping("/uppfoljning/ny")
+    String newRound(Model model) {
+        return roundForm(model, Map.of("type", RoundType.DELARSBOKSLUT.name()), Map.of());
+    }
+
+    @PostMapping("/uppfoljning")
+    String open(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        Problems input = new Problems();
+        FollowupService.OpenRound in = new FollowupService.OpenRound(parseLong(form.get("bodyUnitId")),
+                parseEnum(RoundType.class, form.get("type"), "type", input), form.get("name"),
+                date(form.get("asOf"), "asOf", input), date(form.get("opensOn"), "opensOn", input),
+                date(form.get("unitDeadline"), "unitDeadline", input), date(form.get("departmentDeadline"), "departmentDeadline", input));
+        try {
+            input.throwIfAny();
+            Round round = followup.open(in);
+            redirect.addFlashAttribute("notice", messages.text("uppf.oppnad"));
+            return "redirect:/uppfoljning/" + round.id();
+        } catch (ValidationException e) {
+            return roundForm(model, form, messages.byField(e));
+        }
+    }
+
+    private String roundForm(Model model, Map<String, String> form, Map<String, List<String>> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("bodies", organisation.bodies(access.municipalityId()).stream()
+                .filter(b -> b.type() == OrgUnitType.NAMND || b.type() == OrgUnitType.KOMMUNSTYRELSE)
+                .filter(b -> access.may(Access.Action.MANAGE_ROUNDS, b.id())).toList());
+        model.addAttribute("types", RoundType.values());
+        rejected(errors.isEmpty() ? 200 : 400);
+        return "followup/round-form";
+    }
+
+    // ---- a round
+
+    @GetMapping("/uppfoljning/{id}")
+    String round(@PathVariable long id, Model model) {
+        FollowupViews.Overview overview = followup.overview(id);
+        model.addAttribute("o", overview);
+        model.addAttribute("parts", Part.values());
+        model.addAttribute("mayManage", followup.mayManage(overview.round()));
+        return "followup/round";
+    }
+
+    @GetMapping("/uppfoljning/{id}/texter")
+    String textsForm(@PathVariable long id, Model model) {
+        Round round = followup.round(id);
+        access.require(Access.Action.MANAGE_ROUNDS, round.bodyUnitId());
+        return textsPage(model, round, round.summary(), followup.instructions(round), Map.of(), false);
+    }
+
+    @PostMapping("/uppfoljning/{id}/texter")
+    String saveTexts(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, @RequestParam int version,
+                     Model model, RedirectAttributes redirect) {
+        Round round = followup.round(id);
+        Map<Part, String> instructions = new EnumMap<>(Part.class);
+        for (Part part : Part.values()) {
+            instructions.put(part, form.getFirst("instruction_" + part));
+        }
+        try {
+            followup.saveTexts(id, version, form.getFirst("summary"), instructions);
+            redirect.addFlashAttribute("notice", messages.text("object.saved"));
+            return "redirect:/uppfoljning/" + id;
+        } catch (ValidationException e) {
+            return textsPage(model, round, form.getFirst("summary"), instructions, messages.byField(e), false);
+        } catch (ConflictException e) {
+            return textsPage(model, round, form.getFirst("summary"), instructions, Map.of(), true);
+        }
+    }
+
+    private String textsPage(Model model, Round round, String summary, Map<Part, String> instructions,
+                             Map<String, List<String>> errors, boolean conflict) {
+        model.addAttribute("round", round);
+        model.addAttribute("summary", summary);
+        model.addAttribute("instructions", instructions);
+        model.addAttribute("parts", Part.values());
+        model.addAttribute("errors", errors);
+        model.addAttribute("conflict", conflict);
+        rejected(conflict ? 409 : errors.isEmpty() ? 200 : 400);
+        return "followup/texts";
+    }
+
+    @GetMapping("/uppfoljning/{id}/delning/{objectId}")
+    String sharingForm(@PathVariable long id, @PathVariable long objectId, Model model) {
+        return sharingPage(model, id, objectId, null, Map.of(), false);
+    }
+
+    @PostMapping("/uppfoljning/{id}/delning/{objectId}")
+    String share(@PathVariable long id, @PathVariable long objectId,
+                 @RequestParam(name = "included", defaultValue = "false") boolean included,
+                 @RequestParam(name = "units", required = false) List<Long> units, @RequestParam int version,
+                 Model model, RedirectAttributes redirect) {
+        Set<Long> chosen = units == null ? Set.of() : new LinkedHashSet<>(units);
+        try {
+            followup.share(id, objectId, included, chosen, version);
+            redirect.addFlashAttribute("notice", messages.text("object.saved"));
+            return "redirect:/uppfoljning/" + id;
+        } catch (ValidationException e) {
+            return sharingPage(model, id, objectId, chosen, messages.byField(e), false);
+        } catch (ConflictException e) {
+            return sharingPage(model, id, objectId, chosen, Map.of(), true);
+        }
+    }
+
+    private String sharingPage(Model model, long id, long objectId, Set<Long> chosen, Map<String, List<String>> errors,
+                               boolean conflict) {
+        FollowupViews.Overview overview = followup.overview(id);
+        access.require(Access.Action.MANAGE_ROUNDS, overview.round().bodyUnitId());
+        FollowupViews.SharingPage page = followup.sharing(id, objectId);
+        model.addAttribute("o", overview);
+        model.addAttribute("page", page);
+        model.addAttribute("chosen", chosen != null ? chosen : page.sharedTo());
+        model.addAttribute("errors", errors);
+        model.addAttribute("conflict", conflict);
+        rejected(conflict ? 409 : errors.isEmpty() ? 200 : 400);
+        return "followup/sharing";
+    }
+
+    // ---- outcomes
+
+    @GetMapping("/uppfoljning/{id}/utfall")
+    String outcomes(@PathVariable long id, @RequestParam(name = "nyckeltal", required = false) Long figureId, Model model) {
+        Round round = followup.round(id);
+        access.require(Access.Action.MANAGE_ROUNDS, round.bodyUnitId());
+        return outcomesPage(model, followup.outcomes(id, figureId), null, Map.of(), false);
+    }
+
+    @PostMapping("/uppfoljning/{id}/utfall/{figureId}")
+    String saveOutcomes(@PathVariable long id, @PathVariable long figureId, @RequestParam Map<String, String> form,
+                        Model model, RedirectAttributes redirect) {
+        Problems input = new Problems();
+        List<FollowupService.OutcomeInput> rows = new ArrayList<>();
+        for (int i = 0; form.containsKey("rows[" + i + "].unitId"); i++) {
+            String f = "rows[" + i + "].";
+            rows.add(new FollowupService.OutcomeInput(parseLong(form.get(f + "unitId")),
+                    number(form.get(f + "outcome"), f + "outcome", input), number(form.get(f + "target"), f + "target", input),
+                    number(form.get(f + "previousOutcome"), f + "previousOutcome", input),
+                    parseEnum(Signal.class, form.get(f + "signalOverride"), f + "signalOverride", input),
+                    parseEnum(Trend.class, form.get(f + "trendOverride"), f + "trendOverride", input),
+                    form.get(f + "reason"), parseInt(form.get(f + "version"))));
+        }
+        try {
+            input.throwIfAny();
+            followup.saveOutcomes(id, figureId, rows);
+            redirect.addFlashAttribute("notice", messages.text("object.saved"));
+            return "redirect:/uppfoljning/" + id + "/utfall?nyckeltal=" + figureId;
+        } catch (ValidationException e) {
+            return outcomesPage(model, followup.outcomes(id, figureId), form, messages.byField(e), false);
+        } catch (ConflictException e) {
+            return outcomesPage(model, followup.outcomes(id, figureId), form, Map.of(), true);
+        }
+    }
+
+    private String outcomesPage(Model model, FollowupViews.OutcomesPage page, Map<String, String> posted,
+                                Map<String, List<String>> errors, boolean conflict) {
+        model.addAttribute("page", page);
+        model.addAttribute("posted", posted);
+        model.addAttribute("errors", errors);
+        model.addAttribute("conflict", conflict);
+        model.addAttribute("signals", Signal.values());
+        model.addAttribute("trends", Trend.values());
+        rejected(conflict ? 409 : errors.isEmpty() ? 200 : 400);
+        return "followup/outcomes";
+    }
+
+    // ---- tasks
+
+    @GetMapping("/uppfoljning/uppgift/{taskId}")
+    String task(@PathVariable long taskId, Model model) {
+        return taskPage(model, taskId, Map.of(), false);
+    }
+
+    @PostMapping("/uppfoljning/uppgift/{taskId}/klarmarkera")
+    String markDone(@PathVariable long taskId, @RequestParam int version, Model model, RedirectAttributes redirect) {
+        return transition(taskId, model, redirect, "uppf.klarmarkerad", () -> followup.markDone(taskId, version));
+    }
+
+    @PostMapping("/uppfoljning/uppgift/{taskId}/godkann")
+    String approve(@PathVariable long taskId, @RequestParam int version, Model model, RedirectAttributes redirect) {
+        return transition(taskId, model, redirect, "uppf.godkand", () -> followup.approve(taskId, version));
+    }
+
+    @PostMapping("/uppfoljning/uppgift/{taskId}/skicka-tillbaka")
+    String sendBack(@PathVariable long taskId, @RequestParam int version,
+                    @RequestParam(name = "comment", required = false) String comment, Model model,
+                    RedirectAttributes redirect) {
+        return transition(taskId, model, redirect, "uppf.atersand", () -> followup.sendBack(taskId, version, comment));
+    }
+
+    private String transition(long taskId, Model model, RedirectAttributes redirect, String notice, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", messages.text(notice));
+            return "redirect:/uppfoljning/uppgift/" + taskId;
+        } catch (ValidationException e) {
+            return taskPage(model, taskId, messages.byField(e), false);
+        } catch (ConflictException e) {
+            return taskPage(model, taskId, Map.of(), true);
+        }
+    }
+
+    private String taskPage(Model model, long taskId, Map<String, List<String>> errors, boolean conflict) {
+        model.addAttribute("page", followup.task(taskId));
+        model.addAttribute("errors", errors);
+        model.addAttribute("conflict", conflict);
+        rejected(conflict ? 409 : errors.isEmpty() ? 200 : 400);
+        return "followup/task";
+    }
+
+    // ---- reporting on an object
+
+    @GetMapping("/uppfoljning/{id}/enhet/{unitId}/objekt/{objectId}")
+    String object(@PathVariable long id, @PathVariable long unitId, @PathVariable long objectId,
+                  @RequestParam(name = "flik", defaultValue = "rapportering") String tab, Model model) {
+        FollowupViews.ObjectPage page = followup.objectPage(id, unitId, objectId);
+        return objectPage(model, page, tab, null, Map.of(), false);
+    }
+
+    @PostMapping("/uppfoljning/{id}/enhet/{unitId}/objekt/{objectId}")
+    String report(@PathVariable long id, @PathVariable long unitId, @PathVariable long objectId,
+                  @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        Problems input = new Problems();
+        FollowupService.ReportInput in = new FollowupService.ReportInput(form.get("analysis"), form.get("assessment"),
+                form.get("result"), form.get("action"), parseEnum(AssignmentStatus.class, form.get("status"), "status", input),
+                form.get("forecast"));
+        try {
+            input.throwIfAny();
+            followup.saveReport(id, unitId, objectId, in, parseInt(form.get("version")));
+            redirect.addFlashAttribute("notice", messages.text("object.saved"));
+            return "redirect:/uppfoljning/" + id + "/enhet/" + unitId + "/objekt/" + objectId;
+        } catch (ValidationException e) {
+            return objectPage(model, followup.objectPage(id, unitId, objectId), "rapportering", form, messages.byField(e), false);
+        } catch (ConflictException e) {
+            return objectPage(model, followup.objectPage(id, unitId, objectId), "rapportering", form, Map.of(), true);
+        }
+    }
+
+    private String objectPage(Model model, FollowupViews.ObjectPage page, String tab, Map<String, String> posted,
+                              Map<String, List<String>> errors, boolean conflict) {
+        model.addAttribute("page", page);
+        model.addAttribute("tab", List.of("rapportering", "instruktioner", "underlag").contains(tab) ? tab : "rapportering");
+        model.addAttribute("posted", posted);
+        model.addAttribute("errors", errors);
+        model.addAttribute("conflict", conflict);
+        model.addAttribute("goalStates", page.part() == Part.UPPDRAG
+                ? java.util.Arrays.stream(GoalState.values()).filter(s -> s != GoalState.EJ_UTVARDERAD).toList()
+                : List.of(GoalState.values()));
+        model.addAttribute("controlAssessments", ControlAssessment.values());
+        model.addAttribute("statuses", AssignmentStatus.values());
+        rejected(conflict ? 409 : errors.isEmpty() ? 200 : 400);
+        return "followup/object";
+    }
+
+    // ---- the committee's report
+
+    @GetMapping("/uppfoljning/{id}/rapport")
+    String report(@PathVariable long id, Model model) {
+        Round round = followup.round(id);
+        CompiledReport report = compiler.compile(round, null);
+        model.addAttribute("round", round);
+        model.addAttribute("reportTitle", report.title());
+        model.addAttribute("article", compiler.article(report));
+        model.addAttribute("version", null);
+        model.addAttribute("versions", followup.versions(id));
+        model.addAttribute("mayManage", followup.mayManage(round));
+        model.addAttribute("unapproved", followup.overview(id).progress());
+        return "followup/report";
+    }
+
+    @GetMapping("/uppfoljning/{id}/rapport.pdf")
+    ResponseEntity<byte[]> reportPdf(@PathVariable long id) {
+        Round round = followup.round(id);
+        CompiledReport report = compiler.compile(round, null);
+        return pdf(compiler.pdf(compiler.article(report), report.title()), round, "utkast");
+    }
+
+    @GetMapping("/uppfoljning/{id}/rapport/version/{number}")
+    String version(@PathVariable long id, @PathVariable int number, Model model) {
+        Round round = followup.round(id);
+        model.addAttribute("round", round);
+        model.addAttribute("reportTitle", round.name());
+        model.addAttribute("article", followup.versionHtml(id, number));
+        model.addAttribute("version", followup.versions(id).stream().filter(v -> v.number() == number).findFirst().orElseThrow());
+        model.addAttribute("versions", followup.versions(id));
+        model.addAttribute("mayManage", false);
+        return "followup/report";
+    }
+
+    @GetMapping("/uppfoljning/{id}/rapport/version/{number}.pdf")
+    ResponseEntity<byte[]> versionPdf(@PathVariable long id, @PathVariable int number) {
+        Round round = followup.round(id);
+        return pdf(compiler.pdf(followup.versionHtml(id, number), round.name()), round, "version-" + number);
+    }
+
+    private static ResponseEntity<byte[]> pdf(byte[] bytes, Round round, String suffix) {
+        String name = (round.name() + "-" + suffix).replaceAll("[^\\p{L}\\p{N}]+", "-") + ".pdf";
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(bytes);
+    }
+
+    @PostMapping("/uppfoljning/{id}/beslut")
+    String decide(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        Problems input = new Problems();
+        LocalDate decidedOn = date(form.get("decidedOn"), "decidedOn", input);
+        try {
+            input.throwIfAny();
+            followup.decide(id, parseInt(form.get("version")), decidedOn, form.get("decisionRef"), form.get("note"),
+                    decided -> compiler.article(compiler.compile(decided, new ReportVersion(0, id, decided.reportVersion(),
+                            decidedOn, form.get("decisionRef"), form.get("note"), null, null))));
+            redirect.addFlashAttribute("notice", messages.text("uppf.beslutad"));
+            return "redirect:/uppfoljning/" + id + "/rapport";
+        } catch (ValidationException e) {
+            model.addAttribute("errors", messages.byField(e));
+            model.addAttribute("form", form);
+            return report(id, withStatus(model, 400));
+        } catch (ConflictException e) {
+            model.addAttribute("conflict", true);
+            return report(id, withStatus(model, 409));
+        }
+    }
+
+    @PostMapping("/uppfoljning/{id}/rattelse")
+    String reopen(@PathVariable long id, @RequestParam int version,
+                  @RequestParam(name = "reason", required = false) String reason, Model model, RedirectAttributes redirect) {
+        try {
+            followup.reopen(id, version, reason);
+            redirect.addFlashAttribute("notice", messages.text("uppf.oppnadForRattelse"));
+            return "redirect:/uppfoljning/" + id + "/rapport";
+        } catch (ValidationException e) {
+            model.addAttribute("errors", messages.byField(e));
+            return report(id, withStatus(model, 400));
+        } catch (ConflictException e) {
+            model.addAttribute("conflict", true);
+            return report(id, withStatus(model, 409));
+        }
+    }
+
+    private static Model withStatus(Model model, int status) {
+        rejected(status);
+        return model;
+    }
+
+    // ---- reading form input
+
+    private static Long parseLong(String s) {
+        try {
+            return s == null || s.isBlank() ? null : Long.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return s == null || s.isBlank() ? 0 : Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static LocalDate date(String s, String field, Problems input) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s.strip());
+        } catch (DateTimeParseException e) {
+            input.add(field, "validering.datum");
+            return null;
+        }
+    }
+
+    private static BigDecimal number(String s, String field, Problems input) {
+        try {
+            return SwedishFormat.parse(s);
+        } catch (NumberFormatException e) {
+            input.add(field, "validering.tal");
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String s, String field, Problems input) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, s.strip());
+        } catch (IllegalArgumentException e) {
+            input.add(field, "validering.val");
+            return null;
+        }
+    }
+
+    /** A page shown again because of bad input or a conflict answers 400 or 409, not 200. */
+    private static void rejected(int status) {
+        if (status != 200 && org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attrs
+                && attrs.getResponse() != null) {
+            attrs.getResponse().setStatus(status);
+        }
+    }
+}

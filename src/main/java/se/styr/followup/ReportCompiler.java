@@ -1,0 +1,163 @@
+package se.styr.followup;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+import se.styr.goals.GoalObject;
+import se.styr.goals.GoalService;
+import se.styr.goals.GoalState;
+import se.styr.goals.Kind;
+import se.styr.goals.MeasureValue;
+import se.styr.organisation.OrgUnit;
+import se.styr.organisation.Organisation;
+import se.styr.platform.Messages;
+import se.styr.platform.Pdf;
+import se.styr.platform.SwedishFormat;
+
+/**
+ * Compiles a round into the committee's report and renders it: one Thymeleaf article for the screen, for the PDF
+ * and for the decided version that is kept.
+ */
+@Component
+class ReportCompiler {
+
+    private final FollowupService followup;
+    private final GoalService goals;
+    private final Organisation organisation;
+    private final Messages messages;
+    private final ITemplateEngine templates;
+    private final SwedishFormat sv;
+    private final Pdf pdf;
+
+    ReportCompiler(FollowupService followup, GoalService goals, Organisation organisation, Messages messages,
+                   ITemplateEngine templates, SwedishFormat sv, Pdf pdf) {
+        this.followup = followup;
+        this.goals = goals;
+        this.organisation = organisation;
+        this.messages = messages;
+        this.templates = templates;
+        this.sv = sv;
+        this.pdf = pdf;
+    }
+
+    CompiledReport compile(Round round, ReportVersion decided) {
+        Map<Long, OrgUnit> units = organisation.units(round.municipalityId()).stream()
+                .collect(Collectors.toMap(OrgUnit::id, u -> u));
+        Map<Long, GoalObject> objects = followup.objectsOf(round);
+        Map<String, Report> reports = followup.reports(round);
+        long admin = round.adminUnitId();
+        java.util.function.Function<GoalObject, Report> adminReport = o ->
+                reports.getOrDefault(o.id() + ":" + admin, Report.empty(round.id(), o.id(), admin));
+        int year = round.year();
+        List<Integer> years = List.of(year, year - 1, year - 2);
+
+        Map<Long, GoalObject> all = goals.list(null).stream().collect(Collectors.toMap(GoalObject::id, o -> o));
+        Map<GoalObject, List<CompiledReport.GoalEntry>> byPriority = new LinkedHashMap<>();
+        List<CompiledReport.GoalEntry> workGoals = new ArrayList<>();
+        List<CompiledReport.AssignmentEntry> assignments = new ArrayList<>();
+        List<CompiledReport.FactorEntry> factors = new ArrayList<>();
+        List<CompiledReport.ControlEntry> controls = new ArrayList<>();
+        Map<GoalState, Integer> goalStates = new EnumMap<>(GoalState.class);
+        int goalNumber = 0;
+        List<GoalObject> committeeGoals = objects.values().stream().filter(o -> o.kind() == Kind.NAMNDMAL)
+                .sorted(Comparator.comparing((GoalObject o) -> o.parentId() == null || !all.containsKey(o.parentId())
+                        ? Integer.MAX_VALUE : all.get(o.parentId()).position()).thenComparingInt(GoalObject::position))
+                .toList();
+        for (GoalObject o : committeeGoals) {
+            Report r = adminReport.apply(o);
+            GoalState state = r.assessment() == null ? null : GoalState.valueOf(r.assessment());
+            goalStates.merge(state == null ? GoalState.EJ_UTVARDERAD : state, 1, Integer::sum);
+            byPriority.computeIfAbsent(o.parentId() == null ? null : all.get(o.parentId()), k -> new ArrayList<>())
+                    .add(new CompiledReport.GoalEntry(++goalNumber, o, state, r.analysis(), figures(round, o, years)));
+        }
+        for (GoalObject o : objects.values()) {
+            Report r = adminReport.apply(o);
+            switch (o.kind()) {
+                case ARBETSMILJOMAL -> workGoals.add(new CompiledReport.GoalEntry(0, o,
+                        r.assessment() == null ? null : GoalState.valueOf(r.assessment()), r.analysis(), figures(round, o, years)));
+                case UPPDRAG -> assignments.add(new CompiledReport.AssignmentEntry(o,
+                        o.givenByUnitId() == null || !units.containsKey(o.givenByUnitId()) ? null : units.get(o.givenByUnitId()).label(),
+                        r.status() != null ? r.status() : o.status(),
+                        r.assessment() == null ? null : GoalState.valueOf(r.assessment()), r.analysis(), r.forecast()));
+                case KRITISK_FAKTOR -> factors.add(new CompiledReport.FactorEntry(o, r.analysis(), figures(round, o, years)));
+                case INTERNKONTROLLPUNKT -> controls.add(new CompiledReport.ControlEntry(o.position(), o,
+                        r.assessment() == null ? null : ControlAssessment.valueOf(r.assessment()), r.result(), r.action()));
+                default -> {
+                }
+            }
+        }
+        List<CompiledReport.GoalGroup> groups = byPriority.entrySet().stream()
+                .map(e -> new CompiledReport.GoalGroup(e.getKey(), e.getValue())).toList();
+        OrgUnit body = units.get(round.bodyUnitId());
+        long allControlPoints = all.values().stream().filter(o -> o.kind() == Kind.INTERNKONTROLLPUNKT && !o.retired()
+                && organisation.subtree(body.id()).contains(o.ownerUnitId())).count();
+        return new CompiledReport(round, round.name() + " – " + body.name(), body.name(), units.get(admin).name(),
+                round.reportVersion(), decided, round.summary(), years,
+                goalsIntro(body, round, committeeGoals.size(), goalStates), groups, workGoals,
+                messages.text("rapport.uppdrag.intro", assignments.size()), assignments, factors,
+                controlIntro(round, controls, allControlPoints), controls);
+    }
+
+    private String goalsIntro(OrgUnit body, Round round, int count, Map<GoalState, Integer> states) {
+        String breakdown = states.entrySet().stream()
+                .map(e -> e.getValue() + " " + messages.text("state." + e.getKey()).toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+        return messages.text("rapport.mal.intro", body.name(), count, typeLabel(round), breakdown.isEmpty() ? "–" : breakdown);
+    }
+
+    private String controlIntro(Round round, List<CompiledReport.ControlEntry> controls, long total) {
+        long without = controls.stream().filter(c -> c.assessment() == ControlAssessment.UTAN_ANMARKNING).count();
+        long with = controls.stream().filter(c -> c.assessment() == ControlAssessment.MED_ANMARKNING).count();
+        return messages.text("rapport.ik.intro", typeLabel(round), controls.size(), total, without, with,
+                controls.size() - without - with);
+    }
+
+    private String typeLabel(Round round) {
+        return messages.text("roundType." + round.type()).toLowerCase(Locale.ROOT);
+    }
+
+    /** The object's key figures at the administration level: the committee's own series in the goal chain. */
+    private List<CompiledReport.FigureRow> figures(Round round, GoalObject object, List<Integer> years) {
+        List<CompiledReport.FigureRow> rows = new ArrayList<>();
+        for (GoalObject f : followup.figuresOf(object)) {
+            List<MeasureValue> values = goals.values(f.id());
+            FollowupViews.FigureLine line = followup.administrationLine(round, f, values);
+            BigDecimal target = values.stream().filter(v -> v.year() == round.year()).map(MeasureValue::target)
+                    .filter(Objects::nonNull).findFirst().orElse(FollowupService.targetFor(values, round.year()));
+            List<BigDecimal> outcomes = years.stream().map(y -> values.stream().filter(v -> v.year() == y)
+                    .map(MeasureValue::outcome).filter(Objects::nonNull).findFirst().orElse(null)).toList();
+            rows.add(new CompiledReport.FigureRow(f, target, outcomes, line.signal(), line.trend()));
+        }
+        return rows;
+    }
+
+    /** The report as an HTML article: the same markup on the page, in the PDF and in the kept decided version. */
+    String article(CompiledReport report) {
+        Context context = new Context(Messages.SWEDISH);
+        context.setVariable("r", report);
+        context.setVariable("sv", sv);
+        return templates.process("followup/report-article", context);
+    }
+
+    /** A whole printable document around an article. */
+    String document(String article, String title) {
+        Context context = new Context(Messages.SWEDISH);
+        context.setVariable("article", article);
+        context.setVariable("title", title);
+        return templates.process("followup/report-document", context);
+    }
+
+    byte[] pdf(String article, String title) {
+        return pdf.fromHtml(document(article, title), title);
+    }
+}
