@@ -44,7 +44,7 @@ insert into followup_task (round_id, unit_id, part, state, version) select disti
 
 -- The administration's own reporting, as in the interim report 2022:
 -- goals: the assessment and comment of Måluppföljning (l.10738-10840), kept on the goal as its judgement;
-insert into followup_report (round_id, object_id, unit_id, analysis, assessment, updated_by, version) select r.id, o.id, r.admin_unit_id, o.judgement_text, o.judgement, 'system', 0 from followup_round r, goal_object o where r.name = 'Delårsbokslut 2022' and o.kind = 'NAMNDMAL' and o.owner_unit_id = r.body_unit_id and o.judgement is not null;
+insert into followup_report (round_id, object_id, unit_id, analysis, assessment, updated_by, version) select r.id, o.id, r.admin_unit_id, o.judgement_text, o.judgement, 'system', 1 from followup_round r, goal_object o where r.name = 'Delårsbokslut 2022' and o.kind = 'NAMNDMAL' and o.owner_unit_id = r.body_unit_id and o.judgement is not null;
 -- assignments: the status and the text of Uppdrag (l.10841-10937). The signal icons were lost in the text
 -- extraction, so no assessment is set.
 insert into followup_report (round_id, object_id, unit_id, analysis, status, updated_by, version) select r.id, o.id, r.admin_unit_id, case o.title
@@ -54,7 +54,7 @@ insert into followup_report (round_id, object_id, unit_id, analysis, status, upd
   when 'Effektivisera personlig assistans' then 'Handlingsplanerna omfattar en total genomgång av ekonomin inom personlig assistans, främst en genomlysning av beslutade timmar jämfört med utförda timmar. Avdelningschefen har rapporterat till arbetsutskottet i maj och återkommer i september.'
   when 'Strategi för funktionsstöd 2023–2030' then 'Förvaltningen kommer inte att hinna ta fram en strategi för funktionsstöd under 2022, men arbetar med att få in kunskap från verksamheten och andra kommuner. Arbetet är således påbörjat.'
   when 'Utveckla ekonomistyrning' then 'Fokus under 2022 är att de ekonomiadministrativa processerna blir mer professionella och samma i förvaltningen. Samtidigt fortsätter arbetet med att bygga upp kompetens hos chefer kring prognosarbete och ekonomi.'
-  else 'Under hösten har resurser tillsatts för att kunna påbörja genomlysningen.' end, o.status, 'system', 0 from followup_round r, goal_object o where r.name = 'Delårsbokslut 2022' and o.kind = 'UPPDRAG' and o.owner_unit_id = r.body_unit_id;
+  else 'Under hösten har resurser tillsatts för att kunna påbörja genomlysningen.' end, o.status, 'system', 1 from followup_round r, goal_object o where r.name = 'Delårsbokslut 2022' and o.kind = 'UPPDRAG' and o.owner_unit_id = r.body_unit_id;
 -- control points: Bilaga 1 (l.11179-11429). The summary (l.10943-10947) says two points without remark and two with
 -- remark but not which; points 1 (follow-up postponed) and 7 (deviations found in the samples) are taken as the two
 -- with remark - an inference.
@@ -66,4 +66,4 @@ insert into followup_report (round_id, object_id, unit_id, assessment, result, a
   when 1 then null
   when 2 then 'Nya schemamodeller testas (pilot i hemtjänsten under hösten), workshoppar inom medarbetarskapsprogrammet, chefsträffar och tydligare kommunikation på kommunportalen.'
   when 6 then 'En digitaliseringsstrategi tas fram och beslutas av nämnden under hösten 2022.'
-  else 'Ny ansökningsinstruktion under hösten, introduktion av nyanställda, checklista för utredningar, alla utredningar dras på metodmöte före beslut, kollegial granskning och genomlysning av riktlinjerna för LSS.' end, 'system', 0 from followup_round r, goal_object o where r.name = 'Delårsbokslut 2022' and o.kind = 'INTERNKONTROLLPUNKT' and o.owner_unit_id = r.body_unit_id and o.id in (select object_id from followup_object where round_id = r.id);
+  else 'Ny ansökningsinstruktion under hösten, introduktion av nyanställda, checklista för utredningar, alla utredningar dras på metodmöte före beslut, kollegial granskning och genomlysning av riktlinjerna för LSS.' end, 'system', 1 from followup_round r, goal_object o where r.name = 'Delårsbokslut 2022' and o.kind = 'INTERNKONTROLLPUNKT' and o.owner_unit_id = r.body_unit_id and o.id in (select object_id from followup_object where round_id = r.id);

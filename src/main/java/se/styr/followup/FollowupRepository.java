@@ -183,7 +183,10 @@ class FollowupRepository {
                 .params(roundId, objectId, unitId).query(FollowupRepository::mapReport).optional();
     }
 
-    /** Inserts the report, or updates it if nobody saved it since {@code r.version()} was read. */
+    /**
+     * Inserts the report, or updates it if nobody saved it since {@code r.version()} was read. A stored report starts
+     * at version 1, so whoever read "nothing reported yet" (version 0) conflicts with a report saved since.
+     */
     void saveReport(Report r, String actor) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String status = r.status() == null ? null : r.status().name();
@@ -193,7 +196,7 @@ class FollowupRepository {
                 jdbc.sql("""
                                 insert into followup_report (round_id, object_id, unit_id, analysis, assessment, result, action,
                                   status, forecast, updated_at, updated_by, version)
-                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""")
                         .params(r.roundId(), r.objectId(), r.unitId(), r.analysis(), r.assessment(), r.result(), r.action(),
                                 status, r.forecast(), now, actor)
                         .update();
@@ -228,7 +231,7 @@ class FollowupRepository {
                 jdbc.sql("""
                                 insert into followup_outcome (round_id, object_id, unit_id, outcome, target, previous_outcome,
                                   signal_override, trend_override, override_reason, version)
-                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""")
                         .params(o.roundId(), o.objectId(), o.unitId(), o.outcome(), o.target(), o.previousOutcome(), signal,
                                 trend, o.overrideReason())
                         .update();

@@ -227,10 +227,12 @@ class FollowupServiceTest {
         assertThat(norr.figures().get(0).outcome().outcome()).isEqualByComparingTo("3.5");
         // A second controller saving with the version both read is a conflict, not a lost edit.
         as("controller");
+        int read = byUnit.get("Hemtjänst Norr").outcome().version();
         followup.saveOutcomes(round, sickLeave, List.of(new FollowupService.OutcomeInput(
-                unit("VOF-HN"), new BigDecimal("3.6"), null, new BigDecimal("3.8"), null, null, null, 0)));
+                unit("VOF-HN"), new BigDecimal("3.6"), null, new BigDecimal("3.8"), null, null, null, read)));
         assertThatThrownBy(() -> followup.saveOutcomes(round, sickLeave, List.of(new FollowupService.OutcomeInput(
-                unit("VOF-HN"), new BigDecimal("3.7"), null, new BigDecimal("3.8"), null, null, null, 0)))).isInstanceOf(ConflictException.class);
+                unit("VOF-HN"), new BigDecimal("3.7"), null, new BigDecimal("3.8"), null, null, null, read))))
+                .isInstanceOf(ConflictException.class);
     }
 
     @Test
