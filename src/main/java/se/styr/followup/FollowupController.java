@@ -32,6 +32,7 @@ import se.styr.organisation.OrgUnitType;
 import se.styr.organisation.Organisation;
 import se.styr.platform.ConflictException;
 import se.styr.platform.Messages;
+import se.styr.platform.PageStatus;
 import se.styr.platform.Problems;
 import se.styr.platform.SwedishFormat;
 import se.styr.platform.ValidationException;
@@ -102,7 +103,7 @@ class FollowupController {
                 .filter(b -> b.type() == OrgUnitType.NAMND || b.type() == OrgUnitType.KOMMUNSTYRELSE)
                 .filter(b -> access.may(Access.Action.MANAGE_ROUNDS, b.id())).toList());
         model.addAttribute("types", RoundType.values());
-        rejected(errors.isEmpty() ? 200 : 400);
+        PageStatus.rejected(errors, false);
         return "followup/round-form";
     }
 
@@ -151,7 +152,7 @@ class FollowupController {
         model.addAttribute("parts", Part.values());
         model.addAttribute("errors", errors);
         model.addAttribute("conflict", conflict);
-        rejected(conflict ? 409 : errors.isEmpty() ? 200 : 400);
+        PageStatus.rejected(errors, conflict);
         return "followup/texts";
     }
 
@@ -187,7 +188,7 @@ class FollowupController {
         model.addAttribute("chosen", chosen != null ? chosen : page.sharedTo());
         model.addAttribute("errors", errors);
         model.addAttribute("conflict", conflict);
-        rejected(conflict ? 409 : errors.isEmpty() ? 200 : 400);
+        PageStatus.rejected(errors, conflict);
         return "followup/sharing";
     }
 
@@ -234,7 +235,7 @@ class FollowupController {
         model.addAttribute("conflict", conflict);
         model.addAttribute("signals", Signal.values());
         model.addAttribute("trends", Trend.values());
-        rejected(conflict ? 409 : errors.isEmpty() ? 200 : 400);
+        PageStatus.rejected(errors, conflict);
         return "followup/outcomes";
     }
 
@@ -278,7 +279,7 @@ class FollowupController {
         model.addAttribute("page", followup.task(taskId));
         model.addAttribute("errors", errors);
         model.addAttribute("conflict", conflict);
-        rejected(conflict ? 409 : errors.isEmpty() ? 200 : 400);
+        PageStatus.rejected(errors, conflict);
         return "followup/task";
     }
 
@@ -322,7 +323,7 @@ class FollowupController {
                 : List.of(GoalState.values()));
         model.addAttribute("controlAssessments", ControlAssessment.values());
         model.addAttribute("statuses", AssignmentStatus.values());
-        rejected(conflict ? 409 : errors.isEmpty() ? 200 : 400);
+        PageStatus.rejected(errors, conflict);
         return "followup/object";
     }
 
@@ -413,7 +414,7 @@ class FollowupController {
     }
 
     private static Model withStatus(Model model, int status) {
-        rejected(status);
+        PageStatus.set(status);
         return model;
     }
 
@@ -468,12 +469,4 @@ class FollowupController {
         }
     }
 
-    /** A page shown again because of bad input or a conflict answers 400 or 409, not 200. */
-    private static void rejected(int status) {
-        if (status != 200 && org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                instanceof org.springframework.web.context.request.ServletRequestAttributes attrs
-                && attrs.getResponse() != null) {
-            attrs.getResponse().setStatus(status);
-        }
-    }
 }

@@ -227,11 +227,15 @@ public class FollowupService {
                 .collect(Collectors.toMap(GoalObject::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 
-    /** The key figures under an object: what units report outcomes for. */
+    /** The active key figures of the municipality by the object they follow up: what units report outcomes for. */
+    Map<Long, List<GoalObject>> figuresByParent() {
+        return goals.list(Kind.NYCKELTAL).stream().filter(k -> !k.retired() && k.parentId() != null)
+                .sorted(Comparator.comparingInt(GoalObject::position).thenComparing(GoalObject::id))
+                .collect(Collectors.groupingBy(GoalObject::parentId));
+    }
+
     List<GoalObject> figuresOf(GoalObject object) {
-        return goals.list(Kind.NYCKELTAL).stream()
-                .filter(k -> object.id().equals(k.parentId()) && !k.retired())
-                .sorted(Comparator.comparingInt(GoalObject::position).thenComparing(GoalObject::id)).toList();
+        return figuresByParent().getOrDefault(object.id(), List.of());
     }
 
     private Map<Long, OrgUnit> unitsById(long municipalityId) {
@@ -290,9 +294,10 @@ public class FollowupService {
         Map<String, Outcome> outcomes = repository.outcomes(round.id()).stream()
                 .collect(Collectors.toMap(o -> o.objectId() + ":" + o.unitId(), Function.identity()));
         List<FollowupRepository.Share> shares = repository.shares(round.id());
+        Map<Long, List<GoalObject>> figuresByParent = figuresByParent();
         List<Map.Entry<GoalObject, OrgUnit>> missing = new ArrayList<>();
         for (GoalObject o : objectsOf(round).values()) {
-            List<GoalObject> figures = figuresOf(o);
+            List<GoalObject> figures = figuresByParent.getOrDefault(o.id(), List.of());
             for (FollowupRepository.Share s : shares) {
                 if (s.objectId() != o.id()) {
                     continue;
@@ -518,7 +523,9 @@ public class FollowupService {
         Map<Long, Integer> depths = organisation.depths(round.municipalityId());
         int adminDepth = depths.get(round.adminUnitId());
         Map<Long, GoalObject> objects = objectsOf(round);
-        List<GoalObject> figures = objects.values().stream().flatMap(o -> figuresOf(o).stream()).toList();
+        Map<Long, List<GoalObject>> figuresByParent = figuresByParent();
+        List<GoalObject> figures = objects.values().stream()
+                .flatMap(o -> figuresByParent.getOrDefault(o.id(), List.of()).stream()).toList();
         Map<Long, Integer> missing = new LinkedHashMap<>();
         missingOutcomes(round).forEach(m -> missing.merge(m.getKey().id(), 1, Integer::sum));
         GoalObject selected = figureId == null ? null : figures.stream().filter(f -> f.id().equals(figureId)).findFirst()

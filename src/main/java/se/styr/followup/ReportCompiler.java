@@ -67,6 +67,9 @@ class ReportCompiler {
         List<CompiledReport.AssignmentEntry> assignments = new ArrayList<>();
         List<CompiledReport.FactorEntry> factors = new ArrayList<>();
         List<CompiledReport.ControlEntry> controls = new ArrayList<>();
+        Map<Long, List<GoalObject>> figures = followup.figuresByParent();
+        java.util.function.Function<GoalObject, List<CompiledReport.FigureRow>> rows = o ->
+                figures(round, figures.getOrDefault(o.id(), List.of()), years);
         Map<GoalState, Integer> goalStates = new EnumMap<>(GoalState.class);
         int goalNumber = 0;
         List<GoalObject> committeeGoals = objects.values().stream().filter(o -> o.kind() == Kind.NAMNDMAL)
@@ -78,18 +81,18 @@ class ReportCompiler {
             GoalState state = r.assessment() == null ? null : GoalState.valueOf(r.assessment());
             goalStates.merge(state == null ? GoalState.EJ_UTVARDERAD : state, 1, Integer::sum);
             byPriority.computeIfAbsent(o.parentId() == null ? null : all.get(o.parentId()), k -> new ArrayList<>())
-                    .add(new CompiledReport.GoalEntry(++goalNumber, o, state, r.analysis(), figures(round, o, years)));
+                    .add(new CompiledReport.GoalEntry(++goalNumber, o, state, r.analysis(), rows.apply(o)));
         }
         for (GoalObject o : objects.values()) {
             Report r = adminReport.apply(o);
             switch (o.kind()) {
                 case ARBETSMILJOMAL -> workGoals.add(new CompiledReport.GoalEntry(0, o,
-                        r.assessment() == null ? null : GoalState.valueOf(r.assessment()), r.analysis(), figures(round, o, years)));
+                        r.assessment() == null ? null : GoalState.valueOf(r.assessment()), r.analysis(), rows.apply(o)));
                 case UPPDRAG -> assignments.add(new CompiledReport.AssignmentEntry(o,
                         o.givenByUnitId() == null || !units.containsKey(o.givenByUnitId()) ? null : units.get(o.givenByUnitId()).label(),
                         r.status() != null ? r.status() : o.status(),
                         r.assessment() == null ? null : GoalState.valueOf(r.assessment()), r.analysis(), r.forecast()));
-                case KRITISK_FAKTOR -> factors.add(new CompiledReport.FactorEntry(o, r.analysis(), figures(round, o, years)));
+                case KRITISK_FAKTOR -> factors.add(new CompiledReport.FactorEntry(o, r.analysis(), rows.apply(o)));
                 case INTERNKONTROLLPUNKT -> controls.add(new CompiledReport.ControlEntry(o.position(), o,
                         r.assessment() == null ? null : ControlAssessment.valueOf(r.assessment()), r.result(), r.action()));
                 default -> {
@@ -127,9 +130,9 @@ class ReportCompiler {
     }
 
     /** The object's key figures at the administration level: the committee's own series in the goal chain. */
-    private List<CompiledReport.FigureRow> figures(Round round, GoalObject object, List<Integer> years) {
+    private List<CompiledReport.FigureRow> figures(Round round, List<GoalObject> figures, List<Integer> years) {
         List<CompiledReport.FigureRow> rows = new ArrayList<>();
-        for (GoalObject f : followup.figuresOf(object)) {
+        for (GoalObject f : figures) {
             List<MeasureValue> values = goals.values(f.id());
             FollowupViews.FigureLine line = followup.administrationLine(round, f, values);
             BigDecimal target = values.stream().filter(v -> v.year() == round.year()).map(MeasureValue::target)

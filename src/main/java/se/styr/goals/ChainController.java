@@ -143,7 +143,7 @@ class ChainController {
         model.addAttribute("perspectives", Perspective.values());
         model.addAttribute("occasions", FollowUpOccasion.values());
         model.addAttribute("defaultTolerance", organisation.municipality(municipalityId).nearTargetTolerance());
-        rejectedStatus(errors, conflict);
+        se.styr.platform.PageStatus.rejected(errors, conflict);
         return "goals/form";
     }
 
@@ -257,7 +257,7 @@ class ChainController {
         model.addAttribute("errors", errors);
         model.addAttribute("conflict", conflict);
         model.addAttribute("period", o.periodId() == null ? null : organisation.findPeriod(o.periodId()).orElse(null));
-        rejectedStatus(errors, conflict);
+        se.styr.platform.PageStatus.rejected(errors, conflict);
         return "goals/values";
     }
 
@@ -354,16 +354,6 @@ class ChainController {
             input.addAll(goals.problemsOf(o)).throwIfAny();
         }
         return o;
-    }
-
-    /** A form shown again because of bad input or a conflict answers 400 or 409, not 200. */
-    private static void rejectedStatus(Map<String, List<String>> errors, boolean conflict) {
-        if ((conflict || !errors.isEmpty())
-                && org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                instanceof org.springframework.web.context.request.ServletRequestAttributes attrs
-                && attrs.getResponse() != null) {
-            attrs.getResponse().setStatus(conflict ? 409 : 400);
-        }
     }
 
     private static boolean blank(String s) {
