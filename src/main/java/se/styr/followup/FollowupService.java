@@ -63,7 +63,7 @@ public class FollowupService {
     private final Access access;
     private final AuditLog audit;
     private final Messages messages;
-    Clock clock = Clock.system(SWEDEN);
+    private Clock clock = Clock.system(SWEDEN);
 
     FollowupService(FollowupRepository repository, GoalService goals, Organisation organisation, Access access,
                     AuditLog audit, Messages messages) {
@@ -77,6 +77,11 @@ public class FollowupService {
 
     LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /** For tests that need another day than today: deadlines and opening dates are judged against it. */
+    void useClock(Clock clock) {
+        this.clock = clock;
     }
 
     // ---- opening a round
@@ -488,8 +493,11 @@ public class FollowupService {
                     missingByUnit.computeIfAbsent(m.getValue(), u -> new ArrayList<>()).add(m.getKey().title());
                 }
             }
+            // A department may lack dozens: name a few, count the rest.
             missingByUnit.forEach((unit, titles) -> notices.add(new FollowupViews.Notice("utfall",
-                    messages.text("start.notis.utfall", titles.size(), unit.name(), round.name(), String.join("; ", titles)), null)));
+                    messages.text("start.notis.utfall", titles.size(), unit.name(), round.name(),
+                            String.join("; ", titles.subList(0, Math.min(3, titles.size()))),
+                            titles.size() > 3 ? messages.text("start.notis.fler", titles.size() - 3) : ""), null)));
         }
         List<FollowupViews.RoundSummary> managed = rounds().stream()
                 .filter(r -> r.round().state() == RoundState.OPPEN && access.may(Access.Action.MANAGE_ROUNDS, r.round().bodyUnitId()))
@@ -726,6 +734,7 @@ public class FollowupService {
         access.require(Access.Action.REPORT, unitId);
         Task task = repository.tasks(roundId).stream().filter(t -> t.unitId() == unitId && t.part() == part).findFirst().orElse(null);
         Problems.when(!adminLevel && (task == null || !task.state().isOpen()), "task", "uppf.validering.klarmarkerad");
+        Problems.when(!adminLevel && today().isBefore(round.opensOn()), "task", "uppf.validering.inteOppnad", round.opensOn());
 
         Problems p = new Problems();
         String analysis = text(p, "analysis", in.analysis(), TEXT_MAX);

@@ -49,6 +49,7 @@ class FollowupServiceTest {
     @AfterEach
     void logOut() {
         SecurityContextHolder.clearContext();
+        followup.useClock(java.time.Clock.system(FollowupService.SWEDEN));
     }
 
     private void as(String username) {
@@ -345,6 +346,17 @@ class FollowupServiceTest {
         assertThat(o.objects().stream().filter(s -> s.part() == Part.IK).map(s -> s.object().position()))
                 .containsExactlyInAnyOrder(2, 3, 4, 5, 6);
         assertThat(o.units()).hasSize(19);
+        // Before the day the tasks open, a unit cannot report yet; the task is not on its start page either.
+        followup.useClock(java.time.Clock.fixed(java.time.Instant.parse("2023-01-05T08:00:00Z"), FollowupService.SWEDEN));
+        as("enhetschef");
+        long lssGoal = object(Kind.NAMNDMAL, "Öka antalet gruppboendeplatser");
+        assertThatThrownBy(() -> followup.saveReport(round.id(), unit("VOF-HN"), lssGoal,
+                new FollowupService.ReportInput("För tidigt", null, null, null, null, null), 0))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(keys(e)).containsExactly("uppf.validering.inteOppnad"));
+        assertThat(followup.start().toReport()).extracting(v -> v.round().id()).doesNotContain(round.id());
+        followup.useClock(java.time.Clock.fixed(java.time.Instant.parse("2023-01-20T08:00:00Z"), FollowupService.SWEDEN));
+        assertThat(followup.start().toReport()).filteredOn(v -> v.round().id() == round.id())
+                .isNotEmpty().extracting(FollowupViews.TaskView::overdue).containsOnly(true);
         // Only a controller or administrator of the committee may open one.
         as("enhetschef");
         assertThatThrownBy(() -> followup.open(new FollowupService.OpenRound(von, RoundType.ARSBOKSLUT, null,
