@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -70,6 +71,13 @@ class ReportCompiler {
         Map<Long, List<GoalObject>> figures = followup.figuresByParent();
         java.util.function.Function<GoalObject, List<CompiledReport.FigureRow>> rows = o ->
                 figures(round, figures.getOrDefault(o.id(), List.of()), years);
+        // A control point keeps its number in the committee's plan, also when only some are due in this round.
+        Set<Long> bodyUnits = organisation.subtree(round.bodyUnitId());
+        List<GoalObject> plan = all.values().stream().filter(o -> o.kind() == Kind.INTERNKONTROLLPUNKT && !o.retired()
+                        && bodyUnits.contains(o.ownerUnitId()))
+                .sorted(Comparator.comparingInt(GoalObject::position).thenComparing(GoalObject::id)).toList();
+        Map<Long, Integer> planNumber = new java.util.HashMap<>();
+        plan.forEach(o -> planNumber.put(o.id(), planNumber.size() + 1));
         Map<GoalState, Integer> goalStates = new EnumMap<>(GoalState.class);
         int goalNumber = 0;
         List<GoalObject> committeeGoals = objects.values().stream().filter(o -> o.kind() == Kind.NAMNDMAL)
@@ -93,7 +101,7 @@ class ReportCompiler {
                         r.status() != null ? r.status() : o.status(),
                         r.assessment() == null ? null : GoalState.valueOf(r.assessment()), r.analysis(), r.forecast()));
                 case KRITISK_FAKTOR -> factors.add(new CompiledReport.FactorEntry(o, r.analysis(), rows.apply(o)));
-                case INTERNKONTROLLPUNKT -> controls.add(new CompiledReport.ControlEntry(o.position(), o,
+                case INTERNKONTROLLPUNKT -> controls.add(new CompiledReport.ControlEntry(planNumber.getOrDefault(o.id(), o.position()), o,
                         r.assessment() == null ? null : ControlAssessment.valueOf(r.assessment()), r.result(), r.action()));
                 default -> {
                 }
@@ -102,8 +110,7 @@ class ReportCompiler {
         List<CompiledReport.GoalGroup> groups = byPriority.entrySet().stream()
                 .map(e -> new CompiledReport.GoalGroup(e.getKey(), e.getValue())).toList();
         OrgUnit body = units.get(round.bodyUnitId());
-        long allControlPoints = all.values().stream().filter(o -> o.kind() == Kind.INTERNKONTROLLPUNKT && !o.retired()
-                && organisation.subtree(body.id()).contains(o.ownerUnitId())).count();
+        long allControlPoints = plan.size();
         return new CompiledReport(round, round.name() + " – " + body.name(), body.name(), units.get(admin).name(),
                 round.reportVersion(), decided, round.summary(), years,
                 goalsIntro(body, round, committeeGoals.size(), goalStates), groups, workGoals,

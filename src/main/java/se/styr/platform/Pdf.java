@@ -39,6 +39,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class Pdf {
 
+    static {
+        // openhtmltopdf logs through its own java.util.logging handler; route it to SLF4J so the application's
+        // logging levels apply to it.
+        com.openhtmltopdf.util.XRLog.setLoggerImpl(new com.openhtmltopdf.slf4j.Slf4jLogger());
+    }
+
     /** The CSS font-family of the embedded font; regular, bold, oblique and bold oblique are registered. */
     public static final String FONT_FAMILY = "DejaVu Sans";
 
