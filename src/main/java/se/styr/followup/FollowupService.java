@@ -780,11 +780,8 @@ public class FollowupService {
 
     @Transactional
     public Task markDone(long taskId, int version) {
-        Task task = findTask(taskId);
+        Task task = taskToAct(taskId, version, Access.Action.REPORT);
         Round round = round(task.roundId());
-        requireOpen(round);
-        access.require(Access.Action.REPORT, task.unitId());
-        checkVersion(task, version);
         Problems.when(!task.state().isOpen(), "task", "uppf.validering.redanKlar");
         Problems p = new Problems();
         FollowupViews.TaskPage page = task(taskId);
@@ -796,11 +793,8 @@ public class FollowupService {
 
     @Transactional
     public Task approve(long taskId, int version) {
-        Task task = findTask(taskId);
+        Task task = taskToAct(taskId, version, Access.Action.APPROVE);
         Round round = round(task.roundId());
-        requireOpen(round);
-        access.require(Access.Action.APPROVE, task.unitId());
-        checkVersion(task, version);
         Problems.when(task.state() != TaskState.KLARMARKERAD, "task", "uppf.validering.ejKlar");
         return setTaskState(round, task, TaskState.GODKAND, null, false);
     }
@@ -808,11 +802,8 @@ public class FollowupService {
     /** Sends a task back to its reporter with a comment: a marked-done one for correction, or an approved one reopened. */
     @Transactional
     public Task sendBack(long taskId, int version, String comment) {
-        Task task = findTask(taskId);
+        Task task = taskToAct(taskId, version, Access.Action.APPROVE);
         Round round = round(task.roundId());
-        requireOpen(round);
-        access.require(Access.Action.APPROVE, task.unitId());
-        checkVersion(task, version);
         Problems.when(!task.state().isDone(), "task", "uppf.validering.ejKlar");
         Problems p = new Problems();
         String text = text(p, "comment", comment, SHORT_TEXT_MAX);
@@ -821,10 +812,15 @@ public class FollowupService {
         return setTaskState(round, task, TaskState.ATERSAND, text, false);
     }
 
-    private static void checkVersion(Task task, int version) {
+    /** A task someone may act on: the round still open, the person allowed, and the task as they read it. */
+    private Task taskToAct(long taskId, int version, Access.Action action) {
+        Task task = findTask(taskId);
+        requireOpen(round(task.roundId()));
+        access.require(action, task.unitId());
         if (task.version() != version) {
             throw new se.styr.platform.ConflictException("followup_task", task.id());
         }
+        return task;
     }
 
     private Task setTaskState(Round round, Task task, TaskState state, String comment, boolean done) {
