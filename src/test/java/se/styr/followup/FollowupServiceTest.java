@@ -170,6 +170,13 @@ class FollowupServiceTest {
         assertThat(approved.approvedBy()).isEqualTo("avdelningschef");
         // A stale version is a conflict, never a silent overwrite.
         assertThatThrownBy(() -> followup.sendBack(again.id(), again.version(), "Gammal")).isInstanceOf(ConflictException.class);
+        // Every state change is in the audit log: who, and the task before and after.
+        List<Map<String, Object>> log = jdbc.sql("select actor, old_value, new_value from audit_entry"
+                + " where object_type = 'followup_task' and object_id = ? order by id").param(norr.id()).query().listOfRows();
+        assertThat(log).extracting(row -> row.get("actor")).containsExactly(
+                "enhetschef", "enhetschef", "avdelningschef", "enhetschef", "avdelningschef");
+        assertThat(log.get(2).get("old_value").toString()).contains("\"state\":\"KLARMARKERAD\"");
+        assertThat(log.get(2).get("new_value").toString()).contains("\"state\":\"ATERSAND\"", "Komplettera analysen");
     }
 
     @Test

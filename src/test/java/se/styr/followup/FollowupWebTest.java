@@ -190,6 +190,13 @@ class FollowupWebTest {
     }
 
     @Test
+    void the_api_is_described_by_openapi() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/api/v1/rounds/{id}/units/{unitId}/objects/{objectId}/report")))
+                .andExpect(content().string(containsString("/api/v1/tasks/{taskId}/send-back")));
+    }
+
+    @Test
     void the_api_reports_marks_done_and_answers_problem_json() throws Exception {
         long r = round();
         String object = "/api/v1/rounds/" + r + "/units/" + unit("VOF-HN") + "/objects/" + lssGoal();
