@@ -27,9 +27,16 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
     }
 
     private final Organisation organisation;
+    private final Accounts accounts;
 
-    Access(Organisation organisation) {
+    Access(Organisation organisation, Accounts accounts) {
         this.organisation = organisation;
+        this.accounts = accounts;
+    }
+
+    /** The name to show for the person with this username (the audit log and task records keep usernames). */
+    public String displayName(String username) {
+        return username == null ? null : accounts.byUsername(username).map(Accounts.Account::displayName).orElse(username);
     }
 
     public Optional<CurrentUser> findCurrent() {

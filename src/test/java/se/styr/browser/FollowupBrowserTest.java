@@ -226,7 +226,8 @@ class FollowupBrowserTest extends BrowserTestBase {
         assertThat(taskObjectStates()).containsOnly("Klar");
         follow(markDone());
         waitForText("Uppgiften är klarmarkerad.");
-        assertThat(driver.findElement(By.cssSelector("dl.facts")).getText()).contains("Klarmarkerad", username);
+        String name = jdbc.sql("select display_name from app_user where username = ?").param(username).query(String.class).single();
+        assertThat(driver.findElement(By.cssSelector("dl.facts")).getText()).contains("Klarmarkerad", name);
     }
 
     private static String analysis(String unit, String object) {
@@ -274,7 +275,7 @@ class FollowupBrowserTest extends BrowserTestBase {
         screenshot("uppgift-attest");
         follow(By.xpath("//main//button[normalize-space()='Godkänn']"));
         waitForText("Uppgiften är godkänd.");
-        assertThat(driver.findElement(By.cssSelector("dl.facts")).getText()).contains("Godkänd", "avdelningschef");
+        assertThat(driver.findElement(By.cssSelector("dl.facts")).getText()).contains("Godkänd", "Dana Avdelningschef");
 
         follow(By.xpath("//header//a[normalize-space()='Start']"));
         waitForTitle("Start");
