@@ -158,14 +158,28 @@ public class FollowupService {
 
     /** The objects a new round reports on: the committee's goals, critical factors, control points due and assignments. */
     private List<GoalObject> candidates(Round round) {
+        return reportable(round)
+                .filter(o -> o.kind() == Kind.INTERNKONTROLLPUNKT ? round.type().followsUp(o.followUpOccasion())
+                        : round.type().reportsGoals())
+                .toList();
+    }
+
+    /** The committee's active objects of the round's period that a round can report on, in report order. */
+    private java.util.stream.Stream<GoalObject> reportable(Round round) {
         Set<Long> owners = organisation.subtree(round.bodyUnitId());
         return goals.list(null).stream()
                 .filter(o -> !o.retired() && owners.contains(o.ownerUnitId()) && Part.of(o.kind()) != null)
                 .filter(o -> round.periodId() == null || o.periodId() == null || round.periodId().equals(o.periodId()))
-                .filter(o -> o.kind() == Kind.INTERNKONTROLLPUNKT ? round.type().followsUp(o.followUpOccasion())
-                        : round.type().reportsGoals())
-                .sorted(objectOrder())
-                .toList();
+                .sorted(objectOrder());
+    }
+
+    /** What can still be added to an open round: a control point not due, or an assignment given after it opened. */
+    private List<GoalObject> addable(Round round) {
+        if (round.isDecided()) {
+            return List.of();
+        }
+        Set<Long> included = new java.util.HashSet<>(repository.objectIds(round.id()));
+        return reportable(round).filter(o -> !included.contains(o.id())).toList();
     }
 
     static Comparator<GoalObject> objectOrder() {
@@ -290,7 +304,7 @@ public class FollowupService {
                         (int) shares.stream().filter(s -> s.objectId() == o.id()).count()))
                 .toList();
         return new FollowupViews.Overview(round, units.get(round.bodyUnitId()), units.get(round.adminUnitId()),
-                progress(views), rows, objects, repository.versions(roundId), missingOutcomes(round).size());
+                progress(views), rows, objects, addable(round), repository.versions(roundId), missingOutcomes(round).size());
     }
 
     /** (key figure, unit) pairs of the round that still lack an outcome. */

@@ -42,8 +42,10 @@ public final class FollowupViews {
     public record SharedObject(GoalObject object, Part part, int unitCount) {
     }
 
+    /** A round with its progress per unit, its objects, the committee's objects that could be added, and its versions. */
     public record Overview(Round round, OrgUnit body, OrgUnit admin, Progress progress, List<UnitRow> units,
-                           List<SharedObject> objects, List<ReportVersion> versions, int missingOutcomes) {
+                           List<SharedObject> objects, List<GoalObject> addable, List<ReportVersion> versions,
+                           int missingOutcomes) {
     }
 
     /** A key figure as one unit sees it in a round: its outcome, target, signal and trend. */

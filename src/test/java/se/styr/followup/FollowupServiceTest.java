@@ -278,6 +278,18 @@ class FollowupServiceTest {
         assertThat(task("VOF-HSV", Part.UPPDRAG).state()).isEqualTo(TaskState.EJ_PABORJAD);
         assertThatThrownBy(() -> followup.share(round, assignment, true, Set.of(unit("VOF-FK")), version))
                 .isInstanceOf(ConflictException.class);
+        // Control points 3, 4 and 5 are followed up at the annual report only; one can still be taken in.
+        FollowupViews.Overview before = followup.overview(round);
+        assertThat(before.addable()).extracting(GoalObject::position).containsExactly(3, 4, 5);
+        long point3 = before.addable().get(0).id();
+        followup.share(round, point3, true, Set.of(unit("VOF-FK")), before.round().version());
+        FollowupViews.Overview after = followup.overview(round);
+        assertThat(after.addable()).extracting(GoalObject::position).containsExactly(4, 5);
+        assertThat(compiler.compile(after.round(), null).controls()).extracting(CompiledReport.ControlEntry::number)
+                .containsExactly(1, 2, 3, 6, 7);
+        // Taken out again, it leaves the round and the report.
+        followup.share(round, point3, false, Set.of(), after.round().version());
+        assertThat(followup.overview(round).addable()).extracting(GoalObject::position).containsExactly(3, 4, 5);
     }
 
     @Test
