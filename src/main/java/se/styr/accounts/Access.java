@@ -57,10 +57,32 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
         return municipalityId();
     }
 
-    /** Whether the current user may do this to objects owned by the unit (null: objects of the whole municipality). */
+    /**
+     * Whether the current user may do this to objects owned by the unit (null: objects of the whole municipality).
+     * A substitute may also report and approve as the people they stand in for today.
+     */
     public boolean may(Action action, Long unitId) {
-        return findCurrent().map(user -> user.roles().stream().anyMatch(r -> grants(r, action, unitId))).orElse(false);
+        return findCurrent().map(user -> user.roles().stream().anyMatch(r -> grants(r, action, unitId))
+                || ((action == Action.REPORT || action == Action.APPROVE) && standingInFor().stream()
+                        .map(s -> person(s.username()))
+                        .anyMatch(p -> p.roles().stream().anyMatch(r -> grants(r, action, unitId)))))
+                .orElse(false);
     }
+
+    /** Whom the current user stands in for today (vikarie). */
+    public java.util.List<Substitution> standingInFor() {
+        return findCurrent().map(user -> accounts.standingInFor(user.id(), java.time.LocalDate.now(SWEDEN)))
+                .orElse(java.util.List.of());
+    }
+
+    /** Another person of the municipality with their roles, e.g. the one a substitute stands in for. */
+    public CurrentUser person(String username) {
+        return accounts.byUsername(username).filter(a -> a.municipalityId() == municipalityId())
+                .map(accounts::currentUser)
+                .orElseThrow(() -> new se.styr.platform.NotFoundException("Användaren", username));
+    }
+
+    static final java.time.ZoneId SWEDEN = java.time.ZoneId.of("Europe/Stockholm");
 
     public void require(Action action, Long unitId) {
         if (!may(action, unitId)) {

@@ -42,6 +42,54 @@ class Accounts {
                 .list();
     }
 
+    List<Account> active(long municipalityId) {
+        return jdbc.sql("select id, municipality_id, username, display_name, email, password_hash, active from app_user"
+                        + " where municipality_id = ? and active = true order by display_name")
+                .param(municipalityId)
+                .query((rs, n) -> new Account(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getBoolean(7)))
+                .list();
+    }
+
+    private static final String SUBSTITUTION = """
+            select s.id, u.username, u.display_name, v.username, v.display_name, s.from_on, s.to_on
+            from substitute s join app_user u on u.id = s.user_id join app_user v on v.id = s.substitute_user_id
+            """;
+
+    private static Substitution substitution(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Substitution(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getObject(6, java.time.LocalDate.class), rs.getObject(7, java.time.LocalDate.class));
+    }
+
+    /** The substitutes a person has named, latest first. */
+    List<Substitution> substitutesOf(long userId) {
+        return jdbc.sql(SUBSTITUTION + " where s.user_id = ? order by s.from_on desc, s.id desc").param(userId)
+                .query(Accounts::substitution).list();
+    }
+
+    /** Whom a person stands in for on a day. */
+    List<Substitution> standingInFor(long substituteUserId, java.time.LocalDate day) {
+        return jdbc.sql(SUBSTITUTION + " where s.substitute_user_id = ? and s.from_on <= ? and s.to_on >= ? and u.active = true"
+                        + " order by u.display_name")
+                .params(substituteUserId, day, day).query(Accounts::substitution).list();
+    }
+
+    java.util.Optional<Substitution> substitution(long id) {
+        return jdbc.sql(SUBSTITUTION + " where s.id = ?").param(id).query(Accounts::substitution).optional();
+    }
+
+    long insertSubstitute(long municipalityId, long userId, long substituteUserId, java.time.LocalDate from,
+                          java.time.LocalDate to) {
+        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into substitute (municipality_id, user_id, substitute_user_id, from_on, to_on) values (?, ?, ?, ?, ?)")
+                .params(municipalityId, userId, substituteUserId, from, to).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    void deleteSubstitute(long id) {
+        jdbc.sql("delete from substitute where id = ?").param(id).update();
+    }
+
     CurrentUser currentUser(Account account) {
         return new CurrentUser(account.id(), account.municipalityId(), account.username(), account.displayName(),
                 roles(account.id()));

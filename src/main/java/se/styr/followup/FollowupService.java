@@ -458,46 +458,41 @@ public class FollowupService {
         return figureLine(round, figure, asOutcome, values);
     }
 
-    @Transactional(readOnly = true)
-    public FollowupViews.StartPage start() {
-        CurrentUser user = access.current();
-        long municipalityId = user.municipalityId();
-        Map<Long, OrgUnit> units = unitsById(municipalityId);
+    /** One person's part of the open rounds: the tasks they report, those waiting for their approval, and notices. */
+    private record Work(List<TaskView> toReport, List<TaskView> toApprove, List<FollowupViews.Notice> notices) {
+    }
+
+    private Work workOf(CurrentUser person, Map<Long, OrgUnit> units) {
         Set<Long> reportUnits = new LinkedHashSet<>();
-        Set<Long> approveParents = new LinkedHashSet<>();
-        for (CurrentUser.RoleScope scope : user.roles()) {
+        for (CurrentUser.RoleScope scope : person.roles()) {
             if (scope.role() == Role.REPORTER && scope.unitId() != null) {
                 reportUnits.add(scope.unitId());
-                approveParents.add(scope.unitId());
             }
         }
-        Set<Long> childUnits = units.values().stream().filter(u -> approveParents.contains(u.parentId()))
-                .map(OrgUnit::id).collect(Collectors.toSet());
+        // A reporter approves the units directly below their own.
         Set<Long> interesting = new LinkedHashSet<>(reportUnits);
-        interesting.addAll(childUnits);
+        units.values().stream().filter(u -> reportUnits.contains(u.parentId())).forEach(u -> interesting.add(u.id()));
         Map<Long, Round> rounds = new HashMap<>();
-        List<TaskView> toReport = new ArrayList<>();
-        List<TaskView> toApprove = new ArrayList<>();
-        List<FollowupViews.Notice> notices = new ArrayList<>();
+        Work work = new Work(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         LocalDate today = today();
-        for (Task t : repository.openTasksOf(municipalityId, interesting)) {
+        for (Task t : repository.openTasksOf(person.municipalityId(), interesting)) {
             Round round = rounds.computeIfAbsent(t.roundId(), id -> repository.findRound(id).orElseThrow());
             if (today.isBefore(round.opensOn())) {
                 continue;
             }
             TaskView view = taskView(round, t, units.get(t.unitId()));
             if (reportUnits.contains(t.unitId())) {
-                toReport.add(view);
+                work.toReport().add(view);
                 if (t.state() == TaskState.ATERSAND) {
-                    notices.add(new FollowupViews.Notice("aterskickad",
+                    work.notices().add(new FollowupViews.Notice("aterskickad",
                             messages.text("start.notis.atersand", view.title(), t.comment()), "/uppfoljning/uppgift/" + t.id()));
                 }
                 if (view.overdue()) {
-                    notices.add(new FollowupViews.Notice("forsenad",
+                    work.notices().add(new FollowupViews.Notice("forsenad",
                             messages.text("start.notis.forsenad", view.title(), view.dueOn()), "/uppfoljning/uppgift/" + t.id()));
                 }
             } else if (t.state() == TaskState.KLARMARKERAD) {
-                toApprove.add(view);
+                work.toApprove().add(view);
             }
         }
         for (Round round : rounds.values()) {
@@ -508,11 +503,21 @@ public class FollowupService {
                 }
             }
             // A department may lack dozens: name a few, count the rest.
-            missingByUnit.forEach((unit, titles) -> notices.add(new FollowupViews.Notice("utfall",
+            missingByUnit.forEach((unit, titles) -> work.notices().add(new FollowupViews.Notice("utfall",
                     messages.text("start.notis.utfall", titles.size(), unit.name(), round.name(),
                             String.join("; ", titles.subList(0, Math.min(3, titles.size()))),
                             titles.size() > 3 ? messages.text("start.notis.fler", titles.size() - 3) : ""), null)));
         }
+        return work;
+    }
+
+    @Transactional(readOnly = true)
+    public FollowupViews.StartPage start() {
+        CurrentUser user = access.current();
+        Map<Long, OrgUnit> units = unitsById(user.municipalityId());
+        Work own = workOf(user, units);
+        List<TaskView> toApprove = own.toApprove();
+        List<FollowupViews.Notice> notices = own.notices();
         List<FollowupViews.RoundSummary> managed = rounds().stream()
                 .filter(r -> r.round().state() == RoundState.OPPEN && access.may(Access.Action.MANAGE_ROUNDS, r.round().bodyUnitId()))
                 .toList();
@@ -530,12 +535,18 @@ public class FollowupService {
             repository.tasks(r.round().id()).stream()
                     .filter(t -> t.state() == TaskState.KLARMARKERAD
                             && Objects.equals(units.get(t.unitId()).parentId(), r.round().adminUnitId())
-                            && !reportUnits.contains(t.unitId()))
+                            && own.toReport().stream().noneMatch(v -> v.task().id() == t.id()))
                     .map(t -> taskView(r.round(), t, units.get(t.unitId())))
                     .filter(v -> toApprove.stream().noneMatch(a -> a.task().id() == v.task().id()))
                     .forEach(toApprove::add);
         }
-        return new FollowupViews.StartPage(toReport, toApprove, notices, managed);
+        List<FollowupViews.SubstituteWork> asSubstitute = access.standingInFor().stream()
+                .map(s -> {
+                    Work w = workOf(access.person(s.username()), units);
+                    return new FollowupViews.SubstituteWork(s, w.toReport(), w.toApprove());
+                })
+                .toList();
+        return new FollowupViews.StartPage(own.toReport(), toApprove, notices, managed, asSubstitute);
     }
 
     @Transactional(readOnly = true)

@@ -78,7 +78,12 @@ public final class FollowupViews {
     }
 
     public record StartPage(List<TaskView> toReport, List<TaskView> toApprove, List<Notice> notices,
-                            List<RoundSummary> rounds) {
+                            List<RoundSummary> rounds, List<SubstituteWork> asSubstitute) {
+    }
+
+    /** "Mina uppgifter som vikarie": the tasks of someone the person stands in for, and from whom. */
+    public record SubstituteWork(se.styr.accounts.Substitution substitution, List<TaskView> toReport,
+                                 List<TaskView> toApprove) {
     }
 
     /** The departments and units an object can be shared to, indented by depth below the administration. */

@@ -365,6 +365,16 @@ class FollowupBrowserTest extends BrowserTestBase {
         follow(By.xpath("//main//form//button[normalize-space()='Öppna uppföljningen']"));
         waitForText(FORM_ERRORS);
         assertAccessible("formuläret för att öppna en uppföljning, med fel");
+
+        // The substitute page, reached from the start page; sent without dates it shows its errors. Nothing is saved.
+        follow(By.xpath("//header//a[normalize-space()='Start']"));
+        waitForTitle("Start");
+        follow(By.partialLinkText("Vikarie"));
+        waitForTitle("Vikarie");
+        assertAccessible("vikariesidan");
+        follow(By.xpath("//main//form//button[normalize-space()='Spara']"));
+        waitForText(FORM_ERRORS);
+        assertAccessible("vikariesidan med fel");
     }
 
     private String progress(String unit) {

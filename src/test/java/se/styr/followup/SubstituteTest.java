@@ -1,0 +1,154 @@
+package se.styr.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.annotation.Transactional;
+import se.styr.StyrIntegrationTest;
+import se.styr.accounts.Substitutes;
+import se.styr.accounts.Substitution;
+import se.styr.platform.ValidationException;
+
+/** A substitute (vikarie) sees, reports and approves the tasks of the person they stand in for, for a period. */
+@StyrIntegrationTest
+@Transactional
+class SubstituteTest {
+
+    @Autowired
+    Substitutes substitutes;
+    @Autowired
+    FollowupService followup;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Stockholm"));
+
+    @AfterEach
+    void logOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private void as(String username) {
+        UserDetails user = users.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+    }
+
+    private long id(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
+    private long round() {
+        return id("select id from followup_round where name = 'Delårsbokslut 2022'");
+    }
+
+    private long unit(String code) {
+        return id("select id from org_unit where code = ?", code);
+    }
+
+    private long lssGoal() {
+        return id("select id from goal_object where kind = 'NAMNDMAL' and title like 'Öka antalet gruppboendeplatser%'");
+    }
+
+    @Test
+    void a_substitute_reports_for_the_unit_only_during_the_period() {
+        as("enhetschef2");
+        assertThatThrownBy(() -> followup.saveReport(round(), unit("VOF-HN"), lssGoal(),
+                new FollowupService.ReportInput("Som vikarie", null, null, null, null, null), 0))
+                .isInstanceOf(AccessDeniedException.class);
+
+        as("enhetschef");
+        Substitution s = substitutes.name("enhetschef2", today, today.plusDays(7));
+        assertThat(s.substituteName()).isEqualTo("Hanna Enhetschef");
+        assertThat(substitutes.mine()).extracting(Substitution::id).containsExactly(s.id());
+
+        as("enhetschef2");
+        FollowupViews.StartPage start = followup.start();
+        assertThat(start.asSubstitute()).hasSize(1);
+        assertThat(start.asSubstitute().get(0).substitution().displayName()).isEqualTo("Erik Enhetschef");
+        assertThat(start.asSubstitute().get(0).toReport()).extracting(FollowupViews.TaskView::title)
+                .contains("Måluppföljning, delårsbokslut: Hemtjänst Norr");
+        // Their own tasks stay their own.
+        assertThat(start.toReport()).extracting(FollowupViews.TaskView::title)
+                .containsExactly("Måluppföljning, delårsbokslut: Haga hemtjänst 1");
+        Report saved = followup.saveReport(round(), unit("VOF-HN"), lssGoal(),
+                new FollowupService.ReportInput("Som vikarie", null, null, null, null, null), 0);
+        // The audit log says who actually wrote it.
+        assertThat(saved.updatedBy()).isEqualTo("enhetschef2");
+
+        // Removed, the substitute's rights end.
+        as("enhetschef");
+        substitutes.remove(s.id());
+        as("enhetschef2");
+        assertThat(followup.start().asSubstitute()).isEmpty();
+        assertThatThrownBy(() -> followup.saveReport(round(), unit("VOF-HN"), lssGoal(),
+                new FollowupService.ReportInput("Igen", null, null, null, null, null), saved.version()))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_substitute_for_a_department_manager_approves_the_units_below() {
+        as("avdelningschef");
+        substitutes.name("forvaltningschef", today.minusDays(1), today);
+        long task = id("select id from followup_task where round_id = ? and unit_id = ? and part = 'MAL'", round(), unit("VOF-HN"));
+        jdbc.sql("update followup_task set state = 'KLARMARKERAD' where id = ?").param(task).update();
+        as("forvaltningschef");
+        assertThat(followup.start().asSubstitute().get(0).toApprove()).extracting(v -> v.task().id()).contains(task);
+        assertThat(followup.approve(task, 0).approvedBy()).isEqualTo("forvaltningschef");
+    }
+
+    @Test
+    void naming_a_substitute_is_checked() {
+        as("enhetschef");
+        assertThatThrownBy(() -> substitutes.name("enhetschef", today, today))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(ValidationException.Problem::messageKey).containsExactly("vikarie.validering.sjalv"));
+        assertThatThrownBy(() -> substitutes.name("okänd", today.plusDays(3), today))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(ValidationException.Problem::messageKey)
+                        .containsExactly("vikarie.validering.person", "vikarie.validering.ordning"));
+        assertThatThrownBy(() -> substitutes.name("enhetschef2", today.minusDays(9), today.minusDays(2)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(ValidationException.Problem::messageKey).containsExactly("vikarie.validering.passerad"));
+        assertThat(substitutes.mine()).isEmpty();
+    }
+
+    @Test
+    void the_substitute_page_names_and_refuses_in_swedish() throws Exception {
+        var enhetschef = user(users.loadUserByUsername("enhetschef"));
+        mvc.perform(get("/vikarie").with(enhetschef)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Hanna Enhetschef")));
+        mvc.perform(post("/vikarie").with(csrf()).with(enhetschef).param("substitute", "enhetschef2")
+                        .param("from", today.toString()).param("to", "inte ett datum"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("Ange ett datum som ÅÅÅÅ-MM-DD.")));
+        mvc.perform(post("/vikarie").with(csrf()).with(enhetschef).param("substitute", "enhetschef2")
+                        .param("from", today.toString()).param("to", today.plusDays(2).toString()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/").with(user(users.loadUserByUsername("enhetschef2")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Mina uppgifter som vikarie")))
+                .andExpect(content().string(containsString("För Erik Enhetschef")));
+    }
+}
