@@ -3,7 +3,6 @@ package se.styr.accounts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.styr.platform.FormInput;
 import se.styr.platform.Messages;
 import se.styr.platform.PageStatus;
 import se.styr.platform.Problems;
@@ -45,8 +45,8 @@ class SubstituteController {
     @PostMapping("/vikarie")
     String name(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Problems input = new Problems();
-        LocalDate from = date(form.get("from"), "from", input);
-        LocalDate to = date(form.get("to"), "to", input);
+        LocalDate from = FormInput.date(form.get("from"), "from", input);
+        LocalDate to = FormInput.date(form.get("to"), "to", input);
         try {
             input.throwIfAny();
             substitutes.name(form.get("substitute"), from, to);
@@ -72,15 +72,6 @@ class SubstituteController {
         model.addAttribute("errors", errors);
         PageStatus.rejected(errors, false);
         return "accounts/substitutes";
-    }
-
-    private static LocalDate date(String s, String field, Problems input) {
-        try {
-            return s == null || s.isBlank() ? null : LocalDate.parse(s.strip());
-        } catch (DateTimeParseException e) {
-            input.add(field, "validering.datum");
-            return null;
-        }
     }
 
     @RestController

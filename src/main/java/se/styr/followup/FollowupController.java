@@ -1,9 +1,7 @@
 package se.styr.followup;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -31,6 +29,7 @@ import se.styr.organisation.OrgUnit;
 import se.styr.organisation.OrgUnitType;
 import se.styr.organisation.Organisation;
 import se.styr.platform.ConflictException;
+import se.styr.platform.FormInput;
 import se.styr.platform.Messages;
 import se.styr.platform.PageStatus;
 import se.styr.platform.Problems;
@@ -83,9 +82,9 @@ class FollowupController {
     String open(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Problems input = new Problems();
         FollowupService.OpenRound in = new FollowupService.OpenRound(parseLong(form.get("bodyUnitId")),
-                parseEnum(RoundType.class, form.get("type"), "type", input), form.get("name"),
-                date(form.get("asOf"), "asOf", input), date(form.get("opensOn"), "opensOn", input),
-                date(form.get("unitDeadline"), "unitDeadline", input), date(form.get("departmentDeadline"), "departmentDeadline", input));
+                FormInput.choice(RoundType.class, form.get("type"), "type", input), form.get("name"),
+                FormInput.date(form.get("asOf"), "asOf", input), FormInput.date(form.get("opensOn"), "opensOn", input),
+                FormInput.date(form.get("unitDeadline"), "unitDeadline", input), FormInput.date(form.get("departmentDeadline"), "departmentDeadline", input));
         try {
             input.throwIfAny();
             Round round = followup.open(in);
@@ -209,10 +208,10 @@ class FollowupController {
         for (int i = 0; form.containsKey("rows[" + i + "].unitId"); i++) {
             String f = "rows[" + i + "].";
             rows.add(new FollowupService.OutcomeInput(parseLong(form.get(f + "unitId")),
-                    number(form.get(f + "outcome"), f + "outcome", input), number(form.get(f + "target"), f + "target", input),
-                    number(form.get(f + "previousOutcome"), f + "previousOutcome", input),
-                    parseEnum(Signal.class, form.get(f + "signalOverride"), f + "signalOverride", input),
-                    parseEnum(Trend.class, form.get(f + "trendOverride"), f + "trendOverride", input),
+                    FormInput.number(form.get(f + "outcome"), f + "outcome", input), FormInput.number(form.get(f + "target"), f + "target", input),
+                    FormInput.number(form.get(f + "previousOutcome"), f + "previousOutcome", input),
+                    FormInput.choice(Signal.class, form.get(f + "signalOverride"), f + "signalOverride", input),
+                    FormInput.choice(Trend.class, form.get(f + "trendOverride"), f + "trendOverride", input),
                     form.get(f + "reason"), parseInt(form.get(f + "version"))));
         }
         try {
@@ -297,7 +296,7 @@ class FollowupController {
                   @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Problems input = new Problems();
         FollowupService.ReportInput in = new FollowupService.ReportInput(form.get("analysis"), form.get("assessment"),
-                form.get("result"), form.get("action"), parseEnum(AssignmentStatus.class, form.get("status"), "status", input),
+                form.get("result"), form.get("action"), FormInput.choice(AssignmentStatus.class, form.get("status"), "status", input),
                 form.get("forecast"));
         try {
             input.throwIfAny();
@@ -379,7 +378,7 @@ class FollowupController {
     @PostMapping("/uppfoljning/{id}/beslut")
     String decide(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Problems input = new Problems();
-        LocalDate decidedOn = date(form.get("decidedOn"), "decidedOn", input);
+        LocalDate decidedOn = FormInput.date(form.get("decidedOn"), "decidedOn", input);
         try {
             input.throwIfAny();
             followup.decide(id, parseInt(form.get("version")), decidedOn, form.get("decisionRef"), form.get("note"),
@@ -435,38 +434,4 @@ class FollowupController {
             return -1;
         }
     }
-
-    private static LocalDate date(String s, String field, Problems input) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s.strip());
-        } catch (DateTimeParseException e) {
-            input.add(field, "validering.datum");
-            return null;
-        }
-    }
-
-    private static BigDecimal number(String s, String field, Problems input) {
-        try {
-            return SwedishFormat.parse(s);
-        } catch (NumberFormatException e) {
-            input.add(field, "validering.tal");
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String s, String field, Problems input) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, s.strip());
-        } catch (IllegalArgumentException e) {
-            input.add(field, "validering.val");
-            return null;
-        }
-    }
-
 }

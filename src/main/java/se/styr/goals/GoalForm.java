@@ -1,7 +1,6 @@
 package se.styr.goals;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import se.styr.platform.Problems;
 import se.styr.platform.SwedishFormat;
 
@@ -85,12 +84,7 @@ public class GoalForm {
         } catch (NumberFormatException e) {
             p.add("agenda2030Goal", "validering.heltal");
         }
-        LocalDate due = null;
-        try {
-            due = dueDate == null || dueDate.isBlank() ? null : LocalDate.parse(dueDate.strip());
-        } catch (DateTimeParseException e) {
-            p.add("dueDate", "validering.datum");
-        }
+        LocalDate due = se.styr.platform.FormInput.date(dueDate, "dueDate", p);
         Integer risk = null;
         try {
             risk = riskValue == null || riskValue.isBlank() ? null : Integer.valueOf(riskValue.strip());

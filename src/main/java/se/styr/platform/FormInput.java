@@ -1,0 +1,42 @@
+package se.styr.platform;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** Reads what a form posts as text; what cannot be read is reported to the problems and read as null. */
+public final class FormInput {
+
+    private FormInput() {
+    }
+
+    /** "2022-08-31"; blank is null. */
+    public static LocalDate date(String text, String field, Problems problems) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(field, "validering.datum");
+            return null;
+        }
+    }
+
+    /** A Swedish number such as "3,5" or "1 500"; blank is null. */
+    public static BigDecimal number(String text, String field, Problems problems) {
+        try {
+            return SwedishFormat.parse(text);
+        } catch (NumberFormatException e) {
+            problems.add(field, "validering.tal");
+            return null;
+        }
+    }
+
+    /** One of the enum's names; blank is null. */
+    public static <E extends Enum<E>> E choice(Class<E> type, String text, String field, Problems problems) {
+        try {
+            return text == null || text.isBlank() ? null : Enum.valueOf(type, text.strip());
+        } catch (IllegalArgumentException e) {
+            problems.add(field, "validering.val");
+            return null;
+        }
+    }
+}
