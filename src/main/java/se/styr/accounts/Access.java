@@ -23,7 +23,9 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
         /** Write a unit's own report in a follow-up round: a reporter only for exactly their unit. */
         REPORT,
         /** Approve or send back the reports of units below one's own (not one's own). */
-        APPROVE
+        APPROVE,
+        /** Keep the municipality's budget (for the whole municipality) or a committee's detail budget and economic follow-up. */
+        MANAGE_BUDGET
     }
 
     private final Organisation organisation;
@@ -93,6 +95,7 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
                 case MANAGE_ROUNDS -> "Endast administratörer och controllers får förbereda och besluta uppföljningar för den här delen av organisationen.";
                 case REPORT -> "Du får bara rapportera för din egen enhet.";
                 case APPROVE -> "Du får bara attestera rapporter från enheter under din egen.";
+                case MANAGE_BUDGET -> "Endast administratörer och controllers för den här delen av organisationen får ändra budget och ekonomisk uppföljning.";
             });
         }
     }

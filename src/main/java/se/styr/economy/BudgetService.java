@@ -1,0 +1,423 @@
+package se.styr.economy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.styr.accounts.Access;
+import se.styr.audit.AuditLog;
+import se.styr.organisation.OrgUnit;
+import se.styr.organisation.OrgUnitType;
+import se.styr.organisation.Organisation;
+import se.styr.organisation.PlanPeriod;
+import se.styr.platform.ConflictException;
+import se.styr.platform.Messages;
+import se.styr.platform.NotFoundException;
+import se.styr.platform.SwedishFormat;
+import se.styr.platform.ValidationException;
+import se.styr.platform.ValidationException.Problem;
+
+/**
+ * The municipality's budget: typed figures per version, every derived line computed. A decided version is frozen;
+ * revising it starts the next version as a draft, and the decided one stays as it was.
+ */
+@Service
+public class BudgetService {
+
+    static final String AUDIT_TYPE = "BUDGET";
+
+    private final BudgetRepository repository;
+    private final Organisation organisation;
+    private final Access access;
+    private final AuditLog audit;
+    private final Messages messages;
+    private final SwedishFormat sv;
+
+    BudgetService(BudgetRepository repository, Organisation organisation, Access access, AuditLog audit, Messages messages,
+                  SwedishFormat sv) {
+        this.repository = repository;
+        this.organisation = organisation;
+        this.access = access;
+        this.audit = audit;
+        this.messages = messages;
+        this.sv = sv;
+    }
+
+    /** Every version of every budget of the municipality, newest period and version first. */
+    public List<Budget> budgets() {
+        return repository.all(access.municipalityId());
+    }
+
+    public Budget budget(long id) {
+        return repository.find(id).filter(b -> b.municipalityId() == access.municipalityId())
+                .orElseThrow(() -> new NotFoundException("Budgeten", id));
+    }
+
+    /** The latest version of the budget for a plan period. */
+    public Optional<Budget> current(long periodId) {
+        return budgets().stream().filter(b -> b.periodId() == periodId).findFirst();
+    }
+
+    /**
+     * The budget that governs a year: the latest version of the newest plan period that contains it, preferring a
+     * decided version over a later draft.
+     */
+    public Optional<Budget> forYear(int year) {
+        List<Budget> candidates = budgets().stream().filter(b -> b.firstYear() <= year && year <= b.lastYear()).toList();
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        long period = candidates.get(0).periodId();
+        List<Budget> ofPeriod = candidates.stream().filter(b -> b.periodId() == period).toList();
+        return ofPeriod.stream().filter(Budget::decided).findFirst().or(() -> Optional.of(ofPeriod.get(0)));
+    }
+
+    public BudgetData data(long budgetId) {
+        return repository.data(budget(budgetId), unitLabels());
+    }
+
+    public ComputedBudget computed(long budgetId) {
+        return BudgetCalculator.compute(data(budgetId), messages::text);
+    }
+
+    /** The committees and other bodies a budget line or a detail budget can belong to. */
+    public List<OrgUnit> committees() {
+        return organisation.units(access.municipalityId()).stream()
+                .filter(u -> u.type() == OrgUnitType.NAMND || u.type() == OrgUnitType.KOMMUNSTYRELSE).toList();
+    }
+
+    private Map<Long, String> unitLabels() {
+        return organisation.units(access.municipalityId()).stream()
+                .collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** A new, empty draft for a plan period, with a grant line for each committee. */
+    @Transactional
+    public Budget create(long periodId) {
+        access.require(Access.Action.MANAGE_BUDGET, null);
+        PlanPeriod period = organisation.findPeriod(periodId).filter(p -> p.municipalityId() == access.municipalityId())
+                .orElseThrow(() -> ValidationException.of("periodId", "economy.error.period"));
+        if (current(periodId).isPresent()) {
+            throw ValidationException.of("periodId", "economy.error.budgetExists", period.name());
+        }
+        long id = repository.insert(access.municipalityId(), periodId, 1, null, null);
+        int position = 0;
+        for (OrgUnit unit : committees()) {
+            repository.insertFrameLine(id, unit.id(), unit.name(), FrameKind.NAMND, ++position);
+        }
+        Budget budget = budget(id);
+        audit.record(budget.municipalityId(), AUDIT_TYPE, id, AuditLog.Action.SKAPAD, "Budget skapad: " + budget.label(),
+                null, Map.of("period", period.name()));
+        return budget;
+    }
+
+    /** Saves typed lines of the result, balance and cash-flow budgets; null removes a figure. */
+    @Transactional
+    public void saveStatement(long budgetId, int version, Map<StatementLine, Map<Integer, Long>> amounts) {
+        Budget budget = editable(budgetId, null);
+        BudgetData before = data(budgetId);
+        List<Problem> problems = new ArrayList<>();
+        amounts.forEach((line, years) -> years.forEach((year, amount) -> {
+            String field = line.name() + "_" + year;
+            if (line.derived() || (line == StatementLine.EGET_KAPITAL && year != budget.firstYear())) {
+                problems.add(new Problem(field, "economy.error.derived", messages.text("economy.line." + line.name())));
+            } else if (!budget.years().contains(year)) {
+                problems.add(new Problem(field, "economy.error.year", year, budget.periodName()));
+            } else if (amount != null && line.cost() && amount > 0) {
+                problems.add(new Problem(field, "economy.error.costSign", messages.text("economy.line." + line.name())));
+            }
+        }));
+        reject(problems);
+        lock(budget, version);
+        Map<String, String> old = new LinkedHashMap<>();
+        Map<String, String> changed = new LinkedHashMap<>();
+        amounts.forEach((line, years) -> years.forEach((year, amount) -> {
+            Long previous = before.statementAmount(line, year);
+            if (!Objects.equals(previous, amount)) {
+                repository.setStatementAmount(budgetId, line, year, amount);
+                String key = messages.text("economy.line." + line.name()) + " " + year;
+                old.put(key, tkr(previous));
+                changed.put(key, tkr(amount));
+            }
+        }));
+        record(budget, "Budget ändrad", old, changed);
+    }
+
+    /** Saves the grants of the operating budget, per line and year. */
+    @Transactional
+    public void saveFrames(long budgetId, int version, Map<Long, Map<Integer, Long>> amounts) {
+        Budget budget = editable(budgetId, null);
+        BudgetData before = data(budgetId);
+        Map<Long, BudgetData.FrameLine> lines = before.frames().stream()
+                .collect(Collectors.toMap(BudgetData.FrameLine::id, l -> l));
+        List<Problem> problems = new ArrayList<>();
+        amounts.forEach((lineId, years) -> years.forEach((year, amount) -> {
+            String field = "L" + lineId + "_" + year;
+            if (!lines.containsKey(lineId)) {
+                problems.add(new Problem(field, "economy.error.line", lineId));
+            } else if (!budget.years().contains(year)) {
+                problems.add(new Problem(field, "economy.error.year", year, budget.periodName()));
+            } else if (amount != null && amount < 0 && lines.get(lineId).kind() == FrameKind.NAMND) {
+                problems.add(new Problem(field, "economy.error.negativeGrant", BudgetCalculator.frameLabel(before, lines.get(lineId))));
+            }
+        }));
+        reject(problems);
+        lock(budget, version);
+        Map<String, String> old = new LinkedHashMap<>();
+        Map<String, String> changed = new LinkedHashMap<>();
+        amounts.forEach((lineId, years) -> years.forEach((year, amount) -> {
+            Long previous = lines.get(lineId).amounts().get(year);
+            if (!Objects.equals(previous, amount)) {
+                repository.setFrameAmount(lineId, year, amount);
+                String key = messages.text("economy.table.DRIFT") + ": " + BudgetCalculator.frameLabel(before, lines.get(lineId)) + " " + year;
+                old.put(key, tkr(previous));
+                changed.put(key, tkr(amount));
+            }
+        }));
+        record(budget, "Driftbudget ändrad", old, changed);
+    }
+
+    /** Adds a line to the operating budget: a committee's grant, another frame or central items. */
+    @Transactional
+    public long addFrameLine(long budgetId, int version, Long orgUnitId, String label, FrameKind kind) {
+        Budget budget = editable(budgetId, null);
+        BudgetData before = data(budgetId);
+        List<Problem> problems = new ArrayList<>();
+        String name = label == null ? "" : label.strip();
+        if (kind == FrameKind.NAMND) {
+            if (orgUnitId == null || committees().stream().noneMatch(u -> u.id() == orgUnitId)) {
+                problems.add(new Problem("orgUnitId", "economy.error.committee"));
+            } else if (before.frames().stream().anyMatch(f -> orgUnitId.equals(f.orgUnitId()) && f.kind() == FrameKind.NAMND)) {
+                problems.add(new Problem("orgUnitId", "economy.error.committeeTwice"));
+            } else {
+                name = organisation.unit(orgUnitId).name();
+            }
+        } else if (name.isEmpty() || name.length() > 200) {
+            problems.add(new Problem("label", "economy.error.label"));
+        }
+        reject(problems);
+        lock(budget, version);
+        int position = before.frames().stream().mapToInt(BudgetData.FrameLine::position).max().orElse(0) + 1;
+        long id = repository.insertFrameLine(budgetId, kind == FrameKind.NAMND ? orgUnitId : null, name, kind, position);
+        record(budget, "Rad i driftbudgeten tillagd: " + name, null, Map.of("rad", name, "typ", kind.name()));
+        return id;
+    }
+
+    /** Saves amounts of the investment budget; a line with sub-lines is their sum and cannot be typed. */
+    @Transactional
+    public void saveInvestments(long budgetId, int version, Map<Long, Map<Integer, Long>> amounts) {
+        Budget budget = editable(budgetId, null);
+        BudgetData before = data(budgetId);
+        Map<Long, BudgetData.InvestmentLine> lines = before.investments().stream()
+                .collect(Collectors.toMap(BudgetData.InvestmentLine::id, l -> l));
+        Map<Long, List<BudgetData.InvestmentLine>> children = BudgetCalculator.childrenOf(before.investments());
+        List<Problem> problems = new ArrayList<>();
+        amounts.forEach((lineId, years) -> years.forEach((year, amount) -> {
+            String field = "L" + lineId + "_" + year;
+            if (!lines.containsKey(lineId)) {
+                problems.add(new Problem(field, "economy.error.line", lineId));
+            } else if (children.containsKey(lineId)) {
+                problems.add(new Problem(field, "economy.error.derived", lines.get(lineId).label()));
+            } else if (!budget.investmentYears().contains(year)) {
+                problems.add(new Problem(field, "economy.error.year", year, budget.periodName()));
+            } else if (amount != null && amount < 0) {
+                problems.add(new Problem(field, "economy.error.negativeInvestment", lines.get(lineId).label()));
+            }
+        }));
+        reject(problems);
+        lock(budget, version);
+        Map<String, String> old = new LinkedHashMap<>();
+        Map<String, String> changed = new LinkedHashMap<>();
+        amounts.forEach((lineId, years) -> years.forEach((year, amount) -> {
+            Long previous = lines.get(lineId).amounts().get(year);
+            if (!Objects.equals(previous, amount)) {
+                repository.setInvestmentAmount(lineId, year, amount);
+                String key = messages.text("economy.table.INVESTERING") + ": " + lines.get(lineId).label() + " " + year;
+                old.put(key, tkr(previous));
+                changed.put(key, tkr(amount));
+            }
+        }));
+        record(budget, "Investeringsbudget ändrad", old, changed);
+    }
+
+    /** Adds an investment line (a project or type) for a committee, or a sub-line of another line. */
+    @Transactional
+    public long addInvestmentLine(long budgetId, int version, Long orgUnitId, Long parentId, String label, boolean feeFinanced) {
+        Budget budget = editable(budgetId, null);
+        BudgetData before = data(budgetId);
+        List<Problem> problems = new ArrayList<>();
+        String name = label == null ? "" : label.strip();
+        if (name.isEmpty() || name.length() > 200) {
+            problems.add(new Problem("label", "economy.error.label"));
+        }
+        BudgetData.InvestmentLine parent = parentId == null ? null
+                : before.investments().stream().filter(l -> l.id() == parentId).findFirst().orElse(null);
+        if (parentId != null && parent == null) {
+            problems.add(new Problem("parentId", "economy.error.line", parentId));
+        }
+        Long unit = parent != null ? parent.orgUnitId() : orgUnitId;
+        if (parent == null && unit != null && committees().stream().noneMatch(u -> u.id() == unit)) {
+            problems.add(new Problem("orgUnitId", "economy.error.committee"));
+        }
+        reject(problems);
+        lock(budget, version);
+        int position = before.investments().stream().mapToInt(BudgetData.InvestmentLine::position).max().orElse(0) + 1;
+        long id = repository.insertInvestmentLine(budgetId, unit, parentId, name,
+                parent != null ? parent.feeFinanced() : feeFinanced, position);
+        if (parent != null && BudgetCalculator.childrenOf(before.investments()).get(parentId) == null) {
+            // The parent's typed amounts move to its first sub-line, so the total stays what it was.
+            for (Map.Entry<Integer, Long> e : parent.amounts().entrySet()) {
+                repository.setInvestmentAmount(id, e.getKey(), e.getValue());
+                repository.setInvestmentAmount(parentId, e.getKey(), null);
+            }
+        }
+        record(budget, "Investeringsrad tillagd: " + name, null, Map.of("rad", name));
+        return id;
+    }
+
+    /** Saves a committee's detail budget; the grant is typed only for the year before the period. */
+    @Transactional
+    public void saveCommittee(long budgetId, int version, long unitId, Map<AccountGroup, Map<Integer, Long>> amounts) {
+        Budget budget = editable(budgetId, unitId);
+        if (committees().stream().noneMatch(u -> u.id() == unitId)) {
+            throw ValidationException.of("orgUnitId", "economy.error.committee");
+        }
+        BudgetData before = data(budgetId);
+        List<Problem> problems = new ArrayList<>();
+        amounts.forEach((group, years) -> years.forEach((year, amount) -> {
+            String field = group.name() + "_" + year;
+            String label = messages.text("economy.group." + group.name());
+            if (group.derived() || (group == AccountGroup.KOMMUNBIDRAG && year >= budget.firstYear())) {
+                problems.add(new Problem(field, "economy.error.derived", label));
+            } else if (!budget.detailYears().contains(year)) {
+                problems.add(new Problem(field, "economy.error.year", year, budget.periodName()));
+            } else if (amount != null && group.cost() && amount > 0) {
+                problems.add(new Problem(field, "economy.error.costSign", label));
+            } else if (amount != null && (group == AccountGroup.VERKSAMHETENS_INTAKTER || group == AccountGroup.KOMMUNBIDRAG) && amount < 0) {
+                problems.add(new Problem(field, "economy.error.revenueSign", label));
+            }
+        }));
+        reject(problems);
+        lock(budget, version);
+        Map<AccountGroup, Map<Integer, Long>> existing = before.committees().getOrDefault(unitId, Map.of());
+        String unitName = organisation.unit(unitId).name();
+        Map<String, String> old = new LinkedHashMap<>();
+        Map<String, String> changed = new LinkedHashMap<>();
+        amounts.forEach((group, years) -> years.forEach((year, amount) -> {
+            Long previous = existing.getOrDefault(group, Map.of()).get(year);
+            if (!Objects.equals(previous, amount)) {
+                repository.setCommitteeAmount(budgetId, unitId, group, year, amount);
+                String key = unitName + ": " + messages.text("economy.group." + group.name()) + " " + year;
+                old.put(key, tkr(previous));
+                changed.put(key, tkr(amount));
+            }
+        }));
+        record(budget, "Nämndbudget ändrad: " + unitName, old, changed);
+    }
+
+    @Transactional
+    public void setTaxRate(long budgetId, int version, BigDecimal rate) {
+        Budget budget = editable(budgetId, null);
+        if (rate == null || rate.signum() <= 0 || rate.compareTo(BigDecimal.valueOf(40)) > 0 || rate.scale() > 2) {
+            throw ValidationException.of("taxRate", "economy.error.taxRate");
+        }
+        lock(budget, version);
+        repository.setTaxRate(budgetId, rate);
+        record(budget, "Skattesats ändrad", Map.of("skattesats", String.valueOf(budget.taxRate())), Map.of("skattesats", rate.toPlainString()));
+    }
+
+    /** KF's decision: the version is frozen from now on. */
+    @Transactional
+    public void decide(long budgetId, int version, LocalDate on, String paragraph) {
+        Budget budget = editable(budgetId, null);
+        List<Problem> problems = new ArrayList<>();
+        if (on == null) {
+            problems.add(new Problem("decidedOn", "economy.error.decidedOn"));
+        }
+        if (paragraph == null || paragraph.isBlank() || paragraph.length() > 50) {
+            problems.add(new Problem("paragraph", "economy.error.paragraph"));
+        }
+        reject(problems);
+        lock(budget, version);
+        repository.decide(budgetId, on, paragraph.strip(), access.current().username());
+        audit.record(budget.municipalityId(), AUDIT_TYPE, budgetId, AuditLog.Action.ANDRAD, "Budget beslutad: " + budget.label(),
+                Map.of("status", budget.state().name()), Map.of("status", BudgetState.BESLUTAD.name(), "datum", on.toString(),
+                        "paragraf", paragraph.strip()));
+    }
+
+    /** Starts the next version of a decided budget as a draft with the same figures; the decided one stays frozen. */
+    @Transactional
+    public Budget revise(long budgetId, int version) {
+        access.require(Access.Action.MANAGE_BUDGET, null);
+        Budget budget = budget(budgetId);
+        Budget latest = current(budget.periodId()).orElseThrow();
+        if (!budget.decided() || latest.id() != budget.id()) {
+            throw ValidationException.of("version", "economy.error.reviseLatest");
+        }
+        lock(budget, version);
+        long id = repository.insert(budget.municipalityId(), budget.periodId(), budget.versionNo() + 1, budget.taxRate(), budgetId);
+        repository.copyContents(data(budgetId), id);
+        Budget revised = budget(id);
+        audit.record(budget.municipalityId(), AUDIT_TYPE, id, AuditLog.Action.SKAPAD, "Ny budgetversion: " + revised.label(),
+                Map.of("version", budget.versionNo()), Map.of("version", revised.versionNo()));
+        return revised;
+    }
+
+    /** Stores a figure as printed in the decided document (demo data and imports), to show rounding differences. */
+    @Transactional
+    public void recordPrinted(long budgetId, BudgetData.Printed printed) {
+        editable(budgetId, null);
+        repository.insertPrinted(budgetId, printed);
+    }
+
+    /** Whether the current user may change this budget (null: the municipal tables; a unit: its detail budget). */
+    public boolean mayEdit(Budget budget, Long unitId) {
+        return !budget.decided() && access.may(Access.Action.MANAGE_BUDGET, unitId);
+    }
+
+    private Budget editable(long budgetId, Long unitId) {
+        access.require(Access.Action.MANAGE_BUDGET, unitId);
+        Budget budget = budget(budgetId);
+        if (budget.decided()) {
+            throw ValidationException.of("version", "economy.error.decided", budget.label());
+        }
+        return budget;
+    }
+
+    private void lock(Budget budget, int version) {
+        if (!repository.touch(budget.id(), version)) {
+            throw new ConflictException("Budgeten", budget.id());
+        }
+    }
+
+    private void record(Budget budget, String summary, Map<String, String> old, Map<String, String> changed) {
+        if (changed != null && changed.isEmpty()) {
+            return;
+        }
+        String detail = changed == null ? "" : changed.keySet().stream().limit(3).collect(Collectors.joining(", "));
+        audit.record(budget.municipalityId(), AUDIT_TYPE, budget.id(), AuditLog.Action.ANDRAD,
+                summary + (detail.isEmpty() ? "" : ": " + detail), old, changed);
+    }
+
+    private String tkr(Long kronor) {
+        return kronor == null ? "–" : sv.tkr(BigDecimal.valueOf(kronor)) + " tkr";
+    }
+
+    static void reject(List<Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+    }
+
+    static Comparator<Budget> newestFirst() {
+        return Comparator.comparingInt(Budget::firstYear).reversed().thenComparing(Comparator.comparingInt(Budget::versionNo).reversed());
+    }
+}
