@@ -45,6 +45,14 @@ public class SwedishFormat {
         return kronor == null ? "" : number(kronor.divide(BigDecimal.valueOf(1_000_000)), 1);
     }
 
+    /** Whole kronor shown in tkr ("2 509 587") or, with unit "mnkr", in mnkr with one decimal ("2 509,6"). */
+    public String amount(Long kronor, String unit) {
+        if (kronor == null) {
+            return "";
+        }
+        return "mnkr".equals(unit) ? mnkr(BigDecimal.valueOf(kronor)) : tkr(BigDecimal.valueOf(kronor));
+    }
+
     /** Parses what a Swedish user types: "83,18", "1 500", "−2,5", "83.18". Null for blank input. */
     public static BigDecimal parse(String text) {
         if (text == null || text.isBlank()) {
