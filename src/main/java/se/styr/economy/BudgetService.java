@@ -286,41 +286,53 @@ public class BudgetService {
     /** Saves a committee's detail budget; the grant is typed only for the year before the period. */
     @Transactional
     public void saveCommittee(long budgetId, int version, long unitId, Map<AccountGroup, Map<Integer, Long>> amounts) {
-        Budget budget = editable(budgetId, unitId);
-        if (committees().stream().noneMatch(u -> u.id() == unitId)) {
-            throw ValidationException.of("orgUnitId", "economy.error.committee");
-        }
+        saveCommittees(budgetId, version, Map.of(unitId, amounts));
+    }
+
+    /** Saves the detail budgets of several committees at once (an import): all or nothing. */
+    @Transactional
+    public void saveCommittees(long budgetId, int version, Map<Long, Map<AccountGroup, Map<Integer, Long>>> byUnit) {
+        byUnit.keySet().forEach(unit -> access.require(Access.Action.MANAGE_BUDGET, unit));
+        Budget budget = editable(budgetId, byUnit.size() == 1 ? byUnit.keySet().iterator().next() : null);
         BudgetData before = data(budgetId);
         List<Problem> problems = new ArrayList<>();
-        amounts.forEach((group, years) -> years.forEach((year, amount) -> {
-            String field = group.name() + "_" + year;
-            String label = messages.text("economy.group." + group.name());
-            if (group.derived() || (group == AccountGroup.KOMMUNBIDRAG && year >= budget.firstYear())) {
-                problems.add(new Problem(field, "economy.error.derived", label));
-            } else if (!budget.detailYears().contains(year)) {
-                problems.add(new Problem(field, "economy.error.year", year, budget.periodName()));
-            } else if (amount != null && group.cost() && amount > 0) {
-                problems.add(new Problem(field, "economy.error.costSign", label));
-            } else if (amount != null && (group == AccountGroup.VERKSAMHETENS_INTAKTER || group == AccountGroup.KOMMUNBIDRAG) && amount < 0) {
-                problems.add(new Problem(field, "economy.error.revenueSign", label));
+        byUnit.forEach((unitId, amounts) -> {
+            if (committees().stream().noneMatch(u -> u.id() == unitId)) {
+                problems.add(new Problem("orgUnitId", "economy.error.committee"));
+                return;
             }
-        }));
+            amounts.forEach((group, years) -> years.forEach((year, amount) -> {
+                String field = group.name() + "_" + year;
+                String label = messages.text("economy.group." + group.name());
+                if (group.derived() || (group == AccountGroup.KOMMUNBIDRAG && year >= budget.firstYear())) {
+                    problems.add(new Problem(field, "economy.error.derived", label));
+                } else if (!budget.detailYears().contains(year)) {
+                    problems.add(new Problem(field, "economy.error.year", year, budget.periodName()));
+                } else if (amount != null && group.cost() && amount > 0) {
+                    problems.add(new Problem(field, "economy.error.costSign", label));
+                } else if (amount != null && (group == AccountGroup.VERKSAMHETENS_INTAKTER || group == AccountGroup.KOMMUNBIDRAG) && amount < 0) {
+                    problems.add(new Problem(field, "economy.error.revenueSign", label));
+                }
+            }));
+        });
         reject(problems);
         lock(budget, version);
-        Map<AccountGroup, Map<Integer, Long>> existing = before.committees().getOrDefault(unitId, Map.of());
-        String unitName = organisation.unit(unitId).name();
         Map<String, String> old = new LinkedHashMap<>();
         Map<String, String> changed = new LinkedHashMap<>();
-        amounts.forEach((group, years) -> years.forEach((year, amount) -> {
-            Long previous = existing.getOrDefault(group, Map.of()).get(year);
-            if (!Objects.equals(previous, amount)) {
-                repository.setCommitteeAmount(budgetId, unitId, group, year, amount);
-                String key = unitName + ": " + messages.text("economy.group." + group.name()) + " " + year;
-                old.put(key, tkr(previous));
-                changed.put(key, tkr(amount));
-            }
-        }));
-        record(budget, "Nämndbudget ändrad: " + unitName, old, changed);
+        byUnit.forEach((unitId, amounts) -> {
+            Map<AccountGroup, Map<Integer, Long>> existing = before.committees().getOrDefault(unitId, Map.of());
+            String unitName = organisation.unit(unitId).name();
+            amounts.forEach((group, years) -> years.forEach((year, amount) -> {
+                Long previous = existing.getOrDefault(group, Map.of()).get(year);
+                if (!Objects.equals(previous, amount)) {
+                    repository.setCommitteeAmount(budgetId, unitId, group, year, amount);
+                    String key = unitName + ": " + messages.text("economy.group." + group.name()) + " " + year;
+                    old.put(key, tkr(previous));
+                    changed.put(key, tkr(amount));
+                }
+            }));
+        });
+        record(budget, "Nämndbudget ändrad", old, changed);
     }
 
     @Transactional

@@ -1,0 +1,89 @@
+package se.styr.economy;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.styr.accounts.Access;
+import se.styr.audit.AuditLog;
+import se.styr.organisation.OrgUnit;
+import se.styr.organisation.Organisation;
+
+/**
+ * The accounts' outcomes per unit, account group and month. Typed in the follow-up or imported from Excel; a
+ * committee's outcome to date is summed over every unit below it.
+ */
+@Service
+public class EconomicOutcomes {
+
+    /** One month's outcome of one unit in one account group (a typed group, never a derived one). */
+    public record Row(long orgUnitId, int year, int month, AccountGroup group, long amount) {
+    }
+
+    private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
+    private final Organisation organisation;
+    private final Access access;
+    private final AuditLog audit;
+
+    EconomicOutcomes(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, Organisation organisation,
+                     Access access, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.organisation = organisation;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    /** The committee's (or any unit's) outcome from January to the month, per typed group, derived rows completed. */
+    public Map<AccountGroup, Long> toDate(long unitId, int year, int month) {
+        Set<Long> units = organisation.subtree(unitId);
+        Map<AccountGroup, Long> sums = new EnumMap<>(AccountGroup.class);
+        jdbc.sql("select org_unit_id, account_group, sum(amount) from economic_outcome where year = ? and month <= ? group by org_unit_id, account_group")
+                .params(year, month)
+                .query(rs -> {
+                    if (units.contains(rs.getLong(1))) {
+                        sums.merge(AccountGroup.valueOf(rs.getString(2)), rs.getLong(3), Long::sum);
+                    }
+                });
+        return sums.isEmpty() ? Map.of() : AccountGroup.complete(sums);
+    }
+
+    /**
+     * Stores the rows, replacing what a unit had for the same month and group: all or nothing. The caller has
+     * validated them; rights are checked here per committee.
+     */
+    @Transactional
+    public void replace(List<Row> rows, String source) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<Long, OrgUnit> units = organisation.units(access.municipalityId()).stream()
+                .collect(Collectors.toMap(OrgUnit::id, u -> u));
+        rows.stream().map(Row::orgUnitId).distinct().forEach(unit -> {
+            if (!units.containsKey(unit)) {
+                throw new se.styr.platform.NotFoundException("Enheten", unit);
+            }
+            access.require(Access.Action.MANAGE_BUDGET, unit);
+        });
+        List<Object[]> deletes = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        for (Row r : rows) {
+            if (r.group().derived()) {
+                throw new IllegalArgumentException("Derived group " + r.group());
+            }
+            deletes.add(new Object[] {r.orgUnitId(), r.year(), r.month(), r.group().name()});
+            inserts.add(new Object[] {r.orgUnitId(), r.year(), r.month(), r.group().name(), r.amount()});
+        }
+        batch.batchUpdate("delete from economic_outcome where org_unit_id = ? and year = ? and month = ? and account_group = ?", deletes);
+        batch.batchUpdate("insert into economic_outcome (org_unit_id, year, month, account_group, amount) values (?, ?, ?, ?, ?)", inserts);
+        audit.record(access.municipalityId(), "UTFALL", null, AuditLog.Action.ANDRAD,
+                "Utfall inlästa (" + source + "): " + rows.size() + " rader", null,
+                Map.of("rader", rows.size(), "källa", source));
+    }
+}
