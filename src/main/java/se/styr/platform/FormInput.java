@@ -30,6 +30,20 @@ public final class FormInput {
         }
     }
 
+    /** An amount typed in tkr ("2 132 879", "−56,745") as whole kronor; blank is null; finer than 1 kr is refused. */
+    public static Long tkr(String text, String field, Problems problems) {
+        BigDecimal tkr = number(text, field, problems);
+        if (tkr == null) {
+            return null;
+        }
+        try {
+            return tkr.movePointRight(3).longValueExact();
+        } catch (ArithmeticException e) {
+            problems.add(field, "validering.tkr");
+            return null;
+        }
+    }
+
     /** One of the enum's names; blank is null. */
     public static <E extends Enum<E>> E choice(Class<E> type, String text, String field, Problems problems) {
         try {
