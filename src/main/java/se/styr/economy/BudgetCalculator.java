@@ -77,40 +77,19 @@ public final class BudgetCalculator {
 
         Map<StatementLine, Map<Integer, Long>> lines = new EnumMap<>(StatementLine.class);
         for (int year : years) {
-            ToLongFunction<StatementLine> typed = l -> {
-                Long v = data.statementAmount(l, year);
-                return v == null ? 0 : v;
-            };
-            put(lines, StatementLine.NETTOKOSTNADER_EXKL_AVSKRIVNINGAR, year, netCostExclDepreciation.get(year));
-            long depreciation = typed.applyAsLong(StatementLine.AVSKRIVNINGAR);
-            long netCost = netCostExclDepreciation.get(year) + depreciation;
-            long operatingResult = netCost + typed.applyAsLong(StatementLine.SKATTEINTAKTER)
-                    + typed.applyAsLong(StatementLine.GENERELLA_STATSBIDRAG);
-            long afterFinancial = operatingResult + typed.applyAsLong(StatementLine.FINANSIELLA_INTAKTER)
-                    + typed.applyAsLong(StatementLine.FINANSIELLA_KOSTNADER);
-            for (StatementLine l : StatementLine.values()) {
-                if (!l.derived() && l != StatementLine.EGET_KAPITAL) {
-                    put(lines, l, year, data.statementAmount(l, year));
+            Map<StatementLine, Long> typed = new EnumMap<>(StatementLine.class);
+            data.statement().forEach((line, amounts) -> {
+                if (amounts.get(year) != null) {
+                    typed.put(line, amounts.get(year));
                 }
+            });
+            typed.put(StatementLine.NETTOKOSTNADER_EXKL_AVSKRIVNINGAR, netCostExclDepreciation.get(year));
+            typed.put(StatementLine.INVESTERINGSVERKSAMHET, -investmentTotal.getOrDefault(year, 0L));
+            if (year != budget.firstYear()) {
+                typed.remove(StatementLine.EGET_KAPITAL);
             }
-            put(lines, StatementLine.VERKSAMHETENS_NETTOKOSTNADER, year, netCost);
-            put(lines, StatementLine.VERKSAMHETENS_RESULTAT, year, operatingResult);
-            put(lines, StatementLine.RESULTAT_EFTER_FINANSIELLA_POSTER, year, afterFinancial);
-            put(lines, StatementLine.ARETS_RESULTAT, year, afterFinancial);
-
-            Long equity = year == budget.firstYear() ? data.statementAmount(StatementLine.EGET_KAPITAL, year)
-                    : add(lines.getOrDefault(StatementLine.EGET_KAPITAL, Map.of()).get(year - 1), afterFinancial);
-            put(lines, StatementLine.EGET_KAPITAL, year, equity);
-            put(lines, StatementLine.SUMMA_TILLGANGAR, year, typed.applyAsLong(StatementLine.ANLAGGNINGSTILLGANGAR)
-                    + typed.applyAsLong(StatementLine.OMSATTNINGSTILLGANGAR));
-            put(lines, StatementLine.SUMMA_EGET_KAPITAL_OCH_SKULDER, year, (equity == null ? 0 : equity)
-                    + typed.applyAsLong(StatementLine.AVSATTNINGAR) + typed.applyAsLong(StatementLine.LANGFRISTIGA_SKULDER)
-                    + typed.applyAsLong(StatementLine.KORTFRISTIGA_SKULDER));
-
-            long investing = -investmentTotal.getOrDefault(year, 0L);
-            put(lines, StatementLine.INVESTERINGSVERKSAMHET, year, investing);
-            put(lines, StatementLine.ARETS_KASSAFLODE, year, typed.applyAsLong(StatementLine.LOPANDE_VERKSAMHET) + investing
-                    + typed.applyAsLong(StatementLine.FINANSIERINGSVERKSAMHET));
+            Long equityBefore = year == budget.firstYear() ? null : lines.getOrDefault(StatementLine.EGET_KAPITAL, Map.of()).get(year - 1);
+            completeYear(typed, equityBefore).forEach((line, amount) -> put(lines, line, year, amount));
         }
 
         List<String> yearColumns = years.stream().map(String::valueOf).toList();
@@ -125,6 +104,45 @@ public final class BudgetCalculator {
             committees.put(unit, committeeTable(data, unit, printed, text));
         }
         return new ComputedBudget(budget, result, balance, cashFlow, frames, investments, committees, lines, taxFinanced);
+    }
+
+    /**
+     * Completes one year of the statements from its typed lines. Net costs excluding depreciation and the investing
+     * cash flow are given (in a budget they come from the operating and investment budgets). Equity is typed, or
+     * last year's equity plus the year's result when {@code equityBefore} is given.
+     */
+    public static Map<StatementLine, Long> completeYear(Map<StatementLine, Long> typed, Long equityBefore) {
+        ToLongFunction<StatementLine> v = l -> {
+            Long amount = typed.get(l);
+            return amount == null ? 0 : amount;
+        };
+        Map<StatementLine, Long> all = new EnumMap<>(StatementLine.class);
+        typed.forEach((line, amount) -> {
+            if (amount != null && (!line.derived() || line == StatementLine.NETTOKOSTNADER_EXKL_AVSKRIVNINGAR
+                    || line == StatementLine.INVESTERINGSVERKSAMHET)) {
+                all.put(line, amount);
+            }
+        });
+        long netCost = v.applyAsLong(StatementLine.NETTOKOSTNADER_EXKL_AVSKRIVNINGAR) + v.applyAsLong(StatementLine.AVSKRIVNINGAR);
+        long operatingResult = netCost + v.applyAsLong(StatementLine.SKATTEINTAKTER) + v.applyAsLong(StatementLine.GENERELLA_STATSBIDRAG);
+        long afterFinancial = operatingResult + v.applyAsLong(StatementLine.FINANSIELLA_INTAKTER)
+                + v.applyAsLong(StatementLine.FINANSIELLA_KOSTNADER);
+        all.put(StatementLine.VERKSAMHETENS_NETTOKOSTNADER, netCost);
+        all.put(StatementLine.VERKSAMHETENS_RESULTAT, operatingResult);
+        all.put(StatementLine.RESULTAT_EFTER_FINANSIELLA_POSTER, afterFinancial);
+        all.put(StatementLine.ARETS_RESULTAT, afterFinancial);
+        Long equity = equityBefore != null ? Long.valueOf(equityBefore + afterFinancial) : typed.get(StatementLine.EGET_KAPITAL);
+        if (equity != null) {
+            all.put(StatementLine.EGET_KAPITAL, equity);
+        } else {
+            all.remove(StatementLine.EGET_KAPITAL);
+        }
+        all.put(StatementLine.SUMMA_TILLGANGAR, v.applyAsLong(StatementLine.ANLAGGNINGSTILLGANGAR) + v.applyAsLong(StatementLine.OMSATTNINGSTILLGANGAR));
+        all.put(StatementLine.SUMMA_EGET_KAPITAL_OCH_SKULDER, (equity == null ? 0 : equity) + v.applyAsLong(StatementLine.AVSATTNINGAR)
+                + v.applyAsLong(StatementLine.LANGFRISTIGA_SKULDER) + v.applyAsLong(StatementLine.KORTFRISTIGA_SKULDER));
+        all.put(StatementLine.ARETS_KASSAFLODE, v.applyAsLong(StatementLine.LOPANDE_VERKSAMHET)
+                + v.applyAsLong(StatementLine.INVESTERINGSVERKSAMHET) + v.applyAsLong(StatementLine.FINANSIERINGSVERKSAMHET));
+        return all;
     }
 
     /** {@code part / whole} in percent with two decimals; null when there is no whole. */
@@ -314,7 +332,4 @@ public final class BudgetCalculator {
         }
     }
 
-    private static Long add(Long a, long b) {
-        return a == null ? null : a + b;
-    }
 }
