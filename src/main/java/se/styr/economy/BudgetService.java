@@ -137,18 +137,13 @@ public class BudgetService {
         }));
         reject(problems);
         lock(budget, version);
-        Map<String, String> old = new LinkedHashMap<>();
-        Map<String, String> changed = new LinkedHashMap<>();
+        Changes changes = new Changes();
         amounts.forEach((line, years) -> years.forEach((year, amount) -> {
-            Long previous = before.statementAmount(line, year);
-            if (!Objects.equals(previous, amount)) {
+            if (changes.add(messages.text("economy.line." + line.name()) + " " + year, before.statementAmount(line, year), amount)) {
                 repository.setStatementAmount(budgetId, line, year, amount);
-                String key = messages.text("economy.line." + line.name()) + " " + year;
-                old.put(key, tkr(previous));
-                changed.put(key, tkr(amount));
             }
         }));
-        record(budget, "Budget ändrad", old, changed);
+        changes.record(budget, "Budget ändrad");
     }
 
     /** Saves the grants of the operating budget, per line and year. */
@@ -171,18 +166,14 @@ public class BudgetService {
         }));
         reject(problems);
         lock(budget, version);
-        Map<String, String> old = new LinkedHashMap<>();
-        Map<String, String> changed = new LinkedHashMap<>();
+        Changes changes = new Changes();
         amounts.forEach((lineId, years) -> years.forEach((year, amount) -> {
-            Long previous = lines.get(lineId).amounts().get(year);
-            if (!Objects.equals(previous, amount)) {
+            String key = messages.text("economy.table.DRIFT") + ": " + BudgetCalculator.frameLabel(before, lines.get(lineId)) + " " + year;
+            if (changes.add(key, lines.get(lineId).amounts().get(year), amount)) {
                 repository.setFrameAmount(lineId, year, amount);
-                String key = messages.text("economy.table.DRIFT") + ": " + BudgetCalculator.frameLabel(before, lines.get(lineId)) + " " + year;
-                old.put(key, tkr(previous));
-                changed.put(key, tkr(amount));
             }
         }));
-        record(budget, "Driftbudget ändrad", old, changed);
+        changes.record(budget, "Driftbudget ändrad");
     }
 
     /** Adds a line to the operating budget: a committee's grant, another frame or central items. */
@@ -234,18 +225,14 @@ public class BudgetService {
         }));
         reject(problems);
         lock(budget, version);
-        Map<String, String> old = new LinkedHashMap<>();
-        Map<String, String> changed = new LinkedHashMap<>();
+        Changes changes = new Changes();
         amounts.forEach((lineId, years) -> years.forEach((year, amount) -> {
-            Long previous = lines.get(lineId).amounts().get(year);
-            if (!Objects.equals(previous, amount)) {
+            String key = messages.text("economy.table.INVESTERING") + ": " + lines.get(lineId).label() + " " + year;
+            if (changes.add(key, lines.get(lineId).amounts().get(year), amount)) {
                 repository.setInvestmentAmount(lineId, year, amount);
-                String key = messages.text("economy.table.INVESTERING") + ": " + lines.get(lineId).label() + " " + year;
-                old.put(key, tkr(previous));
-                changed.put(key, tkr(amount));
             }
         }));
-        record(budget, "Investeringsbudget ändrad", old, changed);
+        changes.record(budget, "Investeringsbudget ändrad");
     }
 
     /** Adds an investment line (a project or type) for a committee, or a sub-line of another line. */
@@ -317,22 +304,18 @@ public class BudgetService {
         });
         reject(problems);
         lock(budget, version);
-        Map<String, String> old = new LinkedHashMap<>();
-        Map<String, String> changed = new LinkedHashMap<>();
+        Changes changes = new Changes();
         byUnit.forEach((unitId, amounts) -> {
             Map<AccountGroup, Map<Integer, Long>> existing = before.committees().getOrDefault(unitId, Map.of());
             String unitName = organisation.unit(unitId).name();
             amounts.forEach((group, years) -> years.forEach((year, amount) -> {
-                Long previous = existing.getOrDefault(group, Map.of()).get(year);
-                if (!Objects.equals(previous, amount)) {
+                String key = unitName + ": " + messages.text("economy.group." + group.name()) + " " + year;
+                if (changes.add(key, existing.getOrDefault(group, Map.of()).get(year), amount)) {
                     repository.setCommitteeAmount(budgetId, unitId, group, year, amount);
-                    String key = unitName + ": " + messages.text("economy.group." + group.name()) + " " + year;
-                    old.put(key, tkr(previous));
-                    changed.put(key, tkr(amount));
                 }
             }));
         });
-        record(budget, "Nämndbudget ändrad", old, changed);
+        changes.record(budget, "Nämndbudget ändrad");
     }
 
     /**
@@ -580,6 +563,26 @@ public class BudgetService {
     private void lock(Budget budget, int version) {
         if (!repository.touch(budget.id(), version)) {
             throw new ConflictException("Budgeten", budget.id());
+        }
+    }
+
+    /** The cells a save changes, old → new in tkr, for one audit entry. */
+    private final class Changes {
+        private final Map<String, String> old = new LinkedHashMap<>();
+        private final Map<String, String> changed = new LinkedHashMap<>();
+
+        /** Notes the cell if the amount differs; true when it does (and must be written). */
+        boolean add(String key, Long before, Long after) {
+            if (Objects.equals(before, after)) {
+                return false;
+            }
+            old.put(key, tkr(before));
+            changed.put(key, tkr(after));
+            return true;
+        }
+
+        void record(Budget budget, String summary) {
+            BudgetService.this.record(budget, summary, old, changed);
         }
     }
 

@@ -115,7 +115,7 @@ class EconomyController {
         Map<String, Long> cells = cells(form, editable, input);
         try {
             input.throwIfAny();
-            budgets.saveCells(id, version(form), code, cells);
+            budgets.saveCells(id, FormInput.version(form), code, cells);
             redirect.addFlashAttribute("notice", messages.text("economy.saved", computed.table(code).title()));
             return "redirect:/ekonomi/budget/" + id + "#tabell-" + code;
         } catch (ValidationException e) {
@@ -140,10 +140,10 @@ class EconomyController {
     String addFrameLine(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Problems input = new Problems();
         FrameKind kind = FormInput.choice(FrameKind.class, form.get("kind"), "kind", input);
-        Long unit = id(form.get("orgUnitId"), "orgUnitId", input);
+        Long unit = FormInput.whole(form.get("orgUnitId"), "orgUnitId", input);
         try {
             input.throwIfAny();
-            budgets.addFrameLine(id, version(form), unit, form.get("label"), kind == null ? FrameKind.NAMND : kind);
+            budgets.addFrameLine(id, FormInput.version(form), unit, form.get("label"), kind == null ? FrameKind.NAMND : kind);
             redirect.addFlashAttribute("notice", messages.text("economy.lineAdded"));
             return "redirect:/ekonomi/budget/" + id + "/tabell/" + BudgetCalculator.FRAMES;
         } catch (ValidationException e) {
@@ -154,11 +154,11 @@ class EconomyController {
     @PostMapping("/ekonomi/budget/{id}/investeringsrad")
     String addInvestmentLine(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Problems input = new Problems();
-        Long unit = id(form.get("orgUnitId"), "orgUnitId", input);
-        Long parent = id(form.get("parentId"), "parentId", input);
+        Long unit = FormInput.whole(form.get("orgUnitId"), "orgUnitId", input);
+        Long parent = FormInput.whole(form.get("parentId"), "parentId", input);
         try {
             input.throwIfAny();
-            budgets.addInvestmentLine(id, version(form), unit, parent, form.get("label"), "true".equals(form.get("feeFinanced")));
+            budgets.addInvestmentLine(id, FormInput.version(form), unit, parent, form.get("label"), "true".equals(form.get("feeFinanced")));
             redirect.addFlashAttribute("notice", messages.text("economy.lineAdded"));
             return "redirect:/ekonomi/budget/" + id + "/tabell/" + BudgetCalculator.INVESTMENTS;
         } catch (ValidationException e) {
@@ -172,7 +172,7 @@ class EconomyController {
         java.math.BigDecimal rate = FormInput.number(form.get("taxRate"), "taxRate", input);
         try {
             input.throwIfAny();
-            budgets.setTaxRate(id, version(form), rate);
+            budgets.setTaxRate(id, FormInput.version(form), rate);
             redirect.addFlashAttribute("notice", messages.text("economy.taxRateSaved"));
             return "redirect:/ekonomi/budget/" + id;
         } catch (ValidationException e) {
@@ -186,7 +186,7 @@ class EconomyController {
         java.time.LocalDate on = FormInput.date(form.get("decidedOn"), "decidedOn", input);
         try {
             input.throwIfAny();
-            budgets.decide(id, version(form), on, form.get("paragraph"));
+            budgets.decide(id, FormInput.version(form), on, form.get("paragraph"));
             redirect.addFlashAttribute("notice", messages.text("economy.decided"));
             return "redirect:/ekonomi/budget/" + id;
         } catch (ValidationException e) {
@@ -196,7 +196,7 @@ class EconomyController {
 
     @PostMapping("/ekonomi/budget/{id}/revidera")
     String revise(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        Budget revised = budgets.revise(id, version(form));
+        Budget revised = budgets.revise(id, FormInput.version(form));
         redirect.addFlashAttribute("notice", messages.text("economy.revised", revised.versionNo()));
         return "redirect:/ekonomi/budget/" + revised.id();
     }
@@ -212,23 +212,4 @@ class EconomyController {
         return cells;
     }
 
-    private static int version(Map<String, String> form) {
-        try {
-            return Integer.parseInt(form.getOrDefault("version", "").strip());
-        } catch (NumberFormatException e) {
-            throw ValidationException.of("version", "economy.error.version");
-        }
-    }
-
-    private static Long id(String text, String field, Problems problems) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            problems.add(field, "validering.val");
-            return null;
-        }
-    }
 }

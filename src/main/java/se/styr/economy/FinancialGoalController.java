@@ -71,7 +71,7 @@ class FinancialGoalController {
         Problems input = new Problems();
         FinancialGoalKind kind = FormInput.choice(FinancialGoalKind.class, form.get("kind"), "kind", input);
         BigDecimal threshold = threshold(kind, form.get("threshold"), input);
-        Long period = parseId(form.get("period"));
+        Long period = FormInput.whole(form.get("period"), "period", input);
         try {
             input.throwIfAny();
             goals.add(period == null ? -1 : period, kind, form.get("title"), threshold, form.get("description"));
@@ -105,7 +105,7 @@ class FinancialGoalController {
         BigDecimal threshold = threshold(kind, form.get("threshold"), input);
         try {
             input.throwIfAny();
-            goals.update(id, version(form), kind, form.get("title"), threshold, form.get("description"));
+            goals.update(id, FormInput.version(form), kind, form.get("title"), threshold, form.get("description"));
             redirect.addFlashAttribute("notice", messages.text("economy.goal.saved"));
             return "redirect:/ekonomi/finansiella-mal?period=" + goal.periodId();
         } catch (ValidationException e) {
@@ -116,7 +116,7 @@ class FinancialGoalController {
     @PostMapping("/ekonomi/finansiella-mal/{id}/ta-bort")
     String remove(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         FinancialGoal goal = goals.goal(id);
-        goals.remove(id, version(form));
+        goals.remove(id, FormInput.version(form));
         redirect.addFlashAttribute("notice", messages.text("economy.goal.removed"));
         return "redirect:/ekonomi/finansiella-mal?period=" + goal.periodId();
     }
@@ -148,25 +148,26 @@ class FinancialGoalController {
     String saveFigures(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Problems input = new Problems();
         FinancialBasis basis = FormInput.choice(FinancialBasis.class, form.get("grund"), "grund", input);
-        int year = integer(form.get("ar"), "ar", input);
-        int month = integer(form.getOrDefault("manad", "12"), "manad", input);
+        Long year = FormInput.whole(form.get("ar"), "ar", input);
+        Long month = FormInput.whole(form.getOrDefault("manad", "12"), "manad", input);
         Map<String, Long> values = new LinkedHashMap<>();
         Map<String, Long> read = new LinkedHashMap<>();
         if (basis != null) {
             for (String line : FinancialGoalService.linesOf(basis)) {
                 if (form.containsKey(line)) {
                     values.put(line, FormInput.tkr(form.get(line), line, input));
-                    read.put(line, parseKronor(form.get("read_" + line)));
+                    read.put(line, FormInput.whole(form.get("read_" + line), "version", input));
                 }
             }
         }
         try {
             input.throwIfAny();
-            goals.saveFigures(basis, year, month, values, read);
+            goals.saveFigures(basis, year.intValue(), month.intValue(), values, read);
             redirect.addFlashAttribute("notice", messages.text("economy.figures.saved"));
             return "redirect:/ekonomi/finansiella-mal/underlag?ar=" + year + "&grund=" + basis + "&manad=" + month;
         } catch (ValidationException e) {
-            return figures(year, basis == null ? FinancialBasis.PROGNOS : basis, month, model, form, messages.byField(e));
+            return figures(year == null ? 0 : year.intValue(), basis == null ? FinancialBasis.PROGNOS : basis,
+                    month == null ? 12 : month.intValue(), model, form, messages.byField(e));
         }
     }
 
@@ -176,39 +177,5 @@ class FinancialGoalController {
             return kronor == null ? null : BigDecimal.valueOf(kronor);
         }
         return FormInput.number(text, "threshold", input);
-    }
-
-    private static int version(Map<String, String> form) {
-        try {
-            return Integer.parseInt(form.getOrDefault("version", "").strip());
-        } catch (NumberFormatException e) {
-            throw ValidationException.of("version", "economy.error.version");
-        }
-    }
-
-    private static int integer(String text, String field, Problems input) {
-        try {
-            return Integer.parseInt(text == null ? "" : text.strip());
-        } catch (NumberFormatException e) {
-            input.add(field, "validering.tal");
-            return 0;
-        }
-    }
-
-    private static Long parseId(String text) {
-        try {
-            return text == null || text.isBlank() ? null : Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** The hidden copy of a figure as the form showed it: whole kronor, or blank for none. */
-    private static Long parseKronor(String text) {
-        try {
-            return text == null || text.isBlank() ? null : Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            throw ValidationException.of("version", "economy.error.version");
-        }
     }
 }

@@ -44,6 +44,25 @@ public final class FormInput {
         }
     }
 
+    /** A whole number such as an id or a year ("17"); blank is null. */
+    public static Long whole(String text, String field, Problems problems) {
+        try {
+            return text == null || text.isBlank() ? null : Long.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            problems.add(field, "validering.heltal");
+            return null;
+        }
+    }
+
+    /** The version a form was read at, for optimistic locking; a form without one is refused. */
+    public static int version(java.util.Map<String, String> form) {
+        try {
+            return Integer.parseInt(form.getOrDefault("version", "").strip());
+        } catch (NumberFormatException e) {
+            throw ValidationException.of("version", "validering.version");
+        }
+    }
+
     /** One of the enum's names; blank is null. */
     public static <E extends Enum<E>> E choice(Class<E> type, String text, String field, Problems problems) {
         try {
