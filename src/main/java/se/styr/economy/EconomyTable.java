@@ -11,6 +11,9 @@ public record EconomyTable(String code, String title, List<String> columns, List
 
     public enum RowKind { INPUT, DERIVED, HEADING }
 
+    /** How far a printed figure can be from the computed one through rounding each line to tkr: 1 tkr. */
+    public static final long ROUNDING = 1000;
+
     /**
      * @param key     stable key of the row, e.g. a {@link StatementLine} or {@link AccountGroup} name, or a line id
      * @param values  one per column, null where there is nothing
@@ -26,11 +29,15 @@ public record EconomyTable(String code, String title, List<String> columns, List
             return printed == null ? null : printed.get(column);
         }
 
-        /** Printed minus computed, where the document printed something else. */
+        /**
+         * Printed minus computed, where the document printed another figure because it rounds each line to tkr (at
+         * most {@link #ROUNDING} apart). A larger gap means the typed figures have changed since the document was
+         * printed, and the printed figure no longer says anything about this computation.
+         */
         public Long differenceAt(int column) {
             Long p = printedAt(column);
             Long v = values.get(column);
-            return p == null || v == null || p.equals(v) ? null : p - v;
+            return p == null || v == null || p.equals(v) || Math.abs(p - v) > ROUNDING ? null : p - v;
         }
 
         public boolean hasDifference() {

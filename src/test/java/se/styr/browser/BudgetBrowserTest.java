@@ -43,6 +43,7 @@ class BudgetBrowserTest extends BrowserTestBase {
         waitForTitle("Budget 2022–2024");
         assertThat(mainText()).contains("(tryckt: −2 665 809)");
         assertAccessible("the budget page");
+        screenshot("budget");
 
         follow(By.linkText("Ändra Resultatbudget"));
         waitForTitle("Resultatbudget");
@@ -54,6 +55,7 @@ class BudgetBrowserTest extends BrowserTestBase {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("forhandsvisning"), "121 425"));
         assertThat(driver.findElement(By.id("SKATTEINTAKTER_2023")).getAttribute("value")).isEqualTo("2 215 201");
+        screenshot("budget-table-form");
         follow(By.xpath("//button[normalize-space()='Spara tabellen']"));
         waitForText("Tabellen ”Resultatbudget” är sparad.");
         assertThat(mainText()).contains("2 215 201");
@@ -62,6 +64,7 @@ class BudgetBrowserTest extends BrowserTestBase {
         waitForTitle("Finansiella mål");
         assertThat(mainText()).contains("✓ Uppfyllt", "✗ Ej uppfyllt", "Underlag saknas");
         assertAccessible("the financial goals");
+        screenshot("financial-goals");
         follow(By.linkText("Kommunens prognos 2022"));
         waitForTitle("Kommunens prognos 2022");
         assertAccessible("the municipality's forecast form");
