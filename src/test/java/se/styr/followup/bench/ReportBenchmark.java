@@ -66,7 +66,7 @@ public class ReportBenchmark {
         long start = System.nanoTime();
         context = new SpringApplicationBuilder(StyrApplication.class).run(
                 "--spring.datasource.url=jdbc:h2:mem:styr-bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                        + "DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=YEAR;DB_CLOSE_DELAY=-1",
+                        + "DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=YEAR,MONTH;DB_CLOSE_DELAY=-1",
                 "--styr.demo.enabled=true",
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
