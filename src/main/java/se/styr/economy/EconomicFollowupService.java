@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +23,6 @@ import se.styr.economy.EconomicFollowupRepository.Data;
 import se.styr.economy.EconomicFollowupRepository.RowData;
 import se.styr.economy.ForecastCalculator.InvestmentFigures;
 import se.styr.organisation.OrgUnit;
-import se.styr.organisation.OrgUnitType;
 import se.styr.organisation.Organisation;
 import se.styr.platform.ConflictException;
 import se.styr.platform.Messages;
@@ -692,64 +690,15 @@ public class EconomicFollowupService {
 
     // ---- outcomes: one source, economic_outcome
 
-    /**
-     * The committee's outcome to date. {@link EconomicOutcomes#toDate} sums a unit's whole subtree; committees placed
-     * below this one in the organisation (the committees under Kommunstyrelsen) report their own, so they are taken out.
-     */
     Map<AccountGroup, Long> outcomeToDate(long unitId, int year, int month) {
-        Map<AccountGroup, Long> total = outcomes.toDate(unitId, year, month);
-        List<Long> nested = nestedCommittees(unitId);
-        if (total.isEmpty() || nested.isEmpty()) {
-            return total;
-        }
-        Map<AccountGroup, Long> own = new EnumMap<>(AccountGroup.class);
-        AccountGroup.typed().stream().filter(total::containsKey).forEach(g -> own.put(g, total.get(g)));
-        boolean any = false;
-        for (long c : nested) {
-            Map<AccountGroup, Long> theirs = outcomes.toDate(c, year, month);
-            for (AccountGroup g : AccountGroup.typed()) {
-                if (theirs.containsKey(g)) {
-                    own.merge(g, -theirs.get(g), Long::sum);
-                    any = true;
-                }
-            }
-        }
-        if (!any) {
-            return total;
-        }
-        own.values().removeIf(v -> v == 0);
-        return own.isEmpty() ? Map.of() : AccountGroup.complete(own);
+        return outcomes.toDate(unitId, year, month);
     }
 
     /** Whether units of the committee's own administration (not the committee itself) have outcomes in the year. */
     private boolean unitOutcomesExist(long unitId, int year) {
-        Set<Long> own = new java.util.HashSet<>(organisation.subtree(unitId));
+        Set<Long> own = new java.util.HashSet<>(outcomes.ownUnits(unitId));
         own.remove(unitId);
-        nestedCommittees(unitId).forEach(c -> own.removeAll(organisation.subtree(c)));
         return repository.unitOutcomesExist(own, year);
-    }
-
-    /** The committees below this one with no other committee in between. */
-    private List<Long> nestedCommittees(long unitId) {
-        List<OrgUnit> all = organisation.units(access.municipalityId());
-        Map<Long, OrgUnit> byId = all.stream().collect(Collectors.toMap(OrgUnit::id, Function.identity()));
-        List<Long> nested = new ArrayList<>();
-        for (OrgUnit u : all) {
-            if (u.id() == unitId || !(u.type() == OrgUnitType.NAMND || u.type() == OrgUnitType.KOMMUNSTYRELSE)) {
-                continue;
-            }
-            for (Long p = u.parentId(); p != null; p = byId.get(p).parentId()) {
-                OrgUnit parent = byId.get(p);
-                if (p == unitId) {
-                    nested.add(u.id());
-                    break;
-                }
-                if (parent.type() == OrgUnitType.NAMND || parent.type() == OrgUnitType.KOMMUNSTYRELSE) {
-                    break;
-                }
-            }
-        }
-        return nested;
     }
 
     private static Set<Long> leafLines(List<BudgetData.InvestmentLine> lines) {

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.styr.accounts.Access;
 import se.styr.audit.AuditLog;
 import se.styr.organisation.OrgUnit;
+import se.styr.organisation.OrgUnitType;
 import se.styr.organisation.Organisation;
 
 /**
@@ -40,9 +41,12 @@ public class EconomicOutcomes {
         this.audit = audit;
     }
 
-    /** The committee's (or any unit's) outcome from January to the month, per typed group, derived rows completed. */
+    /**
+     * The committee's (or any unit's) outcome from January to the month, per typed group, derived rows completed:
+     * the sum over its own units, not over committees placed below it (the committees under Kommunstyrelsen).
+     */
     public Map<AccountGroup, Long> toDate(long unitId, int year, int month) {
-        Set<Long> units = organisation.subtree(unitId);
+        Set<Long> units = ownUnits(unitId);
         Map<AccountGroup, Long> sums = new EnumMap<>(AccountGroup.class);
         jdbc.sql("select org_unit_id, account_group, sum(amount) from economic_outcome where year = ? and month <= ? group by org_unit_id, account_group")
                 .params(year, month)
@@ -52,6 +56,22 @@ public class EconomicOutcomes {
                     }
                 });
         return sums.isEmpty() ? Map.of() : AccountGroup.complete(sums);
+    }
+
+    /** The unit and the units below it, leaving out other committees below it and their units. */
+    public Set<Long> ownUnits(long unitId) {
+        Map<Long, OrgUnit> byId = organisation.units(access.municipalityId()).stream()
+                .collect(Collectors.toMap(OrgUnit::id, u -> u));
+        Set<Long> own = new java.util.HashSet<>(organisation.subtree(unitId));
+        own.removeIf(id -> {
+            for (Long u = id; u != null && u != unitId; u = byId.get(u).parentId()) {
+                if (byId.get(u).type() == OrgUnitType.NAMND || byId.get(u).type() == OrgUnitType.KOMMUNSTYRELSE) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        return own;
     }
 
     /**
