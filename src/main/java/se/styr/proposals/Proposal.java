@@ -32,12 +32,12 @@ record Proposal(long id, long proposalId, long municipalityId, long budgetId, lo
     record Indicator(String goal, String indicator, String koladaId, String outcome, String target) {
     }
 
-    boolean published() {
+    public boolean published() {
         return state == ProposalState.PUBLICERAD;
     }
 
     /** The indicators grouped by their goal, in order. */
-    Map<String, List<Indicator>> goals() {
+    public Map<String, List<Indicator>> goals() {
         Map<String, List<Indicator>> goals = new java.util.LinkedHashMap<>();
         indicators.forEach(i -> goals.computeIfAbsent(i.goal(), g -> new java.util.ArrayList<>()).add(i));
         return goals;

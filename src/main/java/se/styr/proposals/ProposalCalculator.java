@@ -100,23 +100,23 @@ final class ProposalCalculator {
     record Result(List<Integer> years, BigDecimal baseTaxRate, BigDecimal taxRate, boolean compensated,
                   List<Committee> committees, List<Year> yearResults, List<Check> checks) {
 
-        Year year(int year) {
+        public Year year(int year) {
             return yearResults.stream().filter(y -> y.year() == year).findFirst().orElseThrow();
         }
 
         /** The largest absolute difference to the base in any committee and year, for scaling charts (at least 1). */
-        long maxDifference() {
+        public long maxDifference() {
             return Math.max(1, committees.stream().flatMap(c -> c.cells().stream()).mapToLong(c -> Math.abs(c.difference())).max().orElse(1));
         }
 
-        boolean allPassed() {
+        public boolean allPassed() {
             return checks.stream().allMatch(c -> c.status() != CheckStatus.EJ_UPPFYLLT);
         }
     }
 
     record Committee(long orgUnitId, String name, List<Cell> cells) {
 
-        Cell cell(int year) {
+        public Cell cell(int year) {
             return cells.stream().filter(c -> c.year() == year).findFirst().orElseThrow();
         }
     }
@@ -148,7 +148,7 @@ final class ProposalCalculator {
      */
     record Check(CheckKind kind, int year, String goal, CheckStatus status, BigDecimal value, BigDecimal reference, boolean percent) {
 
-        boolean passed() {
+        public boolean passed() {
             return status == CheckStatus.UPPFYLLT;
         }
     }

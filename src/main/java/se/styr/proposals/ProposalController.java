@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import se.styr.economy.Budget;
 import se.styr.economy.BudgetService;
 import se.styr.platform.ConflictException;
@@ -38,8 +39,11 @@ class ProposalController {
     private final SwedishFormat sv;
     private final ITemplateEngine templates;
     private final Pdf pdf;
+    private final org.springframework.context.ApplicationContext application;
 
-    ProposalController(ProposalService proposals, BudgetService budgets, Messages messages, SwedishFormat sv, ITemplateEngine templates, Pdf pdf) {
+    ProposalController(ProposalService proposals, BudgetService budgets, Messages messages, SwedishFormat sv, ITemplateEngine templates, Pdf pdf,
+                       org.springframework.context.ApplicationContext application) {
+        this.application = application;
         this.proposals = proposals;
         this.budgets = budgets;
         this.messages = messages;
@@ -71,7 +75,7 @@ class ProposalController {
         long party = FormInput.whole(form.get("partyUnitId"), "partyUnitId", input);
         Proposal typed = ProposalForm.read(form, budget, party, input);
         try {
-            input.throwIfAny();
+            input.addAll(proposals.problems(typed)).throwIfAny();
             return "redirect:/forslag/" + proposals.create(typed);
         } catch (ValidationException e) {
             return editor(typed, form, messages.byField(e), null, model);
@@ -90,7 +94,7 @@ class ProposalController {
         Problems input = new Problems();
         Proposal typed = ProposalForm.read(form, p.budgetId(), p.partyUnitId(), input);
         try {
-            input.throwIfAny();
+            input.addAll(proposals.problems(typed)).throwIfAny();
             long saved = proposals.save(id, FormInput.version(form), typed);
             redirect.addFlashAttribute("notice", messages.text(saved == id ? "proposals.saved" : "proposals.newVersion"));
             return "redirect:/forslag/" + saved;
@@ -112,7 +116,7 @@ class ProposalController {
         try {
             input.throwIfAny();
             Proposal typed = ProposalForm.read(form, budget, party, input);
-            input.throwIfAny();
+            input.addAll(proposals.problems(typed)).throwIfAny();
             model.addAttribute("v", proposals.preview(typed));
         } catch (ValidationException e) {
             model.addAttribute("errors", messages.byField(e));
@@ -164,7 +168,9 @@ class ProposalController {
         ProposalService.Comparison c = proposals.compare(budget, ids == null ? List.of() : ids);
         Context context = new Context(Messages.SWEDISH);
         context.setVariable("c", c);
-        context.setVariable("sv", sv);
+        // The comparison's fragments format with the @sv bean, as on the page.
+        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(application, null));
         String title = messages.text("proposals.compare.pdfTitle", c.base().label());
         context.setVariable("title", title);
         byte[] bytes = pdf.fromHtml(templates.process("proposals/compare-pdf", context), title);

@@ -300,6 +300,11 @@ class ProposalService {
 
     /** Checks a proposal against its base: committees in the base, years in the period, tax bases, shares. */
     void validate(Proposal p) {
+        new Problems().addAll(problems(p)).throwIfAny();
+    }
+
+    /** What is wrong with a proposal for its base (nothing is computed or saved). */
+    List<se.styr.platform.ValidationException.Problem> problems(Proposal p) {
         BudgetData data = budgets.data(p.budgetId());
         Budget base = data.budget();
         Set<Long> committees = new java.util.HashSet<>();
@@ -332,6 +337,11 @@ class ProposalService {
             problems.check(share.getValue() != null && share.getValue().signum() >= 0 && share.getValue().compareTo(BigDecimal.valueOf(200)) <= 0,
                     share.getKey(), "proposals.error.share");
         }
-        problems.throwIfAny();
+        try {
+            problems.throwIfAny();
+            return List.of();
+        } catch (se.styr.platform.ValidationException e) {
+            return e.problems();
+        }
     }
 }
