@@ -69,14 +69,16 @@ class ProposalController {
     }
 
     @PostMapping("/forslag")
-    String add(@RequestParam Map<String, String> form, Model model) {
+    String add(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Problems input = new Problems();
         long budget = FormInput.whole(form.get("budgetId"), "budgetId", input);
         long party = FormInput.whole(form.get("partyUnitId"), "partyUnitId", input);
         Proposal typed = ProposalForm.read(form, budget, party, input);
         try {
             input.addAll(proposals.problems(typed)).throwIfAny();
-            return "redirect:/forslag/" + proposals.create(typed);
+            long id = proposals.create(typed);
+            redirect.addFlashAttribute("notice", messages.text("proposals.saved"));
+            return "redirect:/forslag/" + id;
         } catch (ValidationException e) {
             return editor(typed, form, messages.byField(e), null, model);
         }
