@@ -71,8 +71,11 @@ class ProposalController {
     @PostMapping("/forslag")
     String add(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Problems input = new Problems();
-        long budget = FormInput.whole(form.get("budgetId"), "budgetId", input);
-        long party = FormInput.whole(form.get("partyUnitId"), "partyUnitId", input);
+        Long budget = FormInput.whole(form.get("budgetId"), "budgetId", input);
+        Long party = FormInput.whole(form.get("partyUnitId"), "partyUnitId", input);
+        if (budget == null || party == null) {
+            throw new NotFoundException("Budgeten", String.valueOf(budget));
+        }
         Proposal typed = ProposalForm.read(form, budget, party, input);
         try {
             input.addAll(proposals.problems(typed)).throwIfAny();

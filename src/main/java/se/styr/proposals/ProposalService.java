@@ -264,7 +264,7 @@ class ProposalService {
         String by = access.current().username();
         Proposal published = new Proposal(p.id(), p.proposalId(), p.municipalityId(), p.budgetId(), p.partyUnitId(), p.partyName(),
                 p.versionNo(), ProposalState.PUBLICERAD, p.title(), p.summary(), p.taxChangeOre(), p.taxBase(), p.resultTarget(),
-                p.pkvShare(), p.volumeShare(), p.changes(), p.indicators(), now, by, p.version() + 1);
+                p.pkvShare(), p.volumeShare(), p.changes(), p.indicators(), now, null, p.version() + 1);
         repository.publish(id, version, json.writeValueAsString(compute(published)), now, by);
         audit.record(access.municipalityId(), AUDIT_TYPE, id, AuditLog.Action.ANDRAD, "Budgetförslag publicerat: " + p.title(), null, null);
     }
@@ -276,7 +276,11 @@ class ProposalService {
     @Transactional
     void completePublication(long id) {
         Proposal p = repository.find(id).orElseThrow();
-        repository.storeSnapshot(id, json.writeValueAsString(compute(p)));
+        // who published stays in the table, not in the public snapshot
+        Proposal published = new Proposal(p.id(), p.proposalId(), p.municipalityId(), p.budgetId(), p.partyUnitId(), p.partyName(),
+                p.versionNo(), p.state(), p.title(), p.summary(), p.taxChangeOre(), p.taxBase(), p.resultTarget(), p.pkvShare(),
+                p.volumeShare(), p.changes(), p.indicators(), p.publishedAt(), null, p.version());
+        repository.storeSnapshot(id, json.writeValueAsString(compute(published)));
     }
 
     Comparison compare(long budgetId, List<Long> ids) {

@@ -212,6 +212,30 @@ class ProposalTest {
     }
 
     @Test
+    void aStaleSaveIsAConflictAndOwnDraftsCanBeCompared() throws Exception {
+        SignedIn.as(users, "partiV");
+        long base = budget("Budget 2025–2027 (illustrativ grund)");
+        Map<Integer, Long> taxBase = Map.of(2025, 9_985_000_000L, 2026, 10_324_000_000L, 2027, 10_754_000_000L);
+        long id = proposals.create(draft(base, unit("V"), 30, taxBase, List.of()));
+        proposals.save(id, 0, draft(base, unit("V"), 31, taxBase, List.of()));
+        assertThatThrownBy(() -> proposals.save(id, 0, draft(base, unit("V"), 32, taxBase, List.of())))
+                .isInstanceOf(se.styr.platform.ConflictException.class);
+        mvc.perform(post("/forslag/" + id).with(as("partiV")).with(csrf()).param("version", "0").param("title", "Gammal")
+                        .param("taxChangeOre", "33").param("pkvShare", "100").param("volumeShare", "100")
+                        .param("taxBase2025", "1").param("taxBase2026", "1").param("taxBase2027", "1"))
+                .andExpect(status().isConflict());
+        SignedIn.as(users, "partiV");
+        assertThat(proposals.proposal(id).taxChangeOre()).isEqualTo(31);
+        assertThat(jdbc.sql("select count(*) from audit_entry where object_type = 'PROPOSAL' and object_id = ?").param(id)
+                .query(Long.class).single()).isEqualTo(2);
+
+        ProposalService.Comparison own = proposals.compare(base, List.of(id));
+        assertThat(own.proposals()).singleElement().satisfies(v -> assertThat(v.result().taxRate()).isEqualByComparingTo("21.67"));
+        SignedIn.as(users, "partiS");
+        assertThatThrownBy(() -> proposals.compare(base, List.of(id))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void thePagesTheComparisonAndItsPdf() throws Exception {
         SignedIn.as(users, "politiker");
         Proposal v = byTitle("Vänsterpartiets budgetförslag 2026–2028");
