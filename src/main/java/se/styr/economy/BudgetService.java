@@ -279,6 +279,13 @@ public class BudgetService {
     /** Saves the detail budgets of several committees at once (an import): all or nothing. */
     @Transactional
     public void saveCommittees(long budgetId, int version, Map<Long, Map<AccountGroup, Map<Integer, Long>>> byUnit) {
+        saveCommittees(budgetId, version, byUnit, null);
+    }
+
+    /** As above; {@code source} (an imported file's name) is named in the audit log. */
+    @Transactional
+    public void saveCommittees(long budgetId, int version, Map<Long, Map<AccountGroup, Map<Integer, Long>>> byUnit,
+                               String source) {
         byUnit.keySet().forEach(unit -> access.require(Access.Action.MANAGE_BUDGET, unit));
         Budget budget = editable(budgetId, byUnit.size() == 1 ? byUnit.keySet().iterator().next() : null);
         BudgetData before = data(budgetId);
@@ -315,7 +322,7 @@ public class BudgetService {
                 }
             }));
         });
-        changes.record(budget, "Nämndbudget ändrad");
+        changes.record(budget, source == null ? "Nämndbudget ändrad" : "Nämndbudget inläst från " + source);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.styr.accounts.Access;
 import se.styr.audit.AuditLog;
 import se.styr.organisation.OrgUnit;
+import se.styr.organisation.OrgUnitType;
 import se.styr.organisation.Organisation;
 
 /**
@@ -40,9 +41,12 @@ public class EconomicOutcomes {
         this.audit = audit;
     }
 
-    /** The committee's (or any unit's) outcome from January to the month, per typed group, derived rows completed. */
+    /**
+     * The committee's (or any unit's) outcome from January to the month, per typed group, derived rows completed:
+     * the sum over its own units, not over committees placed below it (the committees under Kommunstyrelsen).
+     */
     public Map<AccountGroup, Long> toDate(long unitId, int year, int month) {
-        Set<Long> units = organisation.subtree(unitId);
+        Set<Long> units = ownUnits(unitId);
         Map<AccountGroup, Long> sums = new EnumMap<>(AccountGroup.class);
         jdbc.sql("select org_unit_id, account_group, sum(amount) from economic_outcome where year = ? and month <= ? group by org_unit_id, account_group")
                 .params(year, month)
@@ -52,6 +56,33 @@ public class EconomicOutcomes {
                     }
                 });
         return sums.isEmpty() ? Map.of() : AccountGroup.complete(sums);
+    }
+
+    /** The nearest committee strictly above the unit, or null. */
+    private static Long committeeAbove(long unitId, Map<Long, OrgUnit> units) {
+        for (Long u = units.get(unitId).parentId(); u != null; u = units.get(u).parentId()) {
+            OrgUnitType type = units.get(u).type();
+            if (type == OrgUnitType.NAMND || type == OrgUnitType.KOMMUNSTYRELSE) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    /** The unit and the units below it, leaving out other committees below it and their units. */
+    public Set<Long> ownUnits(long unitId) {
+        Map<Long, OrgUnit> byId = organisation.units(access.municipalityId()).stream()
+                .collect(Collectors.toMap(OrgUnit::id, u -> u));
+        Set<Long> own = new java.util.HashSet<>(organisation.subtree(unitId));
+        own.removeIf(id -> {
+            for (Long u = id; u != null && u != unitId; u = byId.get(u).parentId()) {
+                if (byId.get(u).type() == OrgUnitType.NAMND || byId.get(u).type() == OrgUnitType.KOMMUNSTYRELSE) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        return own;
     }
 
     /**
@@ -80,10 +111,27 @@ public class EconomicOutcomes {
             deletes.add(new Object[] {r.orgUnitId(), r.year(), r.month(), r.group().name()});
             inserts.add(new Object[] {r.orgUnitId(), r.year(), r.month(), r.group().name(), r.amount()});
         }
+        // A committee's outcome typed in its follow-up stands in for its units' until theirs arrive: then it goes,
+        // or the year would be counted twice.
+        Set<String> imported = new java.util.HashSet<>();
+        rows.forEach(r -> imported.add(r.orgUnitId() + "/" + r.year()));
+        Set<List<Long>> standIns = new java.util.LinkedHashSet<>();
+        for (Row r : rows) {
+            Long committee = committeeAbove(r.orgUnitId(), units);
+            if (committee != null && !imported.contains(committee + "/" + r.year())) {
+                standIns.add(List.of(committee, (long) r.year()));
+            }
+        }
+        standIns.forEach(k -> jdbc.sql("delete from economic_outcome where org_unit_id = ? and year = ?").params(k.get(0), k.get(1)).update());
         batch.batchUpdate("delete from economic_outcome where org_unit_id = ? and year = ? and month = ? and account_group = ?", deletes);
         batch.batchUpdate("insert into economic_outcome (org_unit_id, year, month, account_group, amount) values (?, ?, ?, ?, ?)", inserts);
+        Map<String, Object> summary = new java.util.LinkedHashMap<>();
+        summary.put("rader", rows.size());
+        summary.put("källa", source);
+        if (!standIns.isEmpty()) {
+            summary.put("nämndens egna utfall ersatta", standIns.stream().map(k -> units.get(k.get(0)).name() + " " + k.get(1)).toList());
+        }
         audit.record(access.municipalityId(), "UTFALL", null, AuditLog.Action.ANDRAD,
-                "Utfall inlästa (" + source + "): " + rows.size() + " rader", null,
-                Map.of("rader", rows.size(), "källa", source));
+                "Utfall inlästa (" + source + "): " + rows.size() + " rader", null, summary);
     }
 }

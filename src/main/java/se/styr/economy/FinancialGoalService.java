@@ -47,14 +47,16 @@ public class FinancialGoalService {
 
     private final FinancialGoalRepository repository;
     private final BudgetService budgets;
+    private final EconomicFollowupService followups;
     private final Organisation organisation;
     private final Access access;
     private final AuditLog audit;
 
-    FinancialGoalService(FinancialGoalRepository repository, BudgetService budgets, Organisation organisation, Access access,
-                         AuditLog audit) {
+    FinancialGoalService(FinancialGoalRepository repository, BudgetService budgets, EconomicFollowupService followups,
+                         Organisation organisation, Access access, AuditLog audit) {
         this.repository = repository;
         this.budgets = budgets;
+        this.followups = followups;
         this.organisation = organisation;
         this.access = access;
         this.audit = audit;
@@ -136,8 +138,11 @@ public class FinancialGoalService {
     public record Overview(PlanPeriod period, int month, List<FinancialGoal> goals, List<YearView> years) {
     }
 
+    /**
+     * @param committeeForecasts the committees' latest forecasts the year's forecast is built on, with their names
+     */
     public record YearView(int year, Map<FinancialBasis, Map<Long, Evaluation>> evaluations, Map<FinancialBasis, Summary> summaries,
-                           Map<FinancialBasis, Boolean> hasFigures) {
+                           Map<FinancialBasis, Boolean> hasFigures, Map<String, CommitteeForecast> committeeForecasts) {
 
         public Evaluation at(FinancialBasis basis, long goalId) {
             return evaluations.get(basis).get(goalId);
@@ -177,7 +182,11 @@ public class FinancialGoalService {
                 summaries.put(basis, new Summary(met, evaluated, goals.size()));
                 hasFigures.put(basis, now.isPresent());
             }
-            years.add(new YearView(year, evaluations, summaries, hasFigures));
+            Map<String, CommitteeForecast> named = new LinkedHashMap<>();
+            Map<Long, String> names = budgets.committees().stream()
+                    .collect(java.util.stream.Collectors.toMap(se.styr.organisation.OrgUnit::id, se.styr.organisation.OrgUnit::name));
+            followups.committeeForecasts(year, month).forEach(f -> named.put(names.getOrDefault(f.orgUnitId(), "?"), f));
+            years.add(new YearView(year, evaluations, summaries, hasFigures, named));
         }
         return new Overview(period, month, goals, years);
     }
@@ -247,7 +256,10 @@ public class FinancialGoalService {
         });
     }
 
-    /** The budget's year with the municipality's latest forecast lines up to the month, recomputed. */
+    /**
+     * The budget's year with the municipality's latest forecast lines up to the month and the committees' latest
+     * forecast deviations (a committee's forecast net cost minus its budgeted one moves the municipality's net cost).
+     */
     private YearFigures forecast(YearFigures budget, int month) {
         Optional<Integer> latest = repository.latestMonth(access.municipalityId(), FinancialBasis.PROGNOS, budget.year(), month);
         Map<String, Long> typed = latest.map(m -> repository.figures(access.municipalityId(), FinancialBasis.PROGNOS, budget.year(), m))
@@ -259,6 +271,9 @@ public class FinancialGoalService {
             }
         });
         lines.putAll(FinancialGoalRepository.statementLines(typed));
+        long deviation = followups.committeeForecasts(budget.year(), month).stream()
+                .mapToLong(f -> f.forecastNetCost() - f.budgetNetCost()).sum();
+        lines.computeIfPresent(StatementLine.NETTOKOSTNADER_EXKL_AVSKRIVNINGAR, (l, amount) -> amount + deviation);
         Long equityBefore = budget.line(StatementLine.EGET_KAPITAL) == null || budget.line(StatementLine.ARETS_RESULTAT) == null ? null
                 : budget.line(StatementLine.EGET_KAPITAL) - budget.line(StatementLine.ARETS_RESULTAT);
         Long investments = typed.getOrDefault(FinancialGoalRepository.TAX_FINANCED_INVESTMENTS, budget.taxFinancedInvestments());

@@ -2,6 +2,7 @@ package se.styr.followup;
 
 import java.math.BigDecimal;
 import java.util.List;
+import se.styr.economy.EconomicFollowupReport;
 import se.styr.goals.AssignmentStatus;
 import se.styr.goals.GoalObject;
 import se.styr.goals.GoalState;
@@ -10,13 +11,17 @@ import se.styr.goals.Trend;
 
 /**
  * The committee's report of a round, in the order of the seeds' interim report: the administration's summary,
- * goal follow-up per KF priority goal, work-environment goals, assignments, critical factors and internal control.
+ * goal follow-up per KF priority goal, work-environment goals, assignments, critical factors, internal control and
+ * the economy. A monthly round has no goals, assignments or control points ({@code goalsReported} false): its report
+ * is the summary and the economy.
+ *
+ * @param economy the committee's economic report for the round's year and month; null when none has been made
  */
 public record CompiledReport(Round round, String title, String bodyName, String adminName, int version,
                              ReportVersion decided, String summary, List<Integer> outcomeYears, String goalsIntro,
                              List<GoalGroup> goalGroups, List<GoalEntry> workGoals, String assignmentsIntro,
                              List<AssignmentEntry> assignments, List<FactorEntry> factors, String controlIntro,
-                             List<ControlEntry> controls) {
+                             List<ControlEntry> controls, boolean goalsReported, EconomicFollowupReport economy) {
 
     /** A KF priority goal (null for goals without one) and the committee goals under it. */
     public record GoalGroup(GoalObject priorityGoal, List<GoalEntry> goals) {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import se.styr.economy.EconomicFollowupService;
 import se.styr.goals.GoalObject;
 import se.styr.goals.GoalService;
 import se.styr.goals.GoalState;
@@ -39,9 +40,10 @@ class ReportCompiler {
     private final ITemplateEngine templates;
     private final SwedishFormat sv;
     private final Pdf pdf;
+    private final EconomicFollowupService economy;
 
     ReportCompiler(FollowupService followup, GoalService goals, Organisation organisation, Messages messages,
-                   ITemplateEngine templates, SwedishFormat sv, Pdf pdf) {
+                   ITemplateEngine templates, SwedishFormat sv, Pdf pdf, EconomicFollowupService economy) {
         this.followup = followup;
         this.goals = goals;
         this.organisation = organisation;
@@ -49,6 +51,7 @@ class ReportCompiler {
         this.templates = templates;
         this.sv = sv;
         this.pdf = pdf;
+        this.economy = economy;
     }
 
     CompiledReport compile(Round round, ReportVersion decided) {
@@ -111,11 +114,13 @@ class ReportCompiler {
                 .map(e -> new CompiledReport.GoalGroup(e.getKey(), e.getValue())).toList();
         OrgUnit body = units.get(round.bodyUnitId());
         long allControlPoints = plan.size();
+        boolean goalsReported = round.type().reportsGoals() || !objects.isEmpty();
         return new CompiledReport(round, round.name() + " – " + body.name(), body.name(), units.get(admin).name(),
                 round.reportVersion(), decided, round.summary(), years,
                 goalsIntro(body, round, committeeGoals.size(), goalStates), groups, workGoals,
                 messages.text("rapport.uppdrag.intro", assignments.size()), assignments, factors,
-                controlIntro(round, controls, allControlPoints), controls);
+                controlIntro(round, controls, allControlPoints), controls, goalsReported,
+                economy.report(round.bodyUnitId(), round.year(), round.asOf().getMonthValue()).orElse(null));
     }
 
     private String goalsIntro(OrgUnit body, Round round, int count, Map<GoalState, Integer> states) {

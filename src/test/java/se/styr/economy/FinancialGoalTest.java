@@ -123,6 +123,21 @@ class FinancialGoalTest {
     }
 
     @Test
+    void theCommitteesForecastsMoveTheMunicipalitysForecast() {
+        // VON's May forecast (seed 004): net costs 10 000 tkr below budget, so the year's result 109 265 + 10 000
+        // = 119 265 tkr, 4,37 % of taxes and grants; the budget stays at 4,00 %
+        FinancialGoalService.Overview may = goals.overview(period, 5);
+        assertEvaluation(at(may, 2022, FinancialBasis.PROGNOS, FinancialGoalKind.RESULTAT_ANDEL), Status.UPPFYLLT, "4.37", "4");
+        assertEvaluation(at(may, 2022, FinancialBasis.BUDGET, FinancialGoalKind.RESULTAT_ANDEL), Status.UPPFYLLT, "4.00", "4");
+        CommitteeForecast von = may.years().get(0).committeeForecasts().get("Vård- och omsorgsnämnden");
+        assertThat(von.month()).isEqualTo(5);
+        assertThat(von.forecastNetCost() - von.budgetNetCost()).isEqualTo(10_000_000L);
+        // March's first forecast was in balance
+        assertEvaluation(at(goals.overview(period, 3), 2022, FinancialBasis.PROGNOS, FinancialGoalKind.RESULTAT_ANDEL),
+                Status.UPPFYLLT, "4.00", "4");
+    }
+
+    @Test
     void theAnnualAccountsAreEvaluatedAndNextYearsChangeGoalsCompareWithThem() {
         Map<String, Long> accounts = new HashMap<>();
         accounts.put("NETTOKOSTNADER_EXKL_AVSKRIVNINGAR", -2_520_000_000L);
