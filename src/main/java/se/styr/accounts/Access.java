@@ -25,7 +25,9 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
         /** Approve or send back the reports of units below one's own (not one's own). */
         APPROVE,
         /** Keep the municipality's budget (for the whole municipality) or a committee's detail budget and economic follow-up. */
-        MANAGE_BUDGET
+        MANAGE_BUDGET,
+        /** Write, see as a draft and publish a party group's budget proposals: only for exactly one's own group. */
+        PROPOSE
     }
 
     private final Organisation organisation;
@@ -96,6 +98,7 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
                 case REPORT -> "Du får bara rapportera för din egen enhet.";
                 case APPROVE -> "Du får bara attestera rapporter från enheter under din egen.";
                 case MANAGE_BUDGET -> "Endast administratörer och controllers för den här delen av organisationen får ändra budget och ekonomisk uppföljning.";
+                case PROPOSE -> "Endast den egna partigruppen får se och ändra sina budgetförslag innan de publiceras.";
             });
         }
     }
@@ -103,9 +106,10 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
     private boolean grants(CurrentUser.RoleScope scope, Action action, Long unitId) {
         boolean actionAllowed = switch (scope.role()) {
             case ADMINISTRATOR -> true;
-            case CONTROLLER -> action != Action.ADMINISTER;
+            case CONTROLLER -> action != Action.ADMINISTER && action != Action.PROPOSE;
             case REPORTER -> action == Action.ENTER_VALUES || action == Action.REPORT || action == Action.APPROVE;
             case READER -> false;
+            case PARTI -> action == Action.PROPOSE;
         };
         if (!actionAllowed) {
             return false;
@@ -116,7 +120,7 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
         if (unitId == null) {
             return false;
         }
-        if (action == Action.REPORT && scope.role() == Role.REPORTER) {
+        if (action == Action.PROPOSE || (action == Action.REPORT && scope.role() == Role.REPORTER)) {
             return scope.unitId().equals(unitId);
         }
         if (action == Action.APPROVE && scope.unitId().equals(unitId)) {

@@ -9,5 +9,7 @@ public enum Role {
     /** Förvaltnings-, avdelnings- or enhetschef: enters outcomes, assessments and statuses within the scope. */
     REPORTER,
     /** Politician, auditor: reads everything, writes nothing. */
-    READER
+    READER,
+    /** A party group (partigrupp) in the council: writes its own budget proposals, scoped to its group's unit. */
+    PARTI
 }

@@ -19,7 +19,7 @@ class BudgetRepository {
 
     private static final String BUDGET = """
             select b.id, b.municipality_id, b.period_id, p.name, p.first_year, p.last_year, b.version_no, b.state, b.tax_rate,
-                   b.decided_on, b.decided_paragraph, b.decided_by, b.version
+                   b.decided_on, b.decided_paragraph, b.decided_by, b.version, p.illustrative
             from budget b join plan_period p on p.id = b.period_id""";
 
     private final JdbcClient jdbc;
@@ -31,7 +31,7 @@ class BudgetRepository {
     private static Budget budget(ResultSet rs, int n) throws SQLException {
         return new Budget(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
                 rs.getInt(7), BudgetState.valueOf(rs.getString(8)), rs.getBigDecimal(9),
-                rs.getObject(10, LocalDate.class), rs.getString(11), rs.getString(12), rs.getInt(13));
+                rs.getObject(10, LocalDate.class), rs.getString(11), rs.getString(12), rs.getInt(13), rs.getBoolean(14));
     }
 
     Optional<Budget> find(long id) {
@@ -39,7 +39,7 @@ class BudgetRepository {
     }
 
     List<Budget> all(long municipalityId) {
-        return jdbc.sql(BUDGET + " where b.municipality_id = ? order by p.first_year desc, b.version_no desc")
+        return jdbc.sql(BUDGET + " where b.municipality_id = ? order by p.illustrative, p.first_year desc, b.version_no desc")
                 .param(municipalityId).query(BudgetRepository::budget).list();
     }
 

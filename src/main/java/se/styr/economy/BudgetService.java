@@ -68,10 +68,11 @@ public class BudgetService {
 
     /**
      * The budget that governs a year: the latest version of the newest plan period that contains it, preferring a
-     * decided version over a later draft.
+     * decided version over a later draft. An illustrative budget governs no year.
      */
     public Optional<Budget> forYear(int year) {
-        List<Budget> candidates = budgets().stream().filter(b -> b.firstYear() <= year && year <= b.lastYear()).toList();
+        List<Budget> candidates = budgets().stream()
+                .filter(b -> !b.illustrative() && b.firstYear() <= year && year <= b.lastYear()).toList();
         if (candidates.isEmpty()) {
             return Optional.empty();
         }

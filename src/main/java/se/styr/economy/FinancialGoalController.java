@@ -61,7 +61,7 @@ class FinancialGoalController {
 
     private PlanPeriod defaultPeriod(List<PlanPeriod> periods) {
         int year = LocalDate.now().getYear();
-        return periods.stream().filter(p -> p.contains(year)).findFirst()
+        return periods.stream().filter(p -> !p.illustrative() && p.contains(year)).findFirst()
                 .or(() -> periods.stream().filter(p -> !goals.goals(p.id()).isEmpty()).findFirst())
                 .orElse(periods.get(0));
     }

@@ -191,6 +191,36 @@ public class FinancialGoalService {
         return new Overview(period, month, goals, years);
     }
 
+    /**
+     * A goal of the period evaluated on given figures (e.g. a party's proposal): whether it could be evaluated, whether
+     * it is met, and the numbers compared (a percentage, or kronor for a ceiling, when {@code percent} is false).
+     */
+    public record Check(FinancialGoal goal, int year, boolean evaluated, boolean met, BigDecimal value, BigDecimal reference,
+                        boolean percent) {
+    }
+
+    /**
+     * The period's goals evaluated on the given statement lines per year and tax-financed investments per year; a goal
+     * about change compares the first year with the budget governing the year before.
+     */
+    public List<Check> evaluate(long periodId, Map<Integer, Map<StatementLine, Long>> lines, Map<Integer, Long> taxFinancedInvestments) {
+        List<FinancialGoal> goals = goals(periodId);
+        Map<Long, ComputedBudget> cache = new java.util.HashMap<>();
+        List<Check> checks = new ArrayList<>();
+        for (int year : new java.util.TreeSet<>(lines.keySet())) {
+            YearFigures now = new YearFigures(year, lines.get(year), taxFinancedInvestments.get(year));
+            YearFigures before = lines.containsKey(year - 1)
+                    ? new YearFigures(year - 1, lines.get(year - 1), taxFinancedInvestments.get(year - 1))
+                    : budgetFigures(year - 1, cache).orElse(null);
+            for (FinancialGoal goal : goals) {
+                Evaluation e = FinancialGoalRules.evaluate(goal, now, before);
+                checks.add(new Check(goal, year, e.status() != FinancialGoalRules.Status.UNDERLAG_SAKNAS, e.met(), e.value(),
+                        e.reference(), e.percent()));
+            }
+        }
+        return checks;
+    }
+
     /** Last year as a goal about change compares with: the budget for the budget, else the outcome if there is one. */
     private Optional<YearFigures> previousYear(FinancialBasis basis, int year, Map<Long, ComputedBudget> cache) {
         Optional<YearFigures> budget = figures(FinancialBasis.BUDGET, year, 12, cache);

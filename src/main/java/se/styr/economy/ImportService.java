@@ -125,9 +125,10 @@ public class ImportService {
         }
     }
 
-    /** The years outcomes can be read for: those of every budget's detail budget (the period and the year before). */
+    /** The years outcomes can be read for: those of every real budget's detail budget (the period and the year before). */
     public Set<Integer> outcomeYears() {
-        return budgets.budgets().stream().flatMap(b -> b.detailYears().stream()).collect(Collectors.toCollection(TreeSet::new));
+        return budgets.budgets().stream().filter(b -> !b.illustrative()).flatMap(b -> b.detailYears().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**

@@ -9,7 +9,9 @@ public enum OrgUnitType {
     BOLAG,
     FORVALTNING,
     AVDELNING,
-    ENHET;
+    ENHET,
+    /** A party's group in the council (partigrupp), which writes its own budget proposals. */
+    PARTIGRUPP;
 
     /** A political body, as opposed to a part of an administration. */
     public boolean isBody() {

@@ -98,16 +98,17 @@ public class Organisation {
     }
 
     public List<PlanPeriod> periods(long municipalityId) {
-        return jdbc.sql("select id, municipality_id, name, first_year, last_year from plan_period where municipality_id = ?")
+        return jdbc.sql("select id, municipality_id, name, first_year, last_year, illustrative from plan_period where municipality_id = ?")
                 .param(municipalityId)
-                .query((rs, n) -> new PlanPeriod(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5)))
-                .list().stream().sorted(Comparator.comparingInt(PlanPeriod::firstYear).reversed()).toList();
+                .query((rs, n) -> new PlanPeriod(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getBoolean(6)))
+                .list().stream().sorted(Comparator.comparing(PlanPeriod::illustrative)
+                        .thenComparing(Comparator.comparingInt(PlanPeriod::firstYear).reversed())).toList();
     }
 
     public Optional<PlanPeriod> findPeriod(long id) {
-        return jdbc.sql("select id, municipality_id, name, first_year, last_year from plan_period where id = ?")
+        return jdbc.sql("select id, municipality_id, name, first_year, last_year, illustrative from plan_period where id = ?")
                 .param(id)
-                .query((rs, n) -> new PlanPeriod(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5)))
+                .query((rs, n) -> new PlanPeriod(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getBoolean(6)))
                 .optional();
     }
 }

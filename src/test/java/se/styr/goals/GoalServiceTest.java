@@ -41,7 +41,8 @@ class GoalServiceTest {
     }
 
     private long period() {
-        return organisation.periods(municipality()).get(0).id();
+        // the goal chain's period (the demo also has the illustrative periods of the party proposals' base budgets)
+        return organisation.periods(municipality()).stream().filter(p -> p.name().equals("Budget 2022–2024")).findFirst().orElseThrow().id();
     }
 
     private GoalObject keyFigure(Long parentId, String title, String unit, String kolada) {

@@ -166,7 +166,7 @@ public class BudgetRecomputeBenchmark {
 
     private static BudgetData budgetData(Map<Long, String> names) {
         Budget b = new Budget(1, 1, 1, "Budget 2026–2028", FIRST_YEAR, LAST_YEAR, 1, BudgetState.UTKAST,
-                new BigDecimal("21.36"), null, null, null, 0);
+                new BigDecimal("21.36"), null, null, null, 0, false);
         Map<StatementLine, Map<Integer, Long>> statement = new EnumMap<>(StatementLine.class);
         long line = 0;
         for (StatementLine l : StatementLine.values()) {

@@ -1,0 +1,199 @@
+package se.styr.proposals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import se.styr.economy.Budget;
+import se.styr.economy.BudgetService;
+import se.styr.platform.ConflictException;
+import se.styr.platform.FormInput;
+import se.styr.platform.Messages;
+import se.styr.platform.NotFoundException;
+import se.styr.platform.PageStatus;
+import se.styr.platform.Pdf;
+import se.styr.platform.Problems;
+import se.styr.platform.SwedishFormat;
+import se.styr.platform.ValidationException;
+
+/** The party groups' proposal pages (signed in), the comparison with its PDF, and the public pages of published versions. */
+@Controller
+class ProposalController {
+
+    private final ProposalService proposals;
+    private final BudgetService budgets;
+    private final Messages messages;
+    private final SwedishFormat sv;
+    private final ITemplateEngine templates;
+    private final Pdf pdf;
+    private final org.springframework.context.ApplicationContext application;
+
+    ProposalController(ProposalService proposals, BudgetService budgets, Messages messages, SwedishFormat sv, ITemplateEngine templates, Pdf pdf,
+                       org.springframework.context.ApplicationContext application) {
+        this.application = application;
+        this.proposals = proposals;
+        this.budgets = budgets;
+        this.messages = messages;
+        this.sv = sv;
+        this.templates = templates;
+        this.pdf = pdf;
+    }
+
+    @GetMapping("/forslag")
+    String index(Model model) {
+        model.addAttribute("proposals", proposals.visible());
+        model.addAttribute("groups", proposals.ownGroups());
+        model.addAttribute("bases", proposals.bases());
+        return "proposals/index";
+    }
+
+    @GetMapping("/forslag/nytt")
+    String create(@RequestParam long budget, @RequestParam long parti, Model model) {
+        Budget base = budgets.budget(budget);
+        Proposal empty = new Proposal(0, 0, base.municipalityId(), budget, parti, null, 1, ProposalState.UTKAST, "", null, 0,
+                Map.of(), null, java.math.BigDecimal.valueOf(100), java.math.BigDecimal.valueOf(100), List.of(), List.of(), null, null, 0);
+        return editor(empty, ProposalForm.of(empty, sv), Map.of(), null, model);
+    }
+
+    @PostMapping("/forslag")
+    String add(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        Problems input = new Problems();
+        Long budget = FormInput.whole(form.get("budgetId"), "budgetId", input);
+        Long party = FormInput.whole(form.get("partyUnitId"), "partyUnitId", input);
+        if (budget == null || party == null) {
+            throw new NotFoundException("Budgeten", String.valueOf(budget));
+        }
+        Proposal typed = ProposalForm.read(form, budget, party, input);
+        try {
+            input.addAll(proposals.problems(typed)).throwIfAny();
+            long id = proposals.create(typed);
+            redirect.addFlashAttribute("notice", messages.text("proposals.saved"));
+            return "redirect:/forslag/" + id;
+        } catch (ValidationException e) {
+            return editor(typed, form, messages.byField(e), null, model);
+        }
+    }
+
+    @GetMapping("/forslag/{id}")
+    String proposal(@PathVariable long id, Model model) {
+        Proposal p = proposals.proposal(id);
+        return editor(p, ProposalForm.of(p, sv), Map.of(), proposals.view(p), model);
+    }
+
+    @PostMapping("/forslag/{id}")
+    String save(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        Proposal p = proposals.proposal(id);
+        Problems input = new Problems();
+        Proposal typed = ProposalForm.read(form, p.budgetId(), p.partyUnitId(), input);
+        try {
+            input.addAll(proposals.problems(typed)).throwIfAny();
+            long saved = proposals.save(id, FormInput.version(form), typed);
+            redirect.addFlashAttribute("notice", messages.text(saved == id ? "proposals.saved" : "proposals.newVersion"));
+            return "redirect:/forslag/" + saved;
+        } catch (ValidationException e) {
+            return editor(p, form, messages.byField(e), null, model);
+        } catch (ConflictException e) {
+            model.addAttribute("conflict", true);
+            PageStatus.set(409);
+            return editor(p, form, Map.of(), null, model);
+        }
+    }
+
+    /** The editor's live result: the typed proposal computed without saving (htmx swaps it in as numbers change). */
+    @PostMapping("/forslag/forhandsgranska")
+    String preview(@RequestParam Map<String, String> form, Model model) {
+        Problems input = new Problems();
+        Long budget = FormInput.whole(form.get("budgetId"), "budgetId", input);
+        Long party = FormInput.whole(form.get("partyUnitId"), "partyUnitId", input);
+        try {
+            input.throwIfAny();
+            Proposal typed = ProposalForm.read(form, budget, party, input);
+            input.addAll(proposals.problems(typed)).throwIfAny();
+            model.addAttribute("v", proposals.preview(typed));
+        } catch (ValidationException e) {
+            model.addAttribute("errors", messages.byField(e));
+            PageStatus.set(400);
+        }
+        return "proposals/parts :: preview";
+    }
+
+    @PostMapping("/forslag/{id}/publicera")
+    String publish(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        proposals.publish(id, FormInput.version(form));
+        redirect.addFlashAttribute("notice", messages.text("proposals.publishedNotice"));
+        return "redirect:/forslag/" + id;
+    }
+
+    private String editor(Proposal p, Map<String, String> form, Map<String, List<String>> errors, ProposalService.View view, Model model) {
+        Budget base = budgets.budget(p.budgetId());
+        model.addAttribute("p", p);
+        model.addAttribute("base", base);
+        model.addAttribute("committees", budgets.data(base.id()).frames().stream().filter(l -> l.orgUnitId() != null).toList());
+        model.addAttribute("mayEdit", p.id() == 0 ? !proposals.ownGroups().isEmpty() : proposals.mayEdit(p));
+        model.addAttribute("form", form);
+        model.addAttribute("rows", ProposalForm.rows(form));
+        model.addAttribute("errors", errors);
+        if (view == null && errors.isEmpty() && p.id() != 0) {
+            view = proposals.view(p);
+        }
+        model.addAttribute("v", view);
+        PageStatus.rejected(errors, false);
+        return "proposals/proposal";
+    }
+
+    @GetMapping("/forslag/jamfor")
+    String compare(@RequestParam(required = false) Long budget, @RequestParam(name = "id", required = false) List<Long> ids, Model model) {
+        List<Budget> bases = proposals.bases();
+        if (bases.isEmpty()) {
+            throw new NotFoundException("Budgeten", 0);
+        }
+        long baseId = budget != null ? budget : bases.get(0).id();
+        model.addAttribute("bases", bases);
+        model.addAttribute("candidates", proposals.visible().stream().filter(p -> p.budgetId() == baseId).toList());
+        model.addAttribute("selected", ids == null ? List.of() : ids);
+        model.addAttribute("c", proposals.compare(baseId, ids == null ? List.of() : ids));
+        return "proposals/compare";
+    }
+
+    @GetMapping("/forslag/jamfor.pdf")
+    ResponseEntity<byte[]> comparePdf(@RequestParam long budget, @RequestParam(name = "id", required = false) List<Long> ids) {
+        ProposalService.Comparison c = proposals.compare(budget, ids == null ? List.of() : ids);
+        Context context = new Context(Messages.SWEDISH);
+        context.setVariable("c", c);
+        // The comparison's fragments format with the @sv bean, as on the page.
+        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(application, null));
+        String title = messages.text("proposals.compare.pdfTitle", c.base().label());
+        context.setVariable("title", title);
+        byte[] bytes = pdf.fromHtml(templates.process("proposals/compare-pdf", context), title);
+        String name = ("jamforelse-" + c.base().label()).replaceAll("[^\\p{L}\\p{N}]+", "-") + ".pdf";
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(bytes);
+    }
+
+    @GetMapping("/publicerat/forslag")
+    String publicList(Model model) {
+        model.addAttribute("views", proposals.allPublished());
+        return "proposals/public-list";
+    }
+
+    @GetMapping("/publicerat/forslag/{id}")
+    String publicPage(@PathVariable long id, Model model) {
+        model.addAttribute("v", proposals.published(id).orElseThrow(() -> new NotFoundException("Förslaget", id)));
+        return "proposals/public";
+    }
+}

@@ -1,0 +1,159 @@
+package se.styr.proposals;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import se.styr.platform.ConflictException;
+
+@Repository
+class ProposalRepository {
+
+    private static final String SELECT = """
+            select v.id, p.id, p.municipality_id, p.budget_id, p.party_unit_id, u.name, v.version_no, v.state, v.title,
+                   v.summary, v.tax_change_ore, v.result_target, v.pkv_share, v.volume_share, v.published_at,
+                   v.published_by, v.version
+            from proposal_version v join proposal p on p.id = v.proposal_id join org_unit u on u.id = p.party_unit_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    ProposalRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Proposal> find(long versionId) {
+        return jdbc.sql(SELECT + " where v.id = ?").param(versionId).query(this::head).optional().map(this::complete);
+    }
+
+    /** Every version of every proposal of the municipality: by party, then newest version first. */
+    List<Proposal> all(long municipalityId) {
+        return jdbc.sql(SELECT + " where p.municipality_id = ? order by u.position, u.name, p.id, v.version_no desc")
+                .param(municipalityId).query(this::head).list().stream().map(this::complete).toList();
+    }
+
+    /** The published versions of every municipality with their snapshots (JSON), newest first. */
+    List<Map.Entry<Long, String>> publishedSnapshots() {
+        return jdbc.sql("select id, snapshot from proposal_version where state = 'PUBLICERAD' order by published_at desc, id desc")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    Optional<String> snapshot(long versionId) {
+        return jdbc.sql("select snapshot from proposal_version where id = ? and state = 'PUBLICERAD'").param(versionId)
+                .query(String.class).optional();
+    }
+
+    long create(long municipalityId, long budgetId, long partyUnitId) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into proposal (municipality_id, budget_id, party_unit_id) values (?, ?, ?)")
+                .params(municipalityId, budgetId, partyUnitId).update(key, "id");
+        return key.getKeyAs(Long.class);
+    }
+
+    long insertVersion(long proposalId, int versionNo, Proposal p) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into proposal_version (proposal_id, version_no, state, title, summary, tax_change_ore,
+                            result_target, pkv_share, volume_share) values (?, ?, 'UTKAST', ?, ?, ?, ?, ?, ?)""")
+                .params(proposalId, versionNo, p.title(), p.summary(), p.taxChangeOre(), p.resultTarget(), p.pkvShare(), p.volumeShare())
+                .update(key, "id");
+        long id = key.getKeyAs(Long.class);
+        insertParts(id, p);
+        return id;
+    }
+
+    /** Replaces a draft's contents; a stale version or a published one is refused. */
+    void update(long versionId, int version, Proposal p) {
+        int rows = jdbc.sql("""
+                        update proposal_version set title = ?, summary = ?, tax_change_ore = ?, result_target = ?, pkv_share = ?,
+                            volume_share = ?, version = version + 1 where id = ? and version = ? and state = 'UTKAST'""")
+                .params(p.title(), p.summary(), p.taxChangeOre(), p.resultTarget(), p.pkvShare(), p.volumeShare(), versionId, version)
+                .update();
+        if (rows == 0) {
+            throw new ConflictException("proposal_version", versionId);
+        }
+        for (String table : List.of("proposal_tax_base", "proposal_frame_change", "proposal_indicator")) {
+            jdbc.sql("delete from " + table + " where version_id = ?").param(versionId).update();
+        }
+        insertParts(versionId, p);
+    }
+
+    void publish(long versionId, int version, String snapshot, LocalDateTime at, String by) {
+        int rows = jdbc.sql("""
+                        update proposal_version set state = 'PUBLICERAD', snapshot = ?, published_at = ?, published_by = ?,
+                            version = version + 1 where id = ? and version = ? and state = 'UTKAST'""")
+                .params(snapshot, Timestamp.valueOf(at), by, versionId, version).update();
+        if (rows == 0) {
+            throw new ConflictException("proposal_version", versionId);
+        }
+    }
+
+    /** Published versions without a snapshot, with the username of who published them. */
+    List<Map.Entry<Long, String>> withoutSnapshot() {
+        return jdbc.sql("select id, published_by from proposal_version where state = 'PUBLICERAD' and snapshot is null order by id")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    void storeSnapshot(long versionId, String snapshot) {
+        jdbc.sql("update proposal_version set snapshot = ? where id = ? and snapshot is null").params(snapshot, versionId).update();
+    }
+
+    /** The draft following a published version, if one was started. */
+    Optional<Long> draftOf(long proposalId) {
+        return jdbc.sql("select id from proposal_version where proposal_id = ? and state = 'UTKAST'").param(proposalId)
+                .query(Long.class).optional();
+    }
+
+    int lastVersionNo(long proposalId) {
+        return jdbc.sql("select max(version_no) from proposal_version where proposal_id = ?").param(proposalId).query(Integer.class).single();
+    }
+
+    private void insertParts(long id, Proposal p) {
+        p.taxBase().forEach((year, amount) -> jdbc.sql("insert into proposal_tax_base (version_id, year, amount) values (?, ?, ?)")
+                .params(id, year, amount).update());
+        int position = 0;
+        for (Proposal.FrameChange c : p.changes()) {
+            jdbc.sql("insert into proposal_frame_change (version_id, position, org_unit_id, year, amount, permanent, motivation) values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, ++position, c.orgUnitId(), c.year(), c.amount(), c.permanent(), c.motivation()).update();
+        }
+        position = 0;
+        for (Proposal.Indicator i : p.indicators()) {
+            jdbc.sql("insert into proposal_indicator (version_id, position, goal, indicator, kolada_id, outcome, target) values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, ++position, i.goal(), i.indicator(), i.koladaId(), i.outcome(), i.target()).update();
+        }
+    }
+
+    private Proposal head(ResultSet rs, int n) throws SQLException {
+        Timestamp published = rs.getTimestamp(15);
+        return new Proposal(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getInt(7),
+                ProposalState.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10), rs.getInt(11), Map.of(), rs.getBigDecimal(12),
+                rs.getBigDecimal(13), rs.getBigDecimal(14), List.of(), List.of(), published == null ? null : published.toLocalDateTime(),
+                rs.getString(16), rs.getInt(17));
+    }
+
+    private Proposal complete(Proposal p) {
+        Map<Integer, Long> taxBase = new TreeMap<>();
+        jdbc.sql("select year, amount from proposal_tax_base where version_id = ?").param(p.id())
+                .query(rs -> {
+                    taxBase.put(rs.getInt(1), rs.getLong(2));
+                });
+        List<Proposal.FrameChange> changes = jdbc.sql(
+                        "select org_unit_id, year, amount, permanent, motivation from proposal_frame_change where version_id = ? order by position")
+                .param(p.id()).query((rs, n) -> new Proposal.FrameChange(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getBoolean(4), rs.getString(5)))
+                .list();
+        List<Proposal.Indicator> indicators = jdbc.sql(
+                        "select goal, indicator, kolada_id, outcome, target from proposal_indicator where version_id = ? order by position")
+                .param(p.id()).query((rs, n) -> new Proposal.Indicator(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+        return new Proposal(p.id(), p.proposalId(), p.municipalityId(), p.budgetId(), p.partyUnitId(), p.partyName(), p.versionNo(),
+                p.state(), p.title(), p.summary(), p.taxChangeOre(), taxBase, p.resultTarget(), p.pkvShare(), p.volumeShare(), changes,
+                indicators, p.publishedAt(), p.publishedBy(), p.version());
+    }
+}

@@ -1,0 +1,351 @@
+package se.styr.proposals;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.styr.accounts.Access;
+import se.styr.audit.AuditLog;
+import se.styr.economy.AllocationModel;
+import se.styr.economy.AllocationResult;
+import se.styr.economy.AllocationService;
+import se.styr.economy.Budget;
+import se.styr.economy.BudgetData;
+import se.styr.economy.BudgetService;
+import se.styr.economy.ComputedBudget;
+import se.styr.economy.FinancialGoalService;
+import se.styr.economy.StatementLine;
+import se.styr.organisation.OrgUnit;
+import se.styr.organisation.OrgUnitType;
+import se.styr.organisation.Organisation;
+import se.styr.platform.NotFoundException;
+import se.styr.platform.Problems;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Party budget proposals: a party group's drafts are seen only by the group (and administrators); published versions
+ * by everyone, also without logging in, from the snapshot taken when they were published.
+ */
+@Service
+class ProposalService {
+
+    static final String AUDIT_TYPE = "PROPOSAL";
+
+    /**
+     * A proposal computed on its base.
+     *
+     * @param baseLabel            the base budget version, e.g. "Budget 2022–2024, version 1"
+     * @param noFinancialGoals     whether the base's period has no financial goals to check
+     */
+    record View(Proposal proposal, String municipality, String baseLabel, ProposalCalculator.Result result, boolean noFinancialGoals) {
+    }
+
+    /** The majority's budget and a set of proposals on it, side by side. */
+    record Comparison(Budget base, ProposalCalculator.Result baseResult, List<View> proposals) {
+    }
+
+    private final ProposalRepository repository;
+    private final BudgetService budgets;
+    private final AllocationService allocation;
+    private final FinancialGoalService financialGoals;
+    private final Organisation organisation;
+    private final Access access;
+    private final AuditLog audit;
+    private final JsonMapper json;
+
+    ProposalService(ProposalRepository repository, BudgetService budgets, AllocationService allocation,
+                    FinancialGoalService financialGoals, Organisation organisation, Access access, AuditLog audit, JsonMapper json) {
+        this.repository = repository;
+        this.budgets = budgets;
+        this.allocation = allocation;
+        this.financialGoals = financialGoals;
+        this.organisation = organisation;
+        this.access = access;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    /** What the current user may see: every published version, and the drafts of their own party group. */
+    List<Proposal> visible() {
+        return repository.all(access.municipalityId()).stream().filter(this::maySee).toList();
+    }
+
+    Proposal proposal(long id) {
+        return repository.find(id).filter(p -> p.municipalityId() == access.municipalityId()).filter(this::maySee)
+                .orElseThrow(() -> new NotFoundException("Förslaget", id));
+    }
+
+    boolean maySee(Proposal p) {
+        return p.published() || access.may(Access.Action.PROPOSE, p.partyUnitId());
+    }
+
+    boolean mayEdit(Proposal p) {
+        return access.may(Access.Action.PROPOSE, p.partyUnitId());
+    }
+
+    /** The party groups the current user writes proposals for. */
+    List<OrgUnit> ownGroups() {
+        return organisation.units(access.municipalityId()).stream()
+                .filter(u -> u.type() == OrgUnitType.PARTIGRUPP && access.may(Access.Action.PROPOSE, u.id())).toList();
+    }
+
+    List<Budget> bases() {
+        return budgets.budgets();
+    }
+
+    /** A published version from its snapshot (no login needed); empty when there is no such published version. */
+    Optional<View> published(long id) {
+        return repository.snapshot(id).map(s -> json.readValue(s, View.class));
+    }
+
+    /** The published snapshot exactly as stored, for the open JSON API. */
+    Optional<String> publishedJson(long id) {
+        return repository.snapshot(id);
+    }
+
+    List<View> allPublished() {
+        return repository.publishedSnapshots().stream().map(e -> json.readValue(e.getValue(), View.class)).toList();
+    }
+
+    View view(Proposal p) {
+        return p.published() ? published(p.id()).orElseThrow() : compute(p);
+    }
+
+    /** Computes a proposal (saved or typed) on its base budget, with every check. */
+    View compute(Proposal p) {
+        BudgetData data = budgets.data(p.budgetId());
+        Budget base = data.budget();
+        ComputedBudget computed = budgets.computed(base.id());
+        ProposalCalculator.Result result = ProposalCalculator.compute(base(data, computed, p), p);
+        List<FinancialGoalService.Check> goalChecks = financialGoals.evaluate(base.periodId(), lines(computed, result), computed.taxFinancedInvestments());
+        List<ProposalCalculator.Check> checks = new ArrayList<>(result.checks());
+        goalChecks.forEach(c -> checks.add(new ProposalCalculator.Check(ProposalCalculator.CheckKind.FINANSIELLT_MAL, c.year(), c.goal().title(),
+                !c.evaluated() ? ProposalCalculator.CheckStatus.UNDERLAG_SAKNAS
+                        : c.met() ? ProposalCalculator.CheckStatus.UPPFYLLT : ProposalCalculator.CheckStatus.EJ_UPPFYLLT,
+                c.value(), c.reference(), c.percent())));
+        result = new ProposalCalculator.Result(result.years(), result.baseTaxRate(), result.taxRate(), result.compensated(),
+                result.committees(), result.yearResults(), checks);
+        return new View(p, organisation.municipality(base.municipalityId()).name(), base.label(), result, goalChecks.isEmpty());
+    }
+
+    /** The base budget as the calculator sees it, with the proposal's PKV and volume shares run through its allocation model. */
+    private ProposalCalculator.Base base(BudgetData data, ComputedBudget computed, Proposal p) {
+        Budget budget = data.budget();
+        Map<Long, String> committees = new LinkedHashMap<>();
+        Map<Long, Map<Integer, Long>> frames = new HashMap<>();
+        for (BudgetData.FrameLine line : data.frames()) {
+            if (line.orgUnitId() != null) {
+                committees.putIfAbsent(line.orgUnitId(), line.label());
+                line.amounts().forEach((year, amount) -> frames.computeIfAbsent(line.orgUnitId(), k -> new TreeMap<>()).merge(year, amount, Long::sum));
+            }
+        }
+        Map<Integer, Long> taxes = new TreeMap<>();
+        Map<Integer, Long> grants = new TreeMap<>();
+        Map<Integer, Long> result = new TreeMap<>();
+        for (int year : budget.years()) {
+            taxes.put(year, computed.line(StatementLine.SKATTEINTAKTER, year));
+            grants.put(year, computed.line(StatementLine.GENERELLA_STATSBIDRAG, year));
+            result.put(year, computed.line(StatementLine.ARETS_RESULTAT, year));
+        }
+        return new ProposalCalculator.Base(budget.years(), budget.taxRate(), committees, frames, taxes, grants, result,
+                compensation(budget.id(), p));
+    }
+
+    /** The proposal's PKV and volume shares through the base's allocation model, minus the model's own result; null without a model. */
+    private Map<Long, Map<Integer, Long>> compensation(long budgetId, Proposal p) {
+        AllocationService.View model = allocation.view(budgetId);
+        if (!model.saved() || model.result() == null) {
+            return null;
+        }
+        AllocationModel m = model.model();
+        AllocationResult own = allocation.preview(budgetId, new AllocationModel(p.pkvShare(), p.volumeShare(), m.pkv(), m.ageGroups(),
+                m.committees(), m.targeted()));
+        Map<Long, Map<Integer, Long>> difference = new HashMap<>();
+        for (AllocationResult.CommitteeResult c : own.committees()) {
+            for (AllocationResult.Year y : c.years()) {
+                long delta = y.frame() - model.result().committee(c.orgUnitId()).year(y.year()).frame();
+                difference.computeIfAbsent(c.orgUnitId(), k -> new TreeMap<>()).put(y.year(), delta);
+            }
+        }
+        return difference;
+    }
+
+    /**
+     * The base's statement lines with the proposal's changes: more tax, other net costs, another result; equity (and
+     * with it total assets, as cash) carries the accumulated change of the result.
+     */
+    private static Map<Integer, Map<StatementLine, Long>> lines(ComputedBudget computed, ProposalCalculator.Result result) {
+        Map<Integer, Map<StatementLine, Long>> lines = new TreeMap<>();
+        long accumulated = 0;
+        for (ProposalCalculator.Year y : result.yearResults()) {
+            Map<StatementLine, Long> year = new EnumMap<>(StatementLine.class);
+            computed.lines().forEach((line, years) -> {
+                if (years.get(y.year()) != null) {
+                    year.put(line, years.get(y.year()));
+                }
+            });
+            long delta = y.result() - y.baseResult();
+            accumulated += delta;
+            year.merge(StatementLine.SKATTEINTAKTER, y.taxChange(), Long::sum);
+            for (StatementLine l : List.of(StatementLine.NETTOKOSTNADER_EXKL_AVSKRIVNINGAR, StatementLine.VERKSAMHETENS_NETTOKOSTNADER)) {
+                year.merge(l, -y.frameChange(), Long::sum);
+            }
+            for (StatementLine l : List.of(StatementLine.VERKSAMHETENS_RESULTAT, StatementLine.RESULTAT_EFTER_FINANSIELLA_POSTER,
+                    StatementLine.ARETS_RESULTAT)) {
+                year.merge(l, delta, Long::sum);
+            }
+            for (StatementLine l : List.of(StatementLine.EGET_KAPITAL, StatementLine.SUMMA_TILLGANGAR,
+                    StatementLine.SUMMA_EGET_KAPITAL_OCH_SKULDER, StatementLine.OMSATTNINGSTILLGANGAR)) {
+                if (year.containsKey(l)) {
+                    year.merge(l, accumulated, Long::sum);
+                }
+            }
+            lines.put(y.year(), year);
+        }
+        return lines;
+    }
+
+    /** What a proposal typed in the editor gives, without saving; bad input is refused as on save. */
+    View preview(Proposal p) {
+        validate(p);
+        return compute(p);
+    }
+
+    @Transactional
+    long create(Proposal p) {
+        access.require(Access.Action.PROPOSE, p.partyUnitId());
+        OrgUnit group = organisation.unit(p.partyUnitId());
+        Problems.when(group.type() != OrgUnitType.PARTIGRUPP || group.municipalityId() != access.municipalityId(),
+                "partyUnitId", "proposals.error.party");
+        validate(p);
+        long proposalId = repository.create(access.municipalityId(), p.budgetId(), p.partyUnitId());
+        long id = repository.insertVersion(proposalId, 1, p);
+        audit.record(access.municipalityId(), AUDIT_TYPE, id, AuditLog.Action.SKAPAD, "Budgetförslag skapat: " + p.title(), null, p);
+        return id;
+    }
+
+    /**
+     * Saves a draft; saving a published version starts the next version as a draft and leaves the published one as it
+     * was. Returns the id of the version saved.
+     */
+    @Transactional
+    long save(long id, int version, Proposal typed) {
+        Proposal old = proposal(id);
+        access.require(Access.Action.PROPOSE, old.partyUnitId());
+        Proposal p = withOwner(typed, old);
+        validate(p);
+        if (old.published()) {
+            Problems.when(repository.draftOf(old.proposalId()).isPresent(), "version", "proposals.error.draftExists");
+            long next = repository.insertVersion(old.proposalId(), repository.lastVersionNo(old.proposalId()) + 1, p);
+            audit.record(access.municipalityId(), AUDIT_TYPE, next, AuditLog.Action.SKAPAD,
+                    "Ny version av budgetförslaget: " + p.title(), null, p);
+            return next;
+        }
+        repository.update(id, version, p);
+        audit.record(access.municipalityId(), AUDIT_TYPE, id, AuditLog.Action.ANDRAD, "Budgetförslag ändrat: " + p.title(), old, p);
+        return id;
+    }
+
+    @Transactional
+    void publish(long id, int version) {
+        Proposal p = proposal(id);
+        access.require(Access.Action.PROPOSE, p.partyUnitId());
+        Problems.when(p.published(), "version", "proposals.error.published");
+        LocalDateTime now = LocalDateTime.now().withNano(0);
+        String by = access.current().username();
+        Proposal published = new Proposal(p.id(), p.proposalId(), p.municipalityId(), p.budgetId(), p.partyUnitId(), p.partyName(),
+                p.versionNo(), ProposalState.PUBLICERAD, p.title(), p.summary(), p.taxChangeOre(), p.taxBase(), p.resultTarget(),
+                p.pkvShare(), p.volumeShare(), p.changes(), p.indicators(), now, null, p.version() + 1);
+        repository.publish(id, version, json.writeValueAsString(compute(published)), now, by);
+        audit.record(access.municipalityId(), AUDIT_TYPE, id, AuditLog.Action.ANDRAD, "Budgetförslag publicerat: " + p.title(), null, null);
+    }
+
+    /**
+     * Takes the snapshot of a version recorded as published without one (as the demo data loads them), computed as the
+     * user who published it is signed in now.
+     */
+    @Transactional
+    void completePublication(long id) {
+        Proposal p = repository.find(id).orElseThrow();
+        // who published stays in the table, not in the public snapshot
+        Proposal published = new Proposal(p.id(), p.proposalId(), p.municipalityId(), p.budgetId(), p.partyUnitId(), p.partyName(),
+                p.versionNo(), p.state(), p.title(), p.summary(), p.taxChangeOre(), p.taxBase(), p.resultTarget(), p.pkvShare(),
+                p.volumeShare(), p.changes(), p.indicators(), p.publishedAt(), null, p.version());
+        repository.storeSnapshot(id, json.writeValueAsString(compute(published)));
+    }
+
+    Comparison compare(long budgetId, List<Long> ids) {
+        Budget base = budgets.budget(budgetId);
+        List<View> views = ids.stream().distinct().map(this::proposal).filter(p -> p.budgetId() == budgetId).map(this::view).toList();
+        Proposal none = new Proposal(0, 0, base.municipalityId(), budgetId, 0, null, 0, ProposalState.UTKAST, base.label(), null, 0,
+                Map.of(), null, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), List.of(), null, null, 0);
+        BudgetData data = budgets.data(budgetId);
+        ComputedBudget computed = budgets.computed(budgetId);
+        ProposalCalculator.Base b = base(data, computed, none);
+        ProposalCalculator.Base withoutModel = new ProposalCalculator.Base(b.years(), b.taxRate(), b.committees(), b.baseFrames(),
+                b.taxes(), b.grants(), b.result(), null);
+        return new Comparison(base, ProposalCalculator.compute(withoutModel, none), views);
+    }
+
+    private static Proposal withOwner(Proposal typed, Proposal owner) {
+        return new Proposal(owner.id(), owner.proposalId(), owner.municipalityId(), owner.budgetId(), owner.partyUnitId(),
+                owner.partyName(), owner.versionNo(), owner.state(), typed.title(), typed.summary(), typed.taxChangeOre(), typed.taxBase(),
+                typed.resultTarget(), typed.pkvShare(), typed.volumeShare(), typed.changes(), typed.indicators(), null, null, owner.version());
+    }
+
+    /** Checks a proposal against its base: committees in the base, years in the period, tax bases, shares. */
+    void validate(Proposal p) {
+        new Problems().addAll(problems(p)).throwIfAny();
+    }
+
+    /** What is wrong with a proposal for its base (nothing is computed or saved). */
+    List<se.styr.platform.ValidationException.Problem> problems(Proposal p) {
+        BudgetData data = budgets.data(p.budgetId());
+        Budget base = data.budget();
+        Set<Long> committees = new java.util.HashSet<>();
+        data.frames().forEach(l -> {
+            if (l.orgUnitId() != null) {
+                committees.add(l.orgUnitId());
+            }
+        });
+        Problems problems = new Problems();
+        problems.check(p.title() != null && !p.title().isBlank(), "title", "proposals.error.title");
+        for (int i = 0; i < p.changes().size(); i++) {
+            Proposal.FrameChange c = p.changes().get(i);
+            String field = "change" + i;
+            problems.check(committees.contains(c.orgUnitId()), field + ".unit", "proposals.error.committee",
+                    organisation.findUnit(c.orgUnitId()).map(OrgUnit::name).orElse(String.valueOf(c.orgUnitId())), base.label());
+            problems.check(base.years().contains(c.year()), field + ".year", "proposals.error.year", String.valueOf(c.year()),
+                    String.valueOf(base.firstYear()), String.valueOf(base.lastYear()));
+        }
+        p.taxBase().forEach((year, amount) -> {
+            problems.check(base.years().contains(year), "taxBase" + year, "proposals.error.year", String.valueOf(year),
+                    String.valueOf(base.firstYear()), String.valueOf(base.lastYear()));
+            problems.check(amount >= 0, "taxBase" + year, "proposals.error.taxBaseNegative", String.valueOf(year));
+        });
+        if (p.taxChangeOre() != 0) {
+            for (int year : base.years()) {
+                problems.check(p.taxBase().get(year) != null, "taxBase" + year, "proposals.error.taxBaseMissing", String.valueOf(year));
+            }
+        }
+        for (var share : Map.of("pkvShare", p.pkvShare(), "volumeShare", p.volumeShare()).entrySet()) {
+            problems.check(share.getValue() != null && share.getValue().signum() >= 0 && share.getValue().compareTo(BigDecimal.valueOf(200)) <= 0,
+                    share.getKey(), "proposals.error.share");
+        }
+        try {
+            problems.throwIfAny();
+            return List.of();
+        } catch (se.styr.platform.ValidationException e) {
+            return e.problems();
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package se.styr.proposals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.annotation.Transactional;
+import se.styr.SignedIn;
+import se.styr.StyrIntegrationTest;
+import se.styr.platform.NotFoundException;
+import se.styr.platform.ValidationException;
+
+/** The seeds' proposals as loaded, validation, visibility, publishing and the pages, PDF and JSON. */
+@StyrIntegrationTest
+@Transactional
+class ProposalTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    ProposalService proposals;
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    RequestPostProcessor as(String username) {
+        return user(users.loadUserByUsername(username));
+    }
+
+    Proposal byTitle(String title) {
+        return proposals.visible().stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow();
+    }
+
+    long unit(String code) {
+        return jdbc.sql("select id from org_unit where code = ?").param(code).query(Long.class).single();
+    }
+
+    long budget(String period) {
+        return jdbc.sql("select b.id from budget b join plan_period p on p.id = b.period_id where p.name = ?").param(period).query(Long.class).single();
+    }
+
+    @Test
+    void vänsterpartiet2025AsInTheSeed() {
+        SignedIn.as(users, "politiker");
+        Proposal v = byTitle("Vänsterpartiets budgetförslag 2025");
+        assertThat(v.taxChangeOre()).isEqualTo(30);
+        assertThat(v.resultTarget()).isEqualByComparingTo("2.3");
+        assertThat(v.pkvShare()).isEqualByComparingTo("100");
+        assertThat(v.changes()).extracting(c -> Map.entry(c.orgUnitId(), c.amount())).containsExactly(
+                Map.entry(unit("VON"), 20_000_000L), Map.entry(unit("BUN"), 50_000_000L), Map.entry(unit("SN"), 2_000_000L),
+                Map.entry(unit("KUN"), 10_000_000L), Map.entry(unit("KS"), 5_000_000L));
+        assertThat(v.changes()).allMatch(c -> c.permanent() && c.year() == 2025);
+        assertThat(v.goals()).hasSize(3);
+        assertThat(v.indicators()).hasSize(26);
+        assertThat(v.indicators().get(0)).isEqualTo(new Proposal.Indicator(
+                "Prioriterat mål 1: Alingsås kommun leder utvecklingen mot ett hållbart samhälle.",
+                "Utsläpp till luft av växthusgaser totalt ska minska. Ton CO2-ekv (Kolada: N07702)", "N07702",
+                "Utfall 2022: 81 275", "Mål 2026: 50000"));
+        assertThat(v.published()).isTrue();
+
+        // Published from its snapshot: 30 öre on the illustrative tax base 9 985 000 tkr, minus 87 mnkr of frames.
+        ProposalService.View view = proposals.view(v);
+        ProposalCalculator.Year y = view.result().year(2025);
+        assertThat(y.taxChange()).isEqualTo(29_955_000L);
+        assertThat(y.frameChange()).isEqualTo(87_000_000L);
+        assertThat(y.result()).isEqualTo(y.baseResult() + 29_955_000L - 87_000_000L);
+        assertThat(view.result().taxRate()).isEqualByComparingTo("21.66");
+        assertThat(view.result().compensated()).isFalse();
+        assertThat(view.result().checks()).anyMatch(c -> c.kind() == ProposalCalculator.CheckKind.FINANSIELLT_MAL);
+    }
+
+    @Test
+    void vänsterpartiet2026And2028AndSocialdemokraterna2020AsInTheSeeds() {
+        SignedIn.as(users, "politiker");
+        Proposal v = byTitle("Vänsterpartiets budgetförslag 2026–2028");
+        assertThat(v.taxChangeOre()).isEqualTo(30);
+        assertThat(v.resultTarget()).isEqualByComparingTo("2.5");
+        assertThat(v.volumeShare()).isEqualByComparingTo("100");
+        assertThat(v.changes()).extracting(Proposal.FrameChange::amount)
+                .containsExactly(20_000_000L, 20_000_000L, 20_000_000L, 20_000_000L, 12_000_000L, 5_000_000L);
+        assertThat(v.changes().get(5).orgUnitId()).isEqualTo(unit("TN"));
+        assertThat(v.indicators()).extracting(Proposal.Indicator::target).contains("Mål 2028: 50’000");
+
+        Proposal s = byTitle("Socialdemokraternas budgetförslag 2020–2022");
+        assertThat(s.taxChangeOre()).isZero();
+        assertThat(s.resultTarget()).isEqualByComparingTo("4");
+        assertThat(s.changes()).hasSize(11);
+        long permanent = s.changes().stream().filter(Proposal.FrameChange::permanent).mapToLong(Proposal.FrameChange::amount).sum();
+        long temporary = s.changes().stream().filter(c -> !c.permanent()).mapToLong(Proposal.FrameChange::amount).sum();
+        // VON 5 mnkr, BUN 250 tkr, KUN 150 tkr + 1 mnkr, SBN 650 tkr permanent; VON 5 + 3, KUN 1, KS 1,5 + 4,35 mnkr temporary.
+        assertThat(permanent).isEqualTo(7_050_000L);
+        assertThat(temporary).isEqualTo(14_850_000L);
+        assertThat(s.goals()).hasSize(5);
+        ProposalCalculator.Result r = proposals.view(s).result();
+        // 2021: permanent 7 050 000 + VON 3 000 000 + KS 750 000 temporary
+        assertThat(r.year(2021).frameChange()).isEqualTo(10_800_000L);
+        assertThat(r.year(2020).frameChange()).isEqualTo(7_050_000L + 10_350_000L);
+    }
+
+    Proposal draft(long budgetId, long party, int ore, Map<Integer, Long> taxBase, List<Proposal.FrameChange> changes) {
+        return new Proposal(0, 0, 0, budgetId, party, null, 0, ProposalState.UTKAST, "Utkast", null, ore, taxBase,
+                new BigDecimal("2"), BigDecimal.valueOf(100), BigDecimal.valueOf(100), changes, List.of(), null, null, 0);
+    }
+
+    @Test
+    void badInputIsRefusedAndNothingWritten() {
+        SignedIn.as(users, "partiV");
+        long base = budget("Budget 2025–2027 (illustrativ grund)");
+        long before = jdbc.sql("select count(*) from proposal_version").query(Long.class).single();
+        Map<Integer, Long> taxBase = Map.of(2025, 1L, 2026, 1L, 2027, 1L);
+        assertThatThrownBy(() -> proposals.create(draft(base, unit("V"), 0, Map.of(),
+                List.of(new Proposal.FrameChange(unit("TN"), 2025, 1_000L, true, null)))))
+                .isInstanceOf(ValidationException.class).satisfies(e -> assertThat(((ValidationException) e).problems())
+                        .extracting(ValidationException.Problem::messageKey).containsExactly("proposals.error.committee"));
+        assertThatThrownBy(() -> proposals.create(draft(base, unit("V"), 0, Map.of(),
+                List.of(new Proposal.FrameChange(unit("VON"), 2030, 1_000L, true, null)))))
+                .isInstanceOf(ValidationException.class).satisfies(e -> assertThat(((ValidationException) e).problems())
+                        .extracting(ValidationException.Problem::messageKey).containsExactly("proposals.error.year"));
+        assertThatThrownBy(() -> proposals.create(draft(base, unit("V"), 10, Map.of(2025, -1L, 2026, 1L, 2027, 1L), List.of())))
+                .isInstanceOf(ValidationException.class).satisfies(e -> assertThat(((ValidationException) e).problems())
+                        .extracting(ValidationException.Problem::messageKey).containsExactly("proposals.error.taxBaseNegative"));
+        assertThatThrownBy(() -> proposals.create(draft(base, unit("S"), 0, taxBase, List.of())))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThat(jdbc.sql("select count(*) from proposal_version").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void theEditorRefusesHalfOreAndNegativeTaxBaseInSwedish() throws Exception {
+        long base = budget("Budget 2025–2027 (illustrativ grund)");
+        long before = jdbc.sql("select count(*) from proposal_version").query(Long.class).single();
+        mvc.perform(post("/forslag").with(as("partiV")).with(csrf())
+                        .param("budgetId", String.valueOf(base)).param("partyUnitId", String.valueOf(unit("V")))
+                        .param("title", "Halva ören").param("taxChangeOre", "12,5").param("taxBase2025", "−5")
+                        .param("pkvShare", "100").param("volumeShare", "100")
+                        .param("change0.unit", String.valueOf(unit("TN"))).param("change0.year", "2025").param("change0.amount", "1 000"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("helt antal öre")))
+                .andExpect(content().string(containsString("kan inte vara negativt")))
+                .andExpect(content().string(containsString("Tekniska nämnden har ingen ram i grundbudgeten")));
+        assertThat(jdbc.sql("select count(*) from proposal_version").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void draftsAreSeenOnlyByTheirPartyGroupAndPublishingFreezes() throws Exception {
+        SignedIn.as(users, "partiS");
+        long base = budget("Budget 2020–2022 (illustrativ grund)");
+        Map<Integer, Long> taxBase = Map.of(2020, 9_985_000_000L, 2021, 10_324_000_000L, 2022, 10_754_000_000L);
+        long id = proposals.create(draft(base, unit("S"), 20, taxBase, List.of(new Proposal.FrameChange(unit("VON"), 2021, 2_000_000L, true, "Mer"))));
+        assertThat(proposals.visible()).extracting(Proposal::id).contains(id);
+
+        SignedIn.as(users, "partiV");
+        assertThat(proposals.visible()).extracting(Proposal::id).doesNotContain(id);
+        assertThatThrownBy(() -> proposals.proposal(id)).isInstanceOf(NotFoundException.class);
+        mvc.perform(get("/forslag/" + id).with(as("partiV"))).andExpect(status().isNotFound());
+        mvc.perform(get("/forslag/" + id).with(as("politiker"))).andExpect(status().isNotFound());
+        SecurityContextHolder.clearContext();
+        mvc.perform(get("/publicerat/forslag/" + id).with(anonymous())).andExpect(status().isNotFound());
+
+        SignedIn.as(users, "partiS");
+        proposals.publish(id, 0);
+        String snapshot = jdbc.sql("select snapshot from proposal_version where id = ?").param(id).query(String.class).single();
+        SecurityContextHolder.clearContext();
+        assertThat(snapshot).contains("\"taxChangeOre\":20");
+        mvc.perform(get("/publicerat/forslag/" + id).with(anonymous())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Utkast")))
+                .andExpect(content().string(not(containsString("Logga ut"))));
+        mvc.perform(get("/api/v1/public/proposals/" + id).with(anonymous())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.proposal.taxChangeOre").value(20))
+                .andExpect(jsonPath("$.result.yearResults[0].taxChange").value(19_970_000));
+        mvc.perform(get("/api/v1/public/proposals").with(anonymous())).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == " + id + ")].party").value("Socialdemokraternas fullmäktigegrupp"));
+
+        // Editing the published version starts version 2 as a draft; version 1 stays byte for byte.
+        SignedIn.as(users, "partiS");
+        Proposal published = proposals.proposal(id);
+        long next = proposals.save(id, published.version(), draft(base, unit("S"), 25, taxBase, List.of()));
+        assertThat(next).isNotEqualTo(id);
+        assertThat(proposals.proposal(next).versionNo()).isEqualTo(2);
+        assertThat(proposals.proposal(next).published()).isFalse();
+        assertThat(jdbc.sql("select snapshot from proposal_version where id = ?").param(id).query(String.class).single()).isEqualTo(snapshot);
+        assertThat(proposals.proposal(id).taxChangeOre()).isEqualTo(20);
+        assertThatThrownBy(() -> proposals.publish(id, published.version())).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void aStaleSaveIsAConflictAndOwnDraftsCanBeCompared() throws Exception {
+        SignedIn.as(users, "partiV");
+        long base = budget("Budget 2025–2027 (illustrativ grund)");
+        Map<Integer, Long> taxBase = Map.of(2025, 9_985_000_000L, 2026, 10_324_000_000L, 2027, 10_754_000_000L);
+        long id = proposals.create(draft(base, unit("V"), 30, taxBase, List.of()));
+        proposals.save(id, 0, draft(base, unit("V"), 31, taxBase, List.of()));
+        assertThatThrownBy(() -> proposals.save(id, 0, draft(base, unit("V"), 32, taxBase, List.of())))
+                .isInstanceOf(se.styr.platform.ConflictException.class);
+        mvc.perform(post("/forslag/" + id).with(as("partiV")).with(csrf()).param("version", "0").param("title", "Gammal")
+                        .param("taxChangeOre", "33").param("pkvShare", "100").param("volumeShare", "100")
+                        .param("taxBase2025", "1").param("taxBase2026", "1").param("taxBase2027", "1"))
+                .andExpect(status().isConflict());
+        SignedIn.as(users, "partiV");
+        assertThat(proposals.proposal(id).taxChangeOre()).isEqualTo(31);
+        assertThat(jdbc.sql("select count(*) from audit_entry where object_type = 'PROPOSAL' and object_id = ?").param(id)
+                .query(Long.class).single()).isEqualTo(2);
+
+        ProposalService.Comparison own = proposals.compare(base, List.of(id));
+        assertThat(own.proposals()).singleElement().satisfies(v -> assertThat(v.result().taxRate()).isEqualByComparingTo("21.67"));
+        SignedIn.as(users, "partiS");
+        assertThatThrownBy(() -> proposals.compare(base, List.of(id))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void thePagesTheComparisonAndItsPdf() throws Exception {
+        SignedIn.as(users, "politiker");
+        Proposal v = byTitle("Vänsterpartiets budgetförslag 2026–2028");
+        long base = v.budgetId();
+        mvc.perform(get("/forslag").with(as("politiker"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Vänsterpartiets budgetförslag 2025")));
+        mvc.perform(get("/forslag/" + v.id()).with(as("politiker"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Tekniska nämnden")))
+                .andExpect(content().string(containsString("Balanskravet")))
+                .andExpect(content().string(containsString("Mål 2028: 50’000")))
+                .andExpect(content().string(not(containsString("name=\"taxChangeOre\""))));
+        mvc.perform(get("/forslag/jamfor").with(as("politiker")).param("budget", String.valueOf(base)).param("id", String.valueOf(v.id())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<svg")))
+                .andExpect(content().string(containsString("21,66")))
+                .andExpect(content().string(containsString("Ej uppfyllt")));
+        byte[] pdf = mvc.perform(get("/forslag/jamfor.pdf").with(as("politiker")).param("budget", String.valueOf(base))
+                        .param("id", String.valueOf(v.id())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Vänsterpartiets fullmäktigegrupp").contains("21,66").contains("Tekniska nämnden");
+        }
+    }
+
+    @Test
+    void theEditorsPreviewRecomputesWithoutSaving() throws Exception {
+        long base = budget("Budget 2025–2027 (illustrativ grund)");
+        long before = jdbc.sql("select count(*) from proposal_version").query(Long.class).single();
+        mvc.perform(post("/forslag/forhandsgranska").with(as("partiV")).with(csrf())
+                        .param("budgetId", String.valueOf(base)).param("partyUnitId", String.valueOf(unit("V")))
+                        .param("title", "Prov").param("taxChangeOre", "10").param("resultTarget", "2")
+                        .param("taxBase2025", "10 000 000").param("taxBase2026", "10 000 000").param("taxBase2027", "10 000 000")
+                        .param("pkvShare", "100").param("volumeShare", "100"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("10" + "\u00a0" + "000")))
+                .andExpect(content().string(containsString("21,46")));
+        assertThat(jdbc.sql("select count(*) from proposal_version").query(Long.class).single()).isEqualTo(before);
+    }
+}
