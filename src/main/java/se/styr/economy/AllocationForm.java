@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import se.styr.organisation.OrgUnit;
+import se.styr.platform.FormInput;
+import se.styr.platform.Problems;
 import se.styr.platform.SwedishFormat;
 import se.styr.platform.ValidationException;
 import se.styr.platform.ValidationException.Problem;
@@ -222,14 +224,10 @@ final class AllocationForm {
     }
 
     private BigDecimal number(String field, List<Problem> problems) {
-        try {
-            return SwedishFormat.parse(values.get(field));
-        } catch (NumberFormatException e) {
-            problems.add(new Problem(field, "validering.tal"));
-            return null;
-        }
+        return read(problems, p -> FormInput.number(values.get(field), field, p));
     }
 
+    /** A whole number as a Swede types it ("1 500"). */
     private Long whole(String field, List<Problem> problems) {
         BigDecimal n = number(field, problems);
         if (n == null) {
@@ -243,18 +241,15 @@ final class AllocationForm {
         }
     }
 
-    /** tkr as typed, to whole kronor: at most three decimals. */
     private Long tkr(String field, List<Problem> problems) {
-        BigDecimal n = number(field, problems);
-        if (n == null) {
-            return null;
-        }
-        try {
-            return n.movePointRight(3).longValueExact();
-        } catch (ArithmeticException e) {
-            problems.add(new Problem(field, "allocation.error.tkr"));
-            return null;
-        }
+        return read(problems, p -> FormInput.tkr(values.get(field), field, p));
+    }
+
+    private static <T> T read(List<Problem> problems, java.util.function.Function<Problems, T> reader) {
+        Problems p = new Problems();
+        T value = reader.apply(p);
+        problems.addAll(p.list());
+        return value;
     }
 
     private static long parseLong(String text, long otherwise) {

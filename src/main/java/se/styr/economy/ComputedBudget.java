@@ -35,11 +35,9 @@ public record ComputedBudget(Budget budget,
     }
 
     public EconomyTable table(String code) {
-        if (code.startsWith(BudgetCalculator.COMMITTEE_PREFIX)) {
-            EconomyTable t = committees.get(Long.parseLong(code.substring(BudgetCalculator.COMMITTEE_PREFIX.length())));
-            if (t != null) {
-                return t;
-            }
+        Long committee = BudgetService.committeeOf(code);
+        if (committee != null && committees.containsKey(committee)) {
+            return committees.get(committee);
         }
         return municipalTables().stream().filter(t -> t.code().equals(code)).findFirst()
                 .orElseThrow(() -> new se.styr.platform.NotFoundException("Tabellen", code));

@@ -27,7 +27,6 @@ import se.styr.platform.FormInput;
 import se.styr.platform.Messages;
 import se.styr.platform.PageStatus;
 import se.styr.platform.Problems;
-import se.styr.platform.SwedishFormat;
 import se.styr.platform.ValidationException;
 
 /** The economic follow-up pages: the overview per month, a committee's report and its volumes. */
@@ -98,7 +97,7 @@ class EconomicFollowupController {
         ReportInput in = parse(form, input);
         try {
             input.throwIfAny();
-            followup.save(id, version(form), in, submit);
+            followup.save(id, FormInput.version(form), in, submit);
             redirect.addFlashAttribute("notice", messages.text(submit ? "ekuppf.report.submittedNotice" : "ekuppf.report.saved"));
             return "redirect:" + path(current.orgUnitId(), current.year(), current.month());
         } catch (ValidationException e) {
@@ -115,7 +114,7 @@ class EconomicFollowupController {
     String reopen(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         EconomicFollowupReport current = followup.report(id);
         try {
-            followup.reopen(id, version(form));
+            followup.reopen(id, FormInput.version(form));
             redirect.addFlashAttribute("notice", messages.text("ekuppf.report.reopened"));
             return "redirect:" + path(current.orgUnitId(), current.year(), current.month());
         } catch (ValidationException e) {
@@ -206,20 +205,12 @@ class EconomicFollowupController {
                     case "UTFALL" -> 1;
                     default -> 2;
                 };
-                figures[column] = kronor(text, name, p);
+                figures[column] = FormInput.tkr(text, name, p);
             }
         });
         Map<Long, InvestmentFigures> investments = new HashMap<>();
         lines.forEach((line, f) -> investments.put(line, new InvestmentFigures(f[0], f[1], f[2])));
-        Long compareWith = null;
-        String compare = form.get("compareWithId");
-        if (compare != null && !compare.isBlank()) {
-            try {
-                compareWith = Long.parseLong(compare.strip());
-            } catch (NumberFormatException e) {
-                p.add("compareWithId", "validering.val");
-            }
-        }
+        Long compareWith = FormInput.whole(form.get("compareWithId"), "compareWithId", p);
         return new ReportInput(FormInput.choice(EconomicFollowupType.class, form.get("type"), "type", p), compareWith,
                 form.get("summary"), budget, forecast, outcome, explanations, investments, form.get("actionPlan"),
                 FormInput.date(form.get("actionPlanDecidedOn"), "actionPlanDecidedOn", p), form.get("actionPlanReference"));
@@ -227,31 +218,11 @@ class EconomicFollowupController {
 
     private static void read(Map<String, String> form, String field, Problems p, Map<AccountGroup, Long> into, AccountGroup g) {
         if (form.containsKey(field)) {
-            into.put(g, kronor(form.get(field), field, p));
+            into.put(g, FormInput.tkr(form.get(field), field, p));
         }
     }
 
-    /** "−724 465" (tkr) → −724 465 000 kronor; blank is null. */
-    static Long kronor(String text, String field, Problems p) {
-        BigDecimal tkr = FormInput.number(text, field, p);
-        if (tkr == null) {
-            return null;
-        }
-        try {
-            return tkr.movePointRight(3).longValueExact();
-        } catch (ArithmeticException e) {
-            p.add(field, "ekuppf.error.amount", text.strip());
-            return null;
-        }
-    }
 
-    private static int version(Map<String, String> form) {
-        try {
-            return Integer.parseInt(form.getOrDefault("version", "").strip());
-        } catch (NumberFormatException e) {
-            throw ValidationException.of("version", "validering.version");
-        }
-    }
 
     static String path(long unitId, int year, int month) {
         return "/ekonomi/uppfoljning/" + unitId + "/" + year + "/" + month;

@@ -41,6 +41,10 @@ public final class Problems {
         throw ValidationException.of(field, messageKey, args);
     }
 
+    public List<ValidationException.Problem> list() {
+        return List.copyOf(list);
+    }
+
     public void throwIfAny() {
         if (!list.isEmpty()) {
             throw new ValidationException(list);

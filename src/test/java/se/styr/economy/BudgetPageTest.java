@@ -118,6 +118,19 @@ class BudgetPageTest {
     }
 
     @Test
+    void unreadableAddressesAreAnsweredInSwedishNotWithAServerError() throws Exception {
+        mvc.perform(get("/ekonomi/budget/" + id + "/tabell/NAMND-abc").with(as("admin")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/ekonomi/budget/" + id + "/tabell/OKAND").with(as("admin")))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/ekonomi/budget/" + id + "/tabell/RESULTAT").with(as("admin")).with(csrf())
+                        .param("version", "inte ett tal").param("SKATTEINTAKTER_2022", "1"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/ekonomi/finansiella-mal").param("manad", "maj").with(as("politiker")))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void readersSeeTheTableAndCannotSaveIt() throws Exception {
         mvc.perform(get("/ekonomi/budget/" + id + "/tabell/RESULTAT").with(as("politiker")))
                 .andExpect(status().isOk())
