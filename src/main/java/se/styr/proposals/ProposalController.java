@@ -112,22 +112,34 @@ class ProposalController {
         }
     }
 
-    /** The editor's live result: the typed proposal computed without saving (htmx swaps it in as numbers change). */
+    /**
+     * The editor's live result: the typed proposal computed without saving, beside the majority's budget and the
+     * proposals chosen to compare with (htmx swaps it in as numbers change).
+     */
     @PostMapping("/forslag/forhandsgranska")
-    String preview(@RequestParam Map<String, String> form, Model model) {
+    String preview(@RequestParam Map<String, String> form, @RequestParam(name = "jamfor", required = false) List<Long> others, Model model) {
         Problems input = new Problems();
         Long budget = FormInput.whole(form.get("budgetId"), "budgetId", input);
         Long party = FormInput.whole(form.get("partyUnitId"), "partyUnitId", input);
+        Long id = FormInput.whole(form.getOrDefault("id", "0"), "id", input);
         try {
             input.throwIfAny();
-            Proposal typed = ProposalForm.read(form, budget, party, input);
+            Proposal typed = withId(ProposalForm.read(form, budget, party, input), id);
             input.addAll(proposals.problems(typed)).throwIfAny();
-            model.addAttribute("v", proposals.preview(typed));
+            ProposalService.Comparison c = proposals.compareTyped(typed, others == null ? List.of() : others);
+            model.addAttribute("v", c.proposals().get(0));
+            model.addAttribute("c", c);
         } catch (ValidationException e) {
             model.addAttribute("errors", messages.byField(e));
             PageStatus.set(400);
         }
         return "proposals/parts :: preview";
+    }
+
+    private static Proposal withId(Proposal p, long id) {
+        return new Proposal(id, p.proposalId(), p.municipalityId(), p.budgetId(), p.partyUnitId(), p.partyName(), p.versionNo(), p.state(),
+                p.title(), p.summary(), p.taxChangeOre(), p.taxBase(), p.resultTarget(), p.pkvShare(), p.volumeShare(), p.changes(),
+                p.indicators(), null, null, p.version());
     }
 
     @PostMapping("/forslag/{id}/publicera")
@@ -150,6 +162,8 @@ class ProposalController {
             view = proposals.view(p);
         }
         model.addAttribute("v", view);
+        model.addAttribute("others", proposals.visible().stream().filter(o -> o.budgetId() == p.budgetId() && o.id() != p.id()).toList());
+        model.addAttribute("c", view == null ? null : proposals.compare(p.budgetId(), List.of(p.id())));
         PageStatus.rejected(errors, false);
         return "proposals/proposal";
     }

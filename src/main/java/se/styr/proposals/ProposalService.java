@@ -49,8 +49,40 @@ class ProposalService {
     record View(Proposal proposal, String municipality, String baseLabel, ProposalCalculator.Result result, boolean noFinancialGoals) {
     }
 
-    /** The majority's budget and a set of proposals on it, side by side. */
-    record Comparison(Budget base, ProposalCalculator.Result baseResult, List<View> proposals) {
+    /**
+     * The majority's budget and a set of proposals on it, side by side.
+     *
+     * @param typedFirst whether the first proposal is the one being edited, as typed and not saved
+     */
+    record Comparison(Budget base, ProposalCalculator.Result baseResult, List<View> proposals, boolean typedFirst) {
+
+        /**
+         * Every check side by side: a row per check and year, a cell for the base and each proposal (null where that
+         * one has no such check, as the base has no party result target), grouped by check with the years in order.
+         */
+        public List<CheckRow> checkRows() {
+            List<ProposalCalculator.Result> columns = new ArrayList<>();
+            columns.add(baseResult);
+            proposals.forEach(v -> columns.add(v.result()));
+            Map<String, CheckRow> rows = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                for (ProposalCalculator.Check check : columns.get(i).checks()) {
+                    String key = check.kind() + "|" + check.goal() + "|" + check.year();
+                    CheckRow row = rows.computeIfAbsent(key, k -> new CheckRow(check.kind(), check.goal(), check.year(),
+                            new ArrayList<>(java.util.Collections.nCopies(columns.size(), null))));
+                    row.cells().set(i, check);
+                }
+            }
+            List<String> groups = rows.values().stream().map(r -> r.kind() + "|" + r.goal()).distinct().toList();
+            return rows.values().stream()
+                    .sorted(java.util.Comparator.comparingInt((CheckRow r) -> r.kind().ordinal())
+                            .thenComparingInt(r -> groups.indexOf(r.kind() + "|" + r.goal())).thenComparingInt(CheckRow::year))
+                    .toList();
+        }
+    }
+
+    /** One check in one year for the base and each compared proposal. */
+    record CheckRow(ProposalCalculator.CheckKind kind, String goal, int year, List<ProposalCalculator.Check> cells) {
     }
 
     private final ProposalRepository repository;
@@ -125,16 +157,20 @@ class ProposalService {
         BudgetData data = budgets.data(p.budgetId());
         Budget base = data.budget();
         ComputedBudget computed = budgets.computed(base.id());
-        ProposalCalculator.Result result = ProposalCalculator.compute(base(data, computed, p), p);
+        return checked(p, base, computed, ProposalCalculator.compute(base(data, computed, p), p));
+    }
+
+    /** A computed proposal with the municipality's financial goals checked on its figures. */
+    private View checked(Proposal p, Budget base, ComputedBudget computed, ProposalCalculator.Result result) {
         List<FinancialGoalService.Check> goalChecks = financialGoals.evaluate(base.periodId(), lines(computed, result), computed.taxFinancedInvestments());
         List<ProposalCalculator.Check> checks = new ArrayList<>(result.checks());
         goalChecks.forEach(c -> checks.add(new ProposalCalculator.Check(ProposalCalculator.CheckKind.FINANSIELLT_MAL, c.year(), c.goal().title(),
                 !c.evaluated() ? ProposalCalculator.CheckStatus.UNDERLAG_SAKNAS
                         : c.met() ? ProposalCalculator.CheckStatus.UPPFYLLT : ProposalCalculator.CheckStatus.EJ_UPPFYLLT,
                 c.value(), c.reference(), c.percent())));
-        result = new ProposalCalculator.Result(result.years(), result.baseTaxRate(), result.taxRate(), result.compensated(),
-                result.committees(), result.yearResults(), checks);
-        return new View(p, organisation.municipality(base.municipalityId()).name(), base.label(), result, goalChecks.isEmpty());
+        ProposalCalculator.Result checked = new ProposalCalculator.Result(result.years(), result.baseTaxRate(), result.taxRate(),
+                result.compensated(), result.committees(), result.yearResults(), checks);
+        return new View(p, organisation.municipality(base.municipalityId()).name(), base.label(), checked, goalChecks.isEmpty());
     }
 
     /** The base budget as the calculator sees it, with the proposal's PKV and volume shares run through its allocation model. */
@@ -284,8 +320,28 @@ class ProposalService {
     }
 
     Comparison compare(long budgetId, List<Long> ids) {
+        return comparison(budgetId, List.of(), ids);
+    }
+
+    /**
+     * The proposal being edited, as typed and not saved, beside the majority's budget and the chosen other proposals
+     * on the same base: what the editor shows as numbers change. Bad input is refused as on save.
+     */
+    Comparison compareTyped(Proposal typed, List<Long> others) {
+        View current = preview(typed);
+        String party = organisation.findUnit(typed.partyUnitId()).map(OrgUnit::name).orElse(null);
+        Proposal named = new Proposal(typed.id(), typed.proposalId(), typed.municipalityId(), typed.budgetId(), typed.partyUnitId(),
+                party, typed.versionNo(), typed.state(), typed.title(), typed.summary(), typed.taxChangeOre(), typed.taxBase(),
+                typed.resultTarget(), typed.pkvShare(), typed.volumeShare(), typed.changes(), typed.indicators(), null, null, typed.version());
+        View first = new View(named, current.municipality(), current.baseLabel(), current.result(), current.noFinancialGoals());
+        return comparison(typed.budgetId(), List.of(first), others.stream().filter(id -> id != typed.id()).toList());
+    }
+
+    /** The majority's budget with the views given and the visible proposals {@code ids} on the same base (others are left out). */
+    private Comparison comparison(long budgetId, List<View> first, List<Long> ids) {
         Budget base = budgets.budget(budgetId);
-        List<View> views = ids.stream().distinct().map(this::proposal).filter(p -> p.budgetId() == budgetId).map(this::view).toList();
+        List<View> views = new ArrayList<>(first);
+        ids.stream().distinct().map(this::proposal).filter(p -> p.budgetId() == budgetId).map(this::view).forEach(views::add);
         Proposal none = new Proposal(0, 0, base.municipalityId(), budgetId, 0, null, 0, ProposalState.UTKAST, base.label(), null, 0,
                 Map.of(), null, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), List.of(), null, null, 0);
         BudgetData data = budgets.data(budgetId);
@@ -293,7 +349,8 @@ class ProposalService {
         ProposalCalculator.Base b = base(data, computed, none);
         ProposalCalculator.Base withoutModel = new ProposalCalculator.Base(b.years(), b.taxRate(), b.committees(), b.baseFrames(),
                 b.taxes(), b.grants(), b.result(), null);
-        return new Comparison(base, ProposalCalculator.compute(withoutModel, none), views);
+        View majority = checked(none, base, computed, ProposalCalculator.compute(withoutModel, none));
+        return new Comparison(base, majority.result(), views, !first.isEmpty());
     }
 
     private static Proposal withOwner(Proposal typed, Proposal owner) {

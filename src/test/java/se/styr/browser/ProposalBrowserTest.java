@@ -74,6 +74,11 @@ class ProposalBrowserTest extends BrowserTestBase {
         // 9 985 000 tkr × 30 öre / 10 000 = 29 955 tkr, computed while typing, before anything is saved
         waitForResult("29 955");
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("taxChangeOre");
+        // the comparison beside the majority's budget follows too: the tax rate 21,36 becomes 21,66
+        waitForResult("21,66");
+        assertThat(driver.findElement(By.className("live-comparison")).getText()).contains(TITLE + " (ej sparat)", "21,36", "21,66");
+        driver.findElement(By.xpath("//label[starts-with(normalize-space(), 'Vänsterpartiets budgetförslag 2025')]")).click();
+        waitForResult("Vänsterpartiets budgetförslag 2025, version 1");
         follow(By.xpath("//button[normalize-space()='Spara']"));
         waitForTitle(TITLE);
         assertThat(mainText()).contains("Förslaget är sparat.");
@@ -93,7 +98,17 @@ class ProposalBrowserTest extends BrowserTestBase {
 
         open("/forslag/jamfor");
         waitForTitle("Jämför budgetförslag");
+        new Select(driver.findElement(By.id("budget"))).selectByVisibleText("Budget 2025–2027 (illustrativ grund), version 1");
+        waitForText("Budget 2025–2027 (illustrativ grund), version 1 och inga förslag visas");
+        // ticking a proposal updates the comparison at once, without pressing the button, and keeps the focus there
+        WebElement mine = driver.findElement(By.xpath("//label[starts-with(normalize-space(), '" + TITLE + "')]"));
+        String box = mine.getAttribute("for");
+        mine.click();
+        waitForText("och ett förslag visas");
+        assertThat(driver.findElement(By.className("comparison")).getText()).contains(TITLE + ", version 1", "21,66");
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo(box);
         assertAccessible("the comparison");
+        screenshot("proposal-comparison");
 
         logOut();
         open(publicPath);

@@ -275,4 +275,79 @@ class ProposalTest {
                 .andExpect(content().string(containsString("21,46")));
         assertThat(jdbc.sql("select count(*) from proposal_version").query(Long.class).single()).isEqualTo(before);
     }
+
+    @Test
+    void thePreviewComparesTheTypedProposalWithTheBaseAndTheChosenProposals() throws Exception {
+        SignedIn.as(users, "partiV");
+        Proposal published = byTitle("Vänsterpartiets budgetförslag 2025");
+        long von = unit("VON");
+        ProposalService.Comparison c = proposals.compareTyped(new Proposal(0, 0, published.municipalityId(), published.budgetId(),
+                unit("V"), null, 0, ProposalState.UTKAST, "Prov", null, 20, Map.of(2025, 10_000_000_000L, 2026, 10_000_000_000L,
+                2027, 10_000_000_000L), null, new BigDecimal("100"), new BigDecimal("100"),
+                List.of(new Proposal.FrameChange(von, 2026, 7_000_000, true, null)), List.of(), null, null, 0), List.of(published.id()));
+        assertThat(c.typedFirst()).isTrue();
+        assertThat(c.proposals()).extracting(v -> v.proposal().title()).containsExactly("Prov", published.title());
+        assertThat(c.proposals().get(0).proposal().partyName()).isEqualTo("Vänsterpartiets fullmäktigegrupp");
+        ProposalCalculator.Result typed = c.proposals().get(0).result();
+        // 20 öre on 10 000 000 tkr is 20 000 tkr; the tax rate 21,36 + 0,20
+        assertThat(typed.taxRate()).isEqualByComparingTo("21.56");
+        assertThat(typed.year(2025).taxes() - c.baseResult().year(2025).taxes()).isEqualTo(20_000_000);
+        // a permanent 7 000 tkr to VON from 2026 on: nothing in 2025, 7 000 tkr in 2026 and 2027 beyond what PKV/volume give
+        ProposalCalculator.Committee vonTyped = typed.committees().stream().filter(k -> k.orgUnitId() == von).findFirst().orElseThrow();
+        assertThat(vonTyped.cell(2025).changes()).isZero();
+        assertThat(vonTyped.cell(2026).changes()).isEqualTo(7_000_000);
+        assertThat(vonTyped.cell(2027).changes()).isEqualTo(7_000_000);
+        assertThat(vonTyped.cell(2026).frame()).isEqualTo(c.baseResult().committees().stream().filter(k -> k.orgUnitId() == von)
+                .findFirst().orElseThrow().cell(2026).frame() + vonTyped.cell(2026).difference());
+
+        mvc.perform(post("/forslag/forhandsgranska").with(as("partiV")).with(csrf())
+                        .param("budgetId", String.valueOf(published.budgetId())).param("partyUnitId", String.valueOf(unit("V")))
+                        .param("title", "Prov").param("taxChangeOre", "20")
+                        .param("taxBase2025", "10 000 000").param("taxBase2026", "10 000 000").param("taxBase2027", "10 000 000")
+                        .param("pkvShare", "100").param("volumeShare", "100").param("jamfor", String.valueOf(published.id())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Jämförelse med grundbudgeten")))
+                .andExpect(content().string(containsString("Prov (ej sparat)")))
+                .andExpect(content().string(containsString(published.title() + ", version 1")))
+                .andExpect(content().string(containsString("21,56")))
+                .andExpect(content().string(containsString("21,66")));
+    }
+
+    @Test
+    void theComparisonPageUpdatesItselfAsTheChoiceChanges() throws Exception {
+        SignedIn.as(users, "politiker");
+        Proposal v = byTitle("Vänsterpartiets budgetförslag 2026–2028");
+        mvc.perform(get("/forslag/jamfor").with(as("politiker")).param("budget", String.valueOf(v.budgetId()))
+                        .param("id", String.valueOf(v.id())).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("hx-trigger=\"change\"")))
+                .andExpect(content().string(containsString("Budget 2026–2028 (illustrativ grund), version 1 och ett förslag visas")))
+                .andExpect(content().string(containsString("Vänsterpartiets budgetförslag 2026–2028, version 1 – skillnad")))
+                .andExpect(content().string(containsString("Kontroller sida vid sida")));
+    }
+
+    @Test
+    void theComparisonPutsEveryCheckSideBySide() {
+        SignedIn.as(users, "politiker");
+        Proposal v = byTitle("Vänsterpartiets budgetförslag 2026–2028");
+        ProposalService.Comparison c = proposals.compare(v.budgetId(), List.of(v.id()));
+        List<ProposalService.CheckRow> rows = c.checkRows();
+        ProposalCalculator.Result proposal = c.proposals().get(0).result();
+        // every check of the proposal appears once, in its column; the base has each except the party's result target
+        assertThat(rows).hasSize(proposal.checks().size());
+        assertThat(rows).allSatisfy(r -> assertThat(r.cells()).hasSize(2));
+        assertThat(rows).filteredOn(r -> r.kind() == ProposalCalculator.CheckKind.RESULTATMAL)
+                .extracting(ProposalService.CheckRow::year).containsExactly(2026, 2027, 2028);
+        assertThat(rows).filteredOn(r -> r.kind() == ProposalCalculator.CheckKind.RESULTATMAL)
+                .allSatisfy(r -> assertThat(r.cells().get(0)).isNull());
+        assertThat(rows.get(0).kind()).isEqualTo(ProposalCalculator.CheckKind.BALANSKRAV);
+        for (ProposalService.CheckRow row : rows) {
+            if (row.kind() == ProposalCalculator.CheckKind.BALANSKRAV) {
+                assertThat(row.cells().get(0).value().longValueExact()).isEqualTo(c.baseResult().year(row.year()).result());
+                assertThat(row.cells().get(1).value().longValueExact()).isEqualTo(proposal.year(row.year()).result());
+            }
+        }
+        assertThat(rows).filteredOn(r -> r.kind() == ProposalCalculator.CheckKind.FINANSIELLT_MAL)
+                .allSatisfy(r -> assertThat(r.cells()).doesNotContainNull());
+    }
 }
