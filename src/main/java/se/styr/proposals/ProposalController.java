@@ -122,9 +122,10 @@ class ProposalController {
         Long budget = FormInput.whole(form.get("budgetId"), "budgetId", input);
         Long party = FormInput.whole(form.get("partyUnitId"), "partyUnitId", input);
         Long id = FormInput.whole(form.getOrDefault("id", "0"), "id", input);
+        input.check(budget != null && party != null, "budgetId", "proposals.error.form");
         try {
             input.throwIfAny();
-            Proposal typed = withId(ProposalForm.read(form, budget, party, input), id);
+            Proposal typed = withId(ProposalForm.read(form, budget, party, input), id == null ? 0 : id);
             input.addAll(proposals.problems(typed)).throwIfAny();
             ProposalService.Comparison c = proposals.compareTyped(typed, others == null ? List.of() : others);
             model.addAttribute("v", c.proposals().get(0));

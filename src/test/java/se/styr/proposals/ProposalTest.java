@@ -274,6 +274,11 @@ class ProposalTest {
                 .andExpect(content().string(containsString("10" + "\u00a0" + "000")))
                 .andExpect(content().string(containsString("21,46")));
         assertThat(jdbc.sql("select count(*) from proposal_version").query(Long.class).single()).isEqualTo(before);
+        // a form without its party group is refused with a message, not a server error
+        mvc.perform(post("/forslag/forhandsgranska").with(as("partiV")).with(csrf())
+                        .param("budgetId", String.valueOf(base)).param("partyUnitId", "").param("title", "Prov"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Formuläret saknar grundbudget eller partigrupp")));
     }
 
     @Test
