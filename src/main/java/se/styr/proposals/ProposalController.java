@@ -171,30 +171,43 @@ class ProposalController {
 
     @GetMapping("/forslag/jamfor")
     String compare(@RequestParam(required = false) Long budget, @RequestParam(name = "id", required = false) List<Long> ids, Model model) {
-        List<Budget> bases = proposals.bases();
-        if (bases.isEmpty()) {
+        List<Long> selected = ids == null ? List.of() : ids;
+        List<ProposalService.Comparison> comparisons = proposals.compareAll(budget, selected);
+        if (comparisons.isEmpty()) {
             throw new NotFoundException("Budgeten", 0);
         }
-        long baseId = budget != null ? budget : bases.get(0).id();
-        model.addAttribute("bases", bases);
-        model.addAttribute("candidates", proposals.visible().stream().filter(p -> p.budgetId() == baseId).toList());
-        model.addAttribute("selected", ids == null ? List.of() : ids);
-        model.addAttribute("c", proposals.compare(baseId, ids == null ? List.of() : ids));
+        List<Proposal> visible = proposals.visible();
+        Map<Budget, List<Proposal>> groups = new java.util.LinkedHashMap<>();
+        for (Budget base : proposals.bases()) {
+            List<Proposal> on = visible.stream().filter(p -> p.budgetId() == base.id()).toList();
+            if (!on.isEmpty()) {
+                groups.put(base, on);
+            }
+        }
+        model.addAttribute("groups", groups);
+        model.addAttribute("budget", budget);
+        model.addAttribute("selected", selected);
+        model.addAttribute("comparisons", comparisons);
+        model.addAttribute("shown", comparisons.stream().mapToInt(c -> c.proposals().size()).sum());
         return "proposals/compare";
     }
 
     @GetMapping("/forslag/jamfor.pdf")
-    ResponseEntity<byte[]> comparePdf(@RequestParam long budget, @RequestParam(name = "id", required = false) List<Long> ids) {
-        ProposalService.Comparison c = proposals.compare(budget, ids == null ? List.of() : ids);
+    ResponseEntity<byte[]> comparePdf(@RequestParam(required = false) Long budget, @RequestParam(name = "id", required = false) List<Long> ids) {
+        List<ProposalService.Comparison> comparisons = proposals.compareAll(budget, ids == null ? List.of() : ids);
+        if (comparisons.isEmpty()) {
+            throw new NotFoundException("Budgeten", 0);
+        }
         Context context = new Context(Messages.SWEDISH);
-        context.setVariable("c", c);
+        context.setVariable("comparisons", comparisons);
         // The comparison's fragments format with the @sv bean, as on the page.
         context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                 new ThymeleafEvaluationContext(application, null));
-        String title = messages.text("proposals.compare.pdfTitle", c.base().label());
+        String bases = String.join(", ", comparisons.stream().map(c -> c.base().label()).toList());
+        String title = messages.text("proposals.compare.pdfTitle", bases);
         context.setVariable("title", title);
         byte[] bytes = pdf.fromHtml(templates.process("proposals/compare-pdf", context), title);
-        String name = ("jamforelse-" + c.base().label()).replaceAll("[^\\p{L}\\p{N}]+", "-") + ".pdf";
+        String name = ("jamforelse-" + bases).replaceAll("[^\\p{L}\\p{N}]+", "-") + ".pdf";
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8).build().toString())
                 .body(bytes);

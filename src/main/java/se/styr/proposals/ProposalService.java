@@ -324,6 +324,29 @@ class ProposalService {
     }
 
     /**
+     * Any set of proposals, each beside the majority's budget it changes: one comparison per base budget with a chosen
+     * proposal, in the bases' order, and the base {@code budget} even without one. Without either, the first base alone.
+     */
+    List<Comparison> compareAll(Long budget, List<Long> ids) {
+        if (budget != null) {
+            budgets.budget(budget);
+        }
+        List<Proposal> chosen = ids.stream().distinct().map(this::proposal).toList();
+        List<Budget> bases = bases();
+        List<Comparison> comparisons = new ArrayList<>();
+        for (Budget base : bases) {
+            List<Long> on = chosen.stream().filter(p -> p.budgetId() == base.id()).map(Proposal::id).toList();
+            if (!on.isEmpty() || Long.valueOf(base.id()).equals(budget)) {
+                comparisons.add(compare(base.id(), on));
+            }
+        }
+        if (comparisons.isEmpty() && !bases.isEmpty()) {
+            comparisons.add(compare(bases.get(0).id(), List.of()));
+        }
+        return comparisons;
+    }
+
+    /**
      * The proposal being edited, as typed and not saved, beside the majority's budget and the chosen other proposals
      * on the same base: what the editor shows as numbers change. Bad input is refused as on save.
      */

@@ -98,15 +98,18 @@ class ProposalBrowserTest extends BrowserTestBase {
 
         open("/forslag/jamfor");
         waitForTitle("Jämför budgetförslag");
-        new Select(driver.findElement(By.id("budget"))).selectByVisibleText("Budget 2025–2027 (illustrativ grund), version 1");
-        waitForText("Budget 2025–2027 (illustrativ grund), version 1 och inga förslag visas");
+        waitForText("Inga förslag på en grundbudget visas");
         // ticking a proposal updates the comparison at once, without pressing the button, and keeps the focus there
         WebElement mine = driver.findElement(By.xpath("//label[starts-with(normalize-space(), '" + TITLE + "')]"));
         String box = mine.getAttribute("for");
         mine.click();
-        waitForText("och ett förslag visas");
+        waitForText("Ett förslag på en grundbudget visas");
         assertThat(driver.findElement(By.className("comparison")).getText()).contains(TITLE + ", version 1", "21,66");
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo(box);
+        // a proposal on another base is compared with its own base, beside the first
+        driver.findElement(By.xpath("//label[starts-with(normalize-space(), 'Socialdemokraternas budgetförslag 2020–2022')]")).click();
+        waitForText("2 förslag på 2 grundbudgetar visas");
+        assertThat(mainText()).contains("Budget 2020–2022 (illustrativ grund), version 1", "Budget 2025–2027 (illustrativ grund), version 1");
         assertAccessible("the comparison");
         screenshot("proposal-comparison");
 

@@ -326,9 +326,42 @@ class ProposalTest {
                         .param("id", String.valueOf(v.id())).header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("hx-trigger=\"change\"")))
-                .andExpect(content().string(containsString("Budget 2026–2028 (illustrativ grund), version 1 och ett förslag visas")))
+                .andExpect(content().string(containsString("Ett förslag på en grundbudget visas")))
                 .andExpect(content().string(containsString("Vänsterpartiets budgetförslag 2026–2028, version 1 – skillnad")))
                 .andExpect(content().string(containsString("Kontroller sida vid sida")));
+    }
+
+    @Test
+    void proposalsOnDifferentBasesAreComparedEachWithItsOwnBase() throws Exception {
+        SignedIn.as(users, "politiker");
+        Proposal s = byTitle("Socialdemokraternas budgetförslag 2020–2022");
+        Proposal v25 = byTitle("Vänsterpartiets budgetförslag 2025");
+        Proposal v26 = byTitle("Vänsterpartiets budgetförslag 2026–2028");
+        List<ProposalService.Comparison> all = proposals.compareAll(null, List.of(v26.id(), s.id(), v25.id()));
+        // in the bases' order (real first, then by year), each with only its own proposals
+        assertThat(all).extracting(c -> c.base().id()).containsExactlyInAnyOrder(s.budgetId(), v25.budgetId(), v26.budgetId());
+        for (ProposalService.Comparison c : all) {
+            assertThat(c.proposals()).allSatisfy(v -> assertThat(v.proposal().budgetId()).isEqualTo(c.base().id()));
+            assertThat(c.proposals()).hasSize(1);
+        }
+        assertThat(all.stream().filter(c -> c.base().id() == s.budgetId()).findFirst().orElseThrow().baseResult().years())
+                .containsExactly(2020, 2021, 2022);
+        // nothing chosen: the first base alone; a base asked for is shown even without proposals
+        assertThat(proposals.compareAll(null, List.of())).hasSize(1).allSatisfy(c -> assertThat(c.proposals()).isEmpty());
+        assertThat(proposals.compareAll(s.budgetId(), List.of(v25.id()))).extracting(c -> c.base().id())
+                .containsExactlyInAnyOrder(s.budgetId(), v25.budgetId());
+        assertThatThrownBy(() -> proposals.compareAll(999_999L, List.of())).isInstanceOf(NotFoundException.class);
+
+        mvc.perform(get("/forslag/jamfor").with(as("politiker")).param("id", String.valueOf(s.id()), String.valueOf(v26.id())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("2 förslag på 2 grundbudgetar visas")))
+                .andExpect(content().string(containsString("Förslag på Budget 2020–2022 (illustrativ grund), version 1")));
+        byte[] pdf = mvc.perform(get("/forslag/jamfor.pdf").with(as("politiker")).param("id", String.valueOf(s.id()), String.valueOf(v26.id())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", " ").replace("– ", "–")).contains("Socialdemokraternas budgetförslag 2020–2022",
+                    "Vänsterpartiets budgetförslag 2026–2028", "Budget 2020–2022 (illustrativ grund)");
+        }
     }
 
     @Test
