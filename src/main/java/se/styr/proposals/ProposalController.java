@@ -77,6 +77,9 @@ class ProposalController {
             throw new NotFoundException("Budgeten", String.valueOf(budget));
         }
         Proposal typed = ProposalForm.read(form, budget, party, input);
+        if (ProposalForm.asksForRow(form)) {
+            return withNewRow(typed, form, model);
+        }
         try {
             input.addAll(proposals.problems(typed)).throwIfAny();
             long id = proposals.create(typed);
@@ -96,6 +99,9 @@ class ProposalController {
     @PostMapping("/forslag/{id}")
     String save(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Proposal p = proposals.proposal(id);
+        if (ProposalForm.asksForRow(form)) {
+            return withNewRow(p, form, model);
+        }
         Problems input = new Problems();
         Proposal typed = ProposalForm.read(form, p.budgetId(), p.partyUnitId(), input);
         try {
@@ -137,6 +143,13 @@ class ProposalController {
         return "redirect:/forslag/" + id;
     }
 
+    /** The editor again as typed, with one more empty goal or indicator row and nothing saved (the goals' add buttons). */
+    private String withNewRow(Proposal p, Map<String, String> typed, Model model) {
+        Map<String, String> form = new java.util.LinkedHashMap<>(typed);
+        model.addAttribute("focus", ProposalForm.addRow(form));
+        return editor(p, form, Map.of(), null, model);
+    }
+
     private String editor(Proposal p, Map<String, String> form, Map<String, List<String>> errors, ProposalService.View view, Model model) {
         Budget base = budgets.budget(p.budgetId());
         model.addAttribute("p", p);
@@ -145,6 +158,7 @@ class ProposalController {
         model.addAttribute("mayEdit", p.id() == 0 ? !proposals.ownGroups().isEmpty() : proposals.mayEdit(p));
         model.addAttribute("form", form);
         model.addAttribute("rows", ProposalForm.rows(form));
+        model.addAttribute("goalRows", ProposalForm.goalRows(form));
         model.addAttribute("errors", errors);
         if (view == null && errors.isEmpty() && p.id() != 0) {
             view = proposals.view(p);
