@@ -12,13 +12,16 @@ import se.styr.organisation.Organisation;
 import se.styr.organisation.PlanPeriod;
 import se.styr.platform.Problems;
 
-/** Validation of the goal chain; every message is a key in the Swedish message bundle. */
-final class GoalRules {
+/**
+ * Validation of the goal chain; every message is a key in the Swedish message bundle. The Kolada id's form and the
+ * plausible years are public: the parties' own goals in their budget proposals follow them too.
+ */
+public final class GoalRules {
 
-    static final Pattern KOLADA_ID = Pattern.compile("[NU]\\d{5}");
+    public static final Pattern KOLADA_ID = Pattern.compile("[NU]\\d{5}");
     private static final Pattern AGENDA_TARGET = Pattern.compile("(\\d{1,2})\\.(\\d{1,2}|[a-c])");
-    static final int FIRST_YEAR = 1990;
-    static final int LAST_YEAR = 2100;
+    public static final int FIRST_YEAR = 1990;
+    public static final int LAST_YEAR = 2100;
 
     private final Organisation organisation;
     private final GoalRepository repository;

@@ -28,18 +28,49 @@ record Proposal(long id, long proposalId, long municipalityId, long budgetId, lo
         }
     }
 
-    /** One of the party's priority goals with an indicator, e.g. "Utfall 2023: 80 504", "Mål 2028: 50 000". */
-    record Indicator(String goal, String indicator, String koladaId, String outcome, String target) {
+    /**
+     * One of the party's priority goals with an indicator and its figures as the party writes them, e.g. outcome 2023
+     * "80 504" and target 2028 "50 000". A goal without indicators is kept as a row with nothing but the goal.
+     */
+    record Indicator(String goal, String indicator, String koladaId, Integer outcomeYear, String outcome, Integer targetYear,
+                     String target) {
+
+        /** Whether this row only keeps a goal that has no indicators. */
+        boolean goalOnly() {
+            return indicator == null && koladaId == null && outcomeYear == null && outcome == null && targetYear == null
+                    && target == null;
+        }
+
+        /** "2024: 12,2%", or the part that is given. */
+        public String outcomeText() {
+            return figure(outcomeYear, outcome);
+        }
+
+        public String targetText() {
+            return figure(targetYear, target);
+        }
+
+        private static String figure(Integer year, String value) {
+            if (year == null) {
+                return value == null ? "" : value;
+            }
+            return value == null ? String.valueOf(year) : year + ": " + value;
+        }
     }
 
     public boolean published() {
         return state == ProposalState.PUBLICERAD;
     }
 
-    /** The indicators grouped by their goal, in order. */
+    /** The indicators grouped by their goal, in order; a goal without indicators has an empty list. */
     public Map<String, List<Indicator>> goals() {
         Map<String, List<Indicator>> goals = new java.util.LinkedHashMap<>();
-        indicators.forEach(i -> goals.computeIfAbsent(i.goal(), g -> new java.util.ArrayList<>()).add(i));
+        for (Indicator i : indicators) {
+            List<Indicator> list = goals.computeIfAbsent(i.goal(), g -> new java.util.ArrayList<>());
+            if (!i.goalOnly()) {
+                list.add(i);
+            }
+        }
         return goals;
     }
 }

@@ -77,6 +77,9 @@ class ProposalController {
             throw new NotFoundException("Budgeten", String.valueOf(budget));
         }
         Proposal typed = ProposalForm.read(form, budget, party, input);
+        if (ProposalForm.asksForRow(form)) {
+            return withNewRow(typed, form, model);
+        }
         try {
             input.addAll(proposals.problems(typed)).throwIfAny();
             long id = proposals.create(typed);
@@ -90,12 +93,15 @@ class ProposalController {
     @GetMapping("/forslag/{id}")
     String proposal(@PathVariable long id, Model model) {
         Proposal p = proposals.proposal(id);
-        return editor(p, ProposalForm.of(p, sv), Map.of(), proposals.view(p), model);
+        return editor(p, ProposalForm.of(p, sv), Map.of(), null, model);
     }
 
     @PostMapping("/forslag/{id}")
     String save(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Proposal p = proposals.proposal(id);
+        if (ProposalForm.asksForRow(form)) {
+            return withNewRow(p, form, model);
+        }
         Problems input = new Problems();
         Proposal typed = ProposalForm.read(form, p.budgetId(), p.partyUnitId(), input);
         try {
@@ -150,7 +156,27 @@ class ProposalController {
         return "redirect:/forslag/" + id;
     }
 
-    private String editor(Proposal p, Map<String, String> form, Map<String, List<String>> errors, ProposalService.View view, Model model) {
+    /** The editor again as typed, with one more empty goal or indicator row and nothing saved (the goals' add buttons). */
+    private String withNewRow(Proposal p, Map<String, String> typed, Model model) {
+        Map<String, String> form = new java.util.LinkedHashMap<>(typed);
+        model.addAttribute("focus", ProposalForm.addRow(form));
+        Problems input = new Problems();
+        Proposal asTyped = withId(ProposalForm.read(form, p.budgetId(), p.partyUnitId(), input), p.id());
+        ProposalService.Comparison c = null;
+        try {
+            input.addAll(proposals.problems(asTyped)).throwIfAny();
+            c = proposals.compareTyped(asTyped, List.of());
+        } catch (ValidationException e) {
+            // the result shows what is saved until the typed proposal is valid again
+        }
+        return editor(p, form, Map.of(), c, model);
+    }
+
+    /**
+     * The editor page. {@code c} is the comparison to show (the typed proposal first); without one, a saved proposal is
+     * shown as saved beside its base, unless the form has errors.
+     */
+    private String editor(Proposal p, Map<String, String> form, Map<String, List<String>> errors, ProposalService.Comparison c, Model model) {
         Budget base = budgets.budget(p.budgetId());
         model.addAttribute("p", p);
         model.addAttribute("base", base);
@@ -158,13 +184,14 @@ class ProposalController {
         model.addAttribute("mayEdit", p.id() == 0 ? !proposals.ownGroups().isEmpty() : proposals.mayEdit(p));
         model.addAttribute("form", form);
         model.addAttribute("rows", ProposalForm.rows(form));
+        model.addAttribute("goalRows", ProposalForm.goalRows(form));
         model.addAttribute("errors", errors);
-        if (view == null && errors.isEmpty() && p.id() != 0) {
-            view = proposals.view(p);
+        if (c == null && errors.isEmpty() && p.id() != 0) {
+            c = proposals.compare(p.budgetId(), List.of(p.id()));
         }
-        model.addAttribute("v", view);
+        model.addAttribute("v", c == null ? null : c.proposals().get(0));
+        model.addAttribute("c", c);
         model.addAttribute("others", proposals.visible().stream().filter(o -> o.budgetId() == p.budgetId() && o.id() != p.id()).toList());
-        model.addAttribute("c", view == null ? null : proposals.compare(p.budgetId(), List.of(p.id())));
         PageStatus.rejected(errors, false);
         return "proposals/proposal";
     }

@@ -6,19 +6,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import se.styr.goals.GoalRules;
 import se.styr.platform.FormInput;
 import se.styr.platform.Problems;
 import se.styr.platform.SwedishFormat;
 
 /**
  * The proposal editor's fields, read into a {@link Proposal} and written back for the form: amounts in tkr, the tax
- * change in öre, the goals one indicator a line ("goal | indicator | Kolada id | outcome | target").
+ * change in öre, the goals as "goal0.title" with their indicator rows "goal0.ind0.text", "goal0.ind0.kolada",
+ * "goal0.ind0.outcomeYear", "goal0.ind0.outcome", "goal0.ind0.targetYear" and "goal0.ind0.target".
  */
 final class ProposalForm {
 
-    static final String SEPARATOR = " | ";
     /** Empty rows offered for new frame changes under the existing ones. */
     static final int NEW_ROWS = 3;
+    /** The longest texts proposal_indicator holds. */
+    static final int GOAL_LENGTH = 500;
+    static final int INDICATOR_LENGTH = 1000;
+    static final int FIGURE_LENGTH = 200;
+    private static final List<String> INDICATOR_FIELDS = List.of(".text", ".kolada", ".outcomeYear", ".outcome", ".targetYear", ".target");
 
     private ProposalForm() {
     }
@@ -56,7 +62,7 @@ final class ProposalForm {
         }
         return new Proposal(0, 0, 0, budgetId, partyUnitId, null, 0, ProposalState.UTKAST, strip(form.get("title")),
                 blankToNull(form.get("summary")), ore == null ? 0 : ore, taxBase, target, pkv, volume, changes,
-                indicators(form.get("goals")), null, null, 0);
+                indicators(form, problems), null, null, 0);
     }
 
     /** A whole number of öre; "12,5" is refused. */
@@ -73,23 +79,79 @@ final class ProposalForm {
         }
     }
 
-    static List<Proposal.Indicator> indicators(String text) {
+    /**
+     * The goals in order, each as its indicators or, without any, as one row with only the goal. A goal or an indicator
+     * whose "Ta bort" box is ticked is left out, and so are empty ones.
+     */
+    static List<Proposal.Indicator> indicators(Map<String, String> form, Problems problems) {
         List<Proposal.Indicator> list = new ArrayList<>();
-        if (text == null) {
-            return list;
-        }
-        for (String line : text.split("\\R")) {
-            if (line.isBlank()) {
+        // the goals are kept by their wording, so two goals worded alike would become one
+        Map<String, Integer> worded = new java.util.HashMap<>();
+        for (int g = 0; form.containsKey(goal(g) + ".title"); g++) {
+            if (ticked(form, goal(g) + ".remove")) {
                 continue;
             }
-            String[] parts = line.split("\\|", -1);
-            list.add(new Proposal.Indicator(parts[0].strip(), part(parts, 1), part(parts, 2), part(parts, 3), part(parts, 4)));
+            String title = blankToNull(form.get(goal(g) + ".title"));
+            List<Proposal.Indicator> rows = new ArrayList<>();
+            for (int i = 0; form.containsKey(row(g, i) + ".text"); i++) {
+                Proposal.Indicator row = indicator(form, row(g, i), title, problems);
+                if (row != null) {
+                    rows.add(row);
+                }
+            }
+            if (title == null) {
+                problems.check(rows.isEmpty(), goal(g) + ".title", "proposals.error.goalMissing", g + 1);
+                continue;
+            }
+            problems.check(title.length() <= GOAL_LENGTH, goal(g) + ".title", "validering.text.lang", GOAL_LENGTH);
+            Integer same = worded.putIfAbsent(title, g + 1);
+            problems.check(same == null, goal(g) + ".title", "proposals.error.goalTwice", same);
+            list.addAll(rows.isEmpty() ? List.of(new Proposal.Indicator(title, null, null, null, null, null, null)) : rows);
         }
         return list;
     }
 
-    private static String part(String[] parts, int i) {
-        return i < parts.length ? blankToNull(parts[i]) : null;
+    /** One indicator row; null when it is empty or to be removed. */
+    private static Proposal.Indicator indicator(Map<String, String> form, String f, String goal, Problems problems) {
+        if (ticked(form, f + ".remove") || INDICATOR_FIELDS.stream().allMatch(field -> blankToNull(form.get(f + field)) == null)) {
+            return null;
+        }
+        String text = blankToNull(form.get(f + ".text"));
+        String kolada = blankToNull(form.get(f + ".kolada"));
+        String outcome = blankToNull(form.get(f + ".outcome"));
+        String target = blankToNull(form.get(f + ".target"));
+        Integer outcomeYear = year(form.get(f + ".outcomeYear"), f + ".outcomeYear", problems);
+        Integer targetYear = year(form.get(f + ".targetYear"), f + ".targetYear", problems);
+        problems.check(text != null, f + ".text", "proposals.error.indicatorMissing");
+        problems.check(text == null || text.length() <= INDICATOR_LENGTH, f + ".text", "validering.text.lang", INDICATOR_LENGTH);
+        problems.check(kolada == null || GoalRules.KOLADA_ID.matcher(kolada).matches(), f + ".kolada", "validering.kolada");
+        problems.check(outcome == null || outcome.length() <= FIGURE_LENGTH, f + ".outcome", "validering.text.lang", FIGURE_LENGTH);
+        problems.check(target == null || target.length() <= FIGURE_LENGTH, f + ".target", "validering.text.lang", FIGURE_LENGTH);
+        problems.check(outcomeYear == null || targetYear == null || targetYear >= outcomeYear, f + ".targetYear",
+                "proposals.error.targetBeforeOutcome", String.valueOf(targetYear), String.valueOf(outcomeYear));
+        return new Proposal.Indicator(goal, text, kolada, outcomeYear, outcome, targetYear, target);
+    }
+
+    /** A year as a whole number within the plausible years of the goal chain; blank is null. */
+    private static Integer year(String text, String field, Problems problems) {
+        Long year = FormInput.whole(text, field, problems);
+        if (year != null && (year < GoalRules.FIRST_YEAR || year > GoalRules.LAST_YEAR)) {
+            problems.add(field, "validering.ar.utanfor", String.valueOf(GoalRules.FIRST_YEAR), String.valueOf(GoalRules.LAST_YEAR));
+            return null;
+        }
+        return year == null ? null : year.intValue();
+    }
+
+    private static boolean ticked(Map<String, String> form, String field) {
+        return form.get(field) != null && !form.get(field).isBlank();
+    }
+
+    static String goal(int g) {
+        return "goal" + g;
+    }
+
+    static String row(int g, int i) {
+        return goal(g) + ".ind" + i;
     }
 
     /** The form's values for a proposal, as the editor shows them. */
@@ -111,20 +173,70 @@ final class ProposalForm {
             form.put("change" + i + ".motivation", c.motivation() == null ? "" : c.motivation());
             i++;
         }
-        StringBuilder goals = new StringBuilder();
-        for (Proposal.Indicator ind : p.indicators()) {
-            goals.append(String.join(SEPARATOR, ind.goal(), n(ind.indicator()), n(ind.koladaId()), n(ind.outcome()), n(ind.target())).stripTrailing())
-                    .append('\n');
+        int g = 0;
+        for (Map.Entry<String, List<Proposal.Indicator>> goal : p.goals().entrySet()) {
+            form.put(goal(g) + ".title", goal.getKey());
+            int r = 0;
+            for (Proposal.Indicator ind : goal.getValue()) {
+                String f = row(g, r++);
+                form.put(f + ".text", n(ind.indicator()));
+                form.put(f + ".kolada", n(ind.koladaId()));
+                form.put(f + ".outcomeYear", ind.outcomeYear() == null ? "" : String.valueOf(ind.outcomeYear()));
+                form.put(f + ".outcome", n(ind.outcome()));
+                form.put(f + ".targetYear", ind.targetYear() == null ? "" : String.valueOf(ind.targetYear()));
+                form.put(f + ".target", n(ind.target()));
+            }
+            g++;
         }
-        form.put("goals", goals.toString());
         return form;
     }
 
-    /** How many change rows the editor shows: every typed one and some empty ones. */
+    /** The editor's goals, each as the numbers of its indicator rows. */
+    static List<List<Integer>> goalRows(Map<String, String> form) {
+        List<List<Integer>> goals = new ArrayList<>();
+        for (int g = 0; form.containsKey(goal(g) + ".title"); g++) {
+            List<Integer> rows = new ArrayList<>();
+            for (int i = 0; form.containsKey(row(g, i) + ".text"); i++) {
+                rows.add(i);
+            }
+            goals.add(rows);
+        }
+        return goals;
+    }
+
+    /** Whether the editor was posted by its button for another goal ("addGoal") or another indicator ("addIndicator"). */
+    static boolean asksForRow(Map<String, String> form) {
+        return form.containsKey("addGoal") || form.containsKey("addIndicator");
+    }
+
+    /**
+     * Adds to the form the empty goal (with one indicator row) or the empty indicator row of the goal its button asked
+     * for; returns the id of the new row's first field, null when there is no such goal.
+     */
+    static String addRow(Map<String, String> form) {
+        List<List<Integer>> goals = goalRows(form);
+        if (form.containsKey("addGoal")) {
+            int g = goals.size();
+            form.put(goal(g) + ".title", "");
+            form.put(row(g, 0) + ".text", "");
+            return goal(g) + ".title";
+        }
+        Long g = FormInput.whole(form.get("addIndicator"), "addIndicator", new Problems());
+        if (g == null || g < 0 || g >= goals.size()) {
+            return null;
+        }
+        String f = row(g.intValue(), goals.get(g.intValue()).size());
+        form.put(f + ".text", "");
+        return f + ".text";
+    }
+
+    /** How many change rows the editor shows: every typed one and some empty ones (not more each time it is shown again). */
     static int rows(Map<String, String> form) {
         int typed = 0;
-        while (form.containsKey("change" + typed + ".unit")) {
-            typed++;
+        for (int i = 0; form.containsKey("change" + i + ".unit"); i++) {
+            if (blankToNull(form.get("change" + i + ".unit")) != null || blankToNull(form.get("change" + i + ".amount")) != null) {
+                typed = i + 1;
+            }
         }
         return typed + NEW_ROWS;
     }

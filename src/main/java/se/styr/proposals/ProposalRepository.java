@@ -125,8 +125,11 @@ class ProposalRepository {
         }
         position = 0;
         for (Proposal.Indicator i : p.indicators()) {
-            jdbc.sql("insert into proposal_indicator (version_id, position, goal, indicator, kolada_id, outcome, target) values (?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, ++position, i.goal(), i.indicator(), i.koladaId(), i.outcome(), i.target()).update();
+            jdbc.sql("""
+                            insert into proposal_indicator (version_id, position, goal, indicator, kolada_id, outcome_year, outcome,
+                                target_year, target) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, ++position, i.goal(), i.indicator(), i.koladaId(), i.outcomeYear(), i.outcome(), i.targetYear(), i.target())
+                    .update();
         }
     }
 
@@ -148,9 +151,11 @@ class ProposalRepository {
                         "select org_unit_id, year, amount, permanent, motivation from proposal_frame_change where version_id = ? order by position")
                 .param(p.id()).query((rs, n) -> new Proposal.FrameChange(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getBoolean(4), rs.getString(5)))
                 .list();
-        List<Proposal.Indicator> indicators = jdbc.sql(
-                        "select goal, indicator, kolada_id, outcome, target from proposal_indicator where version_id = ? order by position")
-                .param(p.id()).query((rs, n) -> new Proposal.Indicator(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+        List<Proposal.Indicator> indicators = jdbc.sql("""
+                        select goal, indicator, kolada_id, outcome_year, outcome, target_year, target from proposal_indicator
+                        where version_id = ? order by position""")
+                .param(p.id()).query((rs, n) -> new Proposal.Indicator(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, Integer.class), rs.getString(5), rs.getObject(6, Integer.class), rs.getString(7)))
                 .list();
         return new Proposal(p.id(), p.proposalId(), p.municipalityId(), p.budgetId(), p.partyUnitId(), p.partyName(), p.versionNo(),
                 p.state(), p.title(), p.summary(), p.taxChangeOre(), taxBase, p.resultTarget(), p.pkvShare(), p.volumeShare(), changes,

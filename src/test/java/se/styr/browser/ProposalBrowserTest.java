@@ -47,6 +47,10 @@ class ProposalBrowserTest extends BrowserTestBase {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultat"), text));
     }
 
+    static void waitForFocus(String id) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> id.equals(d.switchTo().activeElement().getAttribute("id")));
+    }
+
     static void type(String id, String text) {
         WebElement field = driver.findElement(By.id(id));
         field.clear();
@@ -83,6 +87,21 @@ class ProposalBrowserTest extends BrowserTestBase {
         waitForTitle(TITLE);
         assertThat(mainText()).contains("Förslaget är sparat.");
 
+        // A priority goal with seed 002's indicator N04123; each add button brings the editor back with an empty row to type in.
+        follow(By.xpath("//button[normalize-space()='Lägg till prioriterat mål']"));
+        waitForFocus("goal0.title");
+        driver.switchTo().activeElement().sendKeys("Prioriterat mål 1: Alingsås kommun leder utvecklingen mot ett hållbart samhälle.");
+        type("goal0.ind0.text", "Köp av vård och omsorg, totalt, ska minska. Andel (%). (Kolada: N04123)");
+        type("goal0.ind0.kolada", "N04123");
+        type("goal0.ind0.outcomeYear", "2024");
+        type("goal0.ind0.outcome", "12,2%");
+        type("goal0.ind0.targetYear", "2028");
+        type("goal0.ind0.target", "7,5%");
+        follow(By.xpath("//button[normalize-space()='Lägg till indikator i mål 1']"));
+        waitForFocus("goal0.ind1.text");
+        assertThat(driver.findElement(By.id("goal0.ind0.outcome")).getAttribute("value")).isEqualTo("12,2%");
+        assertAccessible("the proposal's goals with an added row");
+
         new Select(driver.findElement(By.id("change0.unit"))).selectByVisibleText("Vård- och omsorgsnämnden");
         type("change0.amount", "20 000");
         waitForResult("20 000");
@@ -91,6 +110,7 @@ class ProposalBrowserTest extends BrowserTestBase {
         screenshot("proposal");
         follow(By.xpath("//button[normalize-space()='Spara']"));
         waitForText("Förslaget är sparat.");
+        assertThat(mainText()).contains("2024: 12,2%", "2028: 7,5%");
 
         follow(By.xpath("//button[normalize-space()='Publicera']"));
         waitForText("Förslaget är publicerat");

@@ -84,7 +84,12 @@ class ProposalTest {
         assertThat(v.indicators().get(0)).isEqualTo(new Proposal.Indicator(
                 "Prioriterat mål 1: Alingsås kommun leder utvecklingen mot ett hållbart samhälle.",
                 "Utsläpp till luft av växthusgaser totalt ska minska. Ton CO2-ekv (Kolada: N07702)", "N07702",
-                "Utfall 2022: 81 275", "Mål 2026: 50000"));
+                2022, "81 275", 2026, "50000"));
+        // the seed writes "Utfall 2023 66,4%" without a colon
+        assertThat(v.indicators()).filteredOn(i -> "N00594".equals(i.koladaId())).singleElement()
+                .extracting(Proposal.Indicator::outcomeYear, Proposal.Indicator::outcome, Proposal.Indicator::targetYear, Proposal.Indicator::target)
+                .containsExactly(2023, "66,4%", 2026, "75%");
+        assertThat(v.indicators()).allMatch(i -> i.outcomeYear() != null && i.targetYear() == 2026);
         assertThat(v.published()).isTrue();
 
         // Published from its snapshot: 30 öre on the illustrative tax base 9 985 000 tkr, minus 87 mnkr of frames.
@@ -108,7 +113,12 @@ class ProposalTest {
         assertThat(v.changes()).extracting(Proposal.FrameChange::amount)
                 .containsExactly(20_000_000L, 20_000_000L, 20_000_000L, 20_000_000L, 12_000_000L, 5_000_000L);
         assertThat(v.changes().get(5).orgUnitId()).isEqualTo(unit("TN"));
-        assertThat(v.indicators()).extracting(Proposal.Indicator::target).contains("Mål 2028: 50’000");
+        assertThat(v.indicators()).extracting(Proposal.Indicator::targetYear, Proposal.Indicator::target)
+                .contains(org.assertj.core.groups.Tuple.tuple(2028, "50’000"),
+                        org.assertj.core.groups.Tuple.tuple(2028, "500 (källa: https://nationellaemissionsdatabasen.smhi.se/)"));
+        assertThat(v.indicators()).filteredOn(i -> "N04123".equals(i.koladaId())).singleElement()
+                .isEqualTo(new Proposal.Indicator("Prioriterat mål 1: Alingsås kommun leder utvecklingen mot ett hållbart samhälle.",
+                        "Köp av vård och omsorg, totalt, ska minska. Andel (%). (Kolada: N04123)", "N04123", 2024, "12,2%", 2028, "7,5%"));
 
         Proposal s = byTitle("Socialdemokraternas budgetförslag 2020–2022");
         assertThat(s.taxChangeOre()).isZero();
@@ -120,6 +130,9 @@ class ProposalTest {
         assertThat(permanent).isEqualTo(7_050_000L);
         assertThat(temporary).isEqualTo(14_850_000L);
         assertThat(s.goals()).hasSize(5);
+        // S 2020–2022 states its indicators without Kolada ids or figures
+        assertThat(s.indicators()).hasSize(37).allMatch(i -> i.koladaId() == null && i.outcomeYear() == null && i.outcome() == null
+                && i.targetYear() == null && i.target() == null);
         ProposalCalculator.Result r = proposals.view(s).result();
         // 2021: permanent 7 050 000 + VON 3 000 000 + KS 750 000 temporary
         assertThat(r.year(2021).frameChange()).isEqualTo(10_800_000L);
@@ -245,7 +258,8 @@ class ProposalTest {
         mvc.perform(get("/forslag/" + v.id()).with(as("politiker"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Tekniska nämnden")))
                 .andExpect(content().string(containsString("Balanskravet")))
-                .andExpect(content().string(containsString("Mål 2028: 50’000")))
+                .andExpect(content().string(containsString("2028: 50’000")))
+                .andExpect(content().string(containsString("https://www.kolada.se/verktyg/fri-sokning/?kpis=N04123")))
                 .andExpect(content().string(not(containsString("name=\"taxChangeOre\""))));
         mvc.perform(get("/forslag/jamfor").with(as("politiker")).param("budget", String.valueOf(base)).param("id", String.valueOf(v.id())))
                 .andExpect(status().isOk())
