@@ -69,7 +69,8 @@ class ProposalController {
     }
 
     @PostMapping("/forslag")
-    String add(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+    String add(@RequestParam Map<String, String> form, @RequestParam(name = "jamfor", required = false) List<Long> others, Model model,
+               RedirectAttributes redirect) {
         Problems input = new Problems();
         Long budget = FormInput.whole(form.get("budgetId"), "budgetId", input);
         Long party = FormInput.whole(form.get("partyUnitId"), "partyUnitId", input);
@@ -78,7 +79,7 @@ class ProposalController {
         }
         Proposal typed = ProposalForm.read(form, budget, party, input);
         if (ProposalForm.asksForRow(form)) {
-            return withNewRow(typed, form, model);
+            return withNewRow(typed, form, others, model);
         }
         try {
             input.addAll(proposals.problems(typed)).throwIfAny();
@@ -97,10 +98,11 @@ class ProposalController {
     }
 
     @PostMapping("/forslag/{id}")
-    String save(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+    String save(@PathVariable long id, @RequestParam Map<String, String> form, @RequestParam(name = "jamfor", required = false) List<Long> others,
+                Model model, RedirectAttributes redirect) {
         Proposal p = proposals.proposal(id);
         if (ProposalForm.asksForRow(form)) {
-            return withNewRow(p, form, model);
+            return withNewRow(p, form, others, model);
         }
         Problems input = new Problems();
         Proposal typed = ProposalForm.read(form, p.budgetId(), p.partyUnitId(), input);
@@ -157,7 +159,7 @@ class ProposalController {
     }
 
     /** The editor again as typed, with one more empty goal or indicator row and nothing saved (the goals' add buttons). */
-    private String withNewRow(Proposal p, Map<String, String> typed, Model model) {
+    private String withNewRow(Proposal p, Map<String, String> typed, List<Long> others, Model model) {
         Map<String, String> form = new java.util.LinkedHashMap<>(typed);
         model.addAttribute("focus", ProposalForm.addRow(form));
         Problems input = new Problems();
@@ -165,7 +167,7 @@ class ProposalController {
         ProposalService.Comparison c = null;
         try {
             input.addAll(proposals.problems(asTyped)).throwIfAny();
-            c = proposals.compareTyped(asTyped, List.of());
+            c = proposals.compareTyped(asTyped, others == null ? List.of() : others);
         } catch (ValidationException e) {
             // the result shows what is saved until the typed proposal is valid again
         }
@@ -191,6 +193,7 @@ class ProposalController {
         }
         model.addAttribute("v", c == null ? null : c.proposals().get(0));
         model.addAttribute("c", c);
+        model.addAttribute("compareWith", c == null ? List.of() : c.proposals().stream().skip(1).map(v -> v.proposal().id()).toList());
         model.addAttribute("others", proposals.visible().stream().filter(o -> o.budgetId() == p.budgetId() && o.id() != p.id()).toList());
         PageStatus.rejected(errors, false);
         return "proposals/proposal";

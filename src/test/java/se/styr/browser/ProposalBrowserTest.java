@@ -97,8 +97,14 @@ class ProposalBrowserTest extends BrowserTestBase {
         type("goal0.ind0.outcome", "12,2%");
         type("goal0.ind0.targetYear", "2028");
         type("goal0.ind0.target", "7,5%");
+        WebElement compareWith = driver.findElement(By.xpath("//label[starts-with(normalize-space(), 'Vänsterpartiets budgetförslag 2025')]"));
+        String compareBox = compareWith.getAttribute("for");
+        compareWith.click();
         follow(By.xpath("//button[normalize-space()='Lägg till indikator i mål 1']"));
         waitForFocus("goal0.ind1.text");
+        // the editor comes back as typed: the proposal chosen to compare with is still ticked and compared
+        assertThat(driver.findElement(By.id(compareBox)).isSelected()).isTrue();
+        assertThat(driver.findElement(By.className("live-comparison")).getText()).contains("Vänsterpartiets budgetförslag 2025, version 1");
         assertThat(driver.findElement(By.id("goal0.ind0.outcome")).getAttribute("value")).isEqualTo("12,2%");
         assertAccessible("the proposal's goals with an added row");
 
