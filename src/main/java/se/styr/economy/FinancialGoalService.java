@@ -201,17 +201,20 @@ public class FinancialGoalService {
 
     /**
      * The period's goals evaluated on the given statement lines per year and tax-financed investments per year; a goal
-     * about change compares the first year with the budget governing the year before.
+     * about change compares the first year with the budget governing the year before. An illustrative period's figures
+     * are another series than the municipality's budgets, so there the first year's goals about change are not
+     * evaluated.
      */
     public List<Check> evaluate(long periodId, Map<Integer, Map<StatementLine, Long>> lines, Map<Integer, Long> taxFinancedInvestments) {
-        List<FinancialGoal> goals = goals(periodId);
+        PlanPeriod period = period(periodId);
+        List<FinancialGoal> goals = repository.goals(access.municipalityId(), period.id());
         Map<Long, ComputedBudget> cache = new java.util.HashMap<>();
         List<Check> checks = new ArrayList<>();
         for (int year : new java.util.TreeSet<>(lines.keySet())) {
             YearFigures now = new YearFigures(year, lines.get(year), taxFinancedInvestments.get(year));
             YearFigures before = lines.containsKey(year - 1)
                     ? new YearFigures(year - 1, lines.get(year - 1), taxFinancedInvestments.get(year - 1))
-                    : budgetFigures(year - 1, cache).orElse(null);
+                    : period.illustrative() ? null : budgetFigures(year - 1, cache).orElse(null);
             for (FinancialGoal goal : goals) {
                 Evaluation e = FinancialGoalRules.evaluate(goal, now, before);
                 checks.add(new Check(goal, year, e.status() != FinancialGoalRules.Status.UNDERLAG_SAKNAS, e.met(), e.value(),

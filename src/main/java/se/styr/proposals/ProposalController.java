@@ -62,9 +62,7 @@ class ProposalController {
 
     @GetMapping("/forslag/nytt")
     String create(@RequestParam long budget, @RequestParam long parti, Model model) {
-        Budget base = budgets.budget(budget);
-        Proposal empty = new Proposal(0, 0, base.municipalityId(), budget, parti, null, 1, ProposalState.UTKAST, "", null, 0,
-                Map.of(), null, java.math.BigDecimal.valueOf(100), java.math.BigDecimal.valueOf(100), List.of(), List.of(), null, null, 0);
+        Proposal empty = proposals.empty(budget, parti);
         return editor(empty, ProposalForm.of(empty, sv), Map.of(), null, model);
     }
 

@@ -134,6 +134,19 @@ class ProposalService {
         return budgets.budgets();
     }
 
+    /**
+     * A new, empty proposal on a base: it starts from the PKV and volume shares of the base's allocation model, or full
+     * compensation (100 %) when the base has no saved model.
+     */
+    Proposal empty(long budgetId, long partyUnitId) {
+        Budget base = budgets.budget(budgetId);
+        AllocationService.View model = allocation.view(budgetId);
+        BigDecimal full = BigDecimal.valueOf(100);
+        return new Proposal(0, 0, base.municipalityId(), budgetId, partyUnitId, null, 1, ProposalState.UTKAST, "", null, 0, Map.of(),
+                null, model.saved() ? model.model().pkvShare() : full, model.saved() ? model.model().volumeShare() : full,
+                List.of(), List.of(), null, null, 0);
+    }
+
     /** A published version from its snapshot (no login needed); empty when there is no such published version. */
     Optional<View> published(long id) {
         return repository.snapshot(id).map(s -> json.readValue(s, View.class));

@@ -11,8 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,8 @@ class FinancialGoalTest {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    BudgetService budgets;
 
     long period;
 
@@ -96,6 +101,72 @@ class FinancialGoalTest {
         // without a forecast of its own the forecast is the budget; without accounts there is no outcome
         assertThat(at(o, 2022, FinancialBasis.PROGNOS, FinancialGoalKind.RESULTAT_ANDEL).status()).isEqualTo(Status.UPPFYLLT);
         assertThat(at(o, 2022, FinancialBasis.UTFALL, FinancialGoalKind.RESULTAT_ANDEL).status()).isEqualTo(Status.UNDERLAG_SAKNAS);
+    }
+
+    private long periodNamed(String name) {
+        return jdbc.sql("select id from plan_period where name = ?").param(name).query(Long.class).single();
+    }
+
+    private ComputedBudget computed(String period) {
+        return budgets.computed(jdbc.sql("select b.id from budget b join plan_period p on p.id = b.period_id where p.name = ?")
+                .param(period).query(Long.class).single());
+    }
+
+    /** A budget's statement lines per year, as a party's proposal hands them to {@link FinancialGoalService#evaluate}. */
+    private static Map<Integer, Map<StatementLine, Long>> byYear(ComputedBudget computed) {
+        Map<Integer, Map<StatementLine, Long>> lines = new TreeMap<>();
+        computed.lines().forEach((line, years) -> years.forEach((year, amount) ->
+                lines.computeIfAbsent(year, y -> new EnumMap<>(StatementLine.class)).put(line, amount)));
+        return lines;
+    }
+
+    private static FinancialGoalService.Check check(List<FinancialGoalService.Check> checks, int year, FinancialGoalKind kind) {
+        return checks.stream().filter(c -> c.year() == year && c.goal().kind() == kind).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anIllustrativePeriodsFirstYearIsNotComparedWithTheRealBudgetBeforeIt() {
+        // Budget 2025–2027 (illustrativ grund) is Budget 2022–2024 three years on, investment budget included.
+        ComputedBudget copy = computed("Budget 2025–2027 (illustrativ grund)");
+        List<FinancialGoalService.Check> checks = goals.evaluate(periodNamed("Budget 2025–2027 (illustrativ grund)"), byYear(copy),
+                copy.taxFinancedInvestments());
+        FinancialGoalService.Overview real = goals.overview(period, 12);
+
+        // 2025 holds 2022's figures: the real budget governing 2024 is another series, so no growth nor equity change is judged
+        for (FinancialGoalKind kind : List.of(FinancialGoalKind.NETTOKOSTNADSUTVECKLING, FinancialGoalKind.SOLIDITET)) {
+            assertThat(check(checks, 2025, kind).evaluated()).as(kind.name()).isFalse();
+        }
+        // the later years compare within the copy, exactly as the real budget three years earlier
+        for (int year = 2026; year <= 2027; year++) {
+            for (FinancialGoalKind kind : List.of(FinancialGoalKind.NETTOKOSTNADSUTVECKLING, FinancialGoalKind.SOLIDITET)) {
+                FinancialGoalService.Check c = check(checks, year, kind);
+                FinancialGoalRules.Evaluation original = at(real, year - 3, FinancialBasis.BUDGET, kind);
+                assertThat(c.evaluated()).as(kind + " " + year).isTrue();
+                assertThat(c.value()).isEqualByComparingTo(original.value());
+                assertThat(c.reference()).isEqualByComparingTo(original.reference());
+            }
+        }
+        // the copied investment budget gives the goal on self-financing its figures every year (2025: 136,70 %, as 2022)
+        for (int year = 2025; year <= 2027; year++) {
+            FinancialGoalService.Check c = check(checks, year, FinancialGoalKind.SJALVFINANSIERINGSGRAD);
+            assertThat(c.evaluated()).as("self-financing " + year).isTrue();
+            assertThat(c.value()).isEqualByComparingTo(at(real, year - 3, FinancialBasis.BUDGET, FinancialGoalKind.SJALVFINANSIERINGSGRAD).value());
+        }
+    }
+
+    @Test
+    void aRealPeriodsFirstYearComparesWithTheBudgetGoverningTheYearBefore() {
+        ComputedBudget budget = computed("Budget 2022–2024");
+        Map<Integer, Map<StatementLine, Long>> lines = byYear(budget);
+        lines.remove(2022);
+        List<FinancialGoalService.Check> checks = goals.evaluate(period, lines, budget.taxFinancedInvestments());
+        // 2023 is the first year given; 2022 comes from the budget governing it: +1,98 % against +1,98 %, as on the overview
+        FinancialGoalService.Check growth = check(checks, 2023, FinancialGoalKind.NETTOKOSTNADSUTVECKLING);
+        FinancialGoalRules.Evaluation overview = at(goals.overview(period, 12), 2023, FinancialBasis.BUDGET, FinancialGoalKind.NETTOKOSTNADSUTVECKLING);
+        assertThat(growth.evaluated()).isTrue();
+        assertThat(growth.value()).isEqualByComparingTo(overview.value());
+        assertThat(growth.reference()).isEqualByComparingTo(overview.reference());
+        assertThat(check(checks, 2023, FinancialGoalKind.SOLIDITET).evaluated()).isTrue();
     }
 
     @Test

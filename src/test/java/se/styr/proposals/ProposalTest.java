@@ -14,8 +14,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -68,6 +70,38 @@ class ProposalTest {
         return jdbc.sql("select b.id from budget b join plan_period p on p.id = b.period_id where p.name = ?").param(period).query(Long.class).single();
     }
 
+    /**
+     * What a proposal's PKV share adds to a committee's frame in the first year of its base's allocation model, from the
+     * model as stored: base frame × PKV % × share − base frame × PKV % × the model's share, each index rounded half up
+     * to the krona as the allocation calculator does. (The volume share is the model's, so volume adds nothing.)
+     */
+    long extraIndex(long budgetId, long unit, int year, BigDecimal share) {
+        long model = jdbc.sql("select id from allocation_model where budget_id = ?").param(budgetId).query(Long.class).single();
+        BigDecimal modelShare = jdbc.sql("select pkv_share from allocation_model where id = ?").param(model).query(BigDecimal.class).single();
+        BigDecimal pkv = jdbc.sql("select percent from allocation_pkv where model_id = ? and year = ?").params(model, year)
+                .query(BigDecimal.class).single();
+        long base = jdbc.sql("select base_frame from allocation_committee where model_id = ? and org_unit_id = ?").params(model, unit)
+                .query(Long.class).single();
+        BigDecimal full = BigDecimal.valueOf(base).multiply(pkv).movePointLeft(2);
+        return full.multiply(share).movePointLeft(2).setScale(0, RoundingMode.HALF_UP).longValueExact()
+                - full.multiply(modelShare).movePointLeft(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    List<Long> modelCommittees(long budgetId) {
+        return jdbc.sql("select c.org_unit_id from allocation_committee c join allocation_model m on m.id = c.model_id where m.budget_id = ?"
+                + " and c.base_frame is not null").param(budgetId).query(Long.class).list();
+    }
+
+    String goalTitle(long budgetId, String kind) {
+        return jdbc.sql("select g.title from financial_goal g join budget b on b.period_id = g.period_id where b.id = ? and g.kind = ?")
+                .params(budgetId, kind).query(String.class).single();
+    }
+
+    ProposalCalculator.Check goalCheck(ProposalCalculator.Result r, String title, int year) {
+        return r.checks().stream().filter(c -> c.kind() == ProposalCalculator.CheckKind.FINANSIELLT_MAL && title.equals(c.goal())
+                && c.year() == year).findFirst().orElseThrow();
+    }
+
     @Test
     void vänsterpartiet2025AsInTheSeed() {
         SignedIn.as(users, "politiker");
@@ -92,14 +126,17 @@ class ProposalTest {
         assertThat(v.indicators()).allMatch(i -> i.outcomeYear() != null && i.targetYear() == 2026);
         assertThat(v.published()).isTrue();
 
-        // Published from its snapshot: 30 öre on the illustrative tax base 9 985 000 tkr, minus 87 mnkr of frames.
+        // Published from its snapshot: 30 öre on the illustrative tax base 9 985 000 tkr, minus 87 mnkr of frames and the
+        // full PKV the base's allocation model (50 %) does not give: for VON 818 729 tkr × 4,4 % × 50 % = 18 012 tkr.
         ProposalService.View view = proposals.view(v);
         ProposalCalculator.Year y = view.result().year(2025);
+        long fullPkv = modelCommittees(v.budgetId()).stream().mapToLong(u -> extraIndex(v.budgetId(), u, 2025, v.pkvShare())).sum();
+        assertThat(fullPkv).isPositive();
         assertThat(y.taxChange()).isEqualTo(29_955_000L);
-        assertThat(y.frameChange()).isEqualTo(87_000_000L);
-        assertThat(y.result()).isEqualTo(y.baseResult() + 29_955_000L - 87_000_000L);
+        assertThat(y.frameChange()).isEqualTo(87_000_000L + fullPkv);
+        assertThat(y.result()).isEqualTo(y.baseResult() + 29_955_000L - 87_000_000L - fullPkv);
         assertThat(view.result().taxRate()).isEqualByComparingTo("21.66");
-        assertThat(view.result().compensated()).isFalse();
+        assertThat(view.result().compensated()).isTrue();
         assertThat(view.result().checks()).anyMatch(c -> c.kind() == ProposalCalculator.CheckKind.FINANSIELLT_MAL);
     }
 
@@ -123,6 +160,9 @@ class ProposalTest {
         Proposal s = byTitle("Socialdemokraternas budgetförslag 2020–2022");
         assertThat(s.taxChangeOre()).isZero();
         assertThat(s.resultTarget()).isEqualByComparingTo("4");
+        // "utöver de medel som utfördelas i enlighet med resursfördelningsmodellen": the model's own shares
+        assertThat(s.pkvShare()).isEqualByComparingTo("50");
+        assertThat(s.volumeShare()).isEqualByComparingTo("100");
         assertThat(s.changes()).hasSize(11);
         long permanent = s.changes().stream().filter(Proposal.FrameChange::permanent).mapToLong(Proposal.FrameChange::amount).sum();
         long temporary = s.changes().stream().filter(c -> !c.permanent()).mapToLong(Proposal.FrameChange::amount).sum();
@@ -142,6 +182,107 @@ class ProposalTest {
     Proposal draft(long budgetId, long party, int ore, Map<Integer, Long> taxBase, List<Proposal.FrameChange> changes) {
         return new Proposal(0, 0, 0, budgetId, party, null, 0, ProposalState.UTKAST, "Utkast", null, ore, taxBase,
                 new BigDecimal("2"), BigDecimal.valueOf(100), BigDecimal.valueOf(100), changes, List.of(), null, null, 0);
+    }
+
+    @Test
+    void vänsterpartietsFullPkvRunsThroughTheBasesAllocationModel() throws Exception {
+        SignedIn.as(users, "politiker");
+        Proposal v = byTitle("Vänsterpartiets budgetförslag 2026–2028");
+        long base = v.budgetId();
+        assertThat(v.pkvShare()).isEqualByComparingTo("100");
+        ProposalCalculator.Result r = proposals.view(v).result();
+        assertThat(r.compensated()).isTrue();
+        // the copied model has exactly the base's committees but Tekniska nämnden, whose line of 0 is the base's own
+        List<Long> lines = jdbc.sql("select org_unit_id from budget_frame_line where budget_id = ? and kind = 'NAMND'").param(base)
+                .query(Long.class).list();
+        assertThat(modelCommittees(base)).doesNotContain(unit("TN"));
+        assertThat(lines).containsExactlyInAnyOrderElementsOf(Stream.concat(modelCommittees(base).stream(),
+                Stream.of(unit("TN"))).toList());
+
+        // VON 2026: the base's frame + 20 mnkr + the half of PKV the model withholds (818 729 tkr × 4,4 % × 50 %)
+        long von = unit("VON");
+        long baseFrame = jdbc.sql("select a.amount from budget_frame_amount a join budget_frame_line l on l.id = a.line_id"
+                + " where l.budget_id = ? and l.org_unit_id = ? and a.year = 2026").params(base, von).query(Long.class).single();
+        long extra = extraIndex(base, von, 2026, v.pkvShare());
+        ProposalCalculator.Cell cell = r.committees().stream().filter(c -> c.orgUnitId() == von).findFirst().orElseThrow().cell(2026);
+        assertThat(cell.base()).isEqualTo(baseFrame);
+        assertThat(cell.compensation()).isEqualTo(extra);
+        assertThat(cell.difference()).isEqualTo(20_000_000L + extra);
+        assertThat(cell.frame()).isEqualTo(baseFrame + 20_000_000L + extra);
+        // Tekniska nämnden is not in the model: its 5 mnkr and nothing more
+        ProposalCalculator.Cell tn = r.committees().stream().filter(c -> c.orgUnitId() == unit("TN")).findFirst().orElseThrow().cell(2026);
+        assertThat(tn.difference()).isEqualTo(5_000_000L);
+        // all its changes are permanent from 2026: 4 × 20 + 12 + 5 mnkr, plus the extra PKV of every committee in the model
+        assertThat(r.year(2026).frameChange()).isEqualTo(v.changes().stream().mapToLong(Proposal.FrameChange::amount).sum()
+                + modelCommittees(base).stream().mapToLong(u -> extraIndex(base, u, 2026, v.pkvShare())).sum());
+
+        mvc.perform(get("/forslag/" + v.id()).with(as("politiker"))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("ingen sparad resursfördelningsmodell"))));
+    }
+
+    @Test
+    void socialdemokraternaFollowTheModelSoOnlyTheirFrameChangesDiffer() {
+        SignedIn.as(users, "politiker");
+        Proposal s = byTitle("Socialdemokraternas budgetförslag 2020–2022");
+        ProposalCalculator.Result r = proposals.view(s).result();
+        assertThat(r.compensated()).isTrue();
+        assertThat(r.committees()).hasSize(modelCommittees(s.budgetId()).size());
+        for (ProposalCalculator.Committee c : r.committees()) {
+            for (ProposalCalculator.Cell cell : c.cells()) {
+                // a permanent change counts from its year on, a temporary one in its year only
+                long changes = s.changes().stream().filter(f -> f.orgUnitId() == c.orgUnitId())
+                        .filter(f -> f.permanent() ? f.year() <= cell.year() : f.year() == cell.year())
+                        .mapToLong(Proposal.FrameChange::amount).sum();
+                assertThat(cell.compensation()).as(c.name() + " " + cell.year()).isZero();
+                assertThat(cell.difference()).as(c.name() + " " + cell.year()).isEqualTo(changes);
+            }
+        }
+    }
+
+    @Test
+    void theFinancialGoalsAreCheckedOnTheIllustrativeBasesOwnFigures() {
+        SignedIn.as(users, "politiker");
+        // V 2025's base starts the year after the real Budget 2022–2024 ends; V 2026–2028's has no real budget before it
+        for (String title : List.of("Vänsterpartiets budgetförslag 2025", "Vänsterpartiets budgetförslag 2026–2028")) {
+            Proposal v = byTitle(title);
+            ProposalCalculator.Result r = proposals.view(v).result();
+            int first = r.years().get(0);
+            // the copied investment budget gives self-financing its figures in every year
+            String selfFinancing = goalTitle(v.budgetId(), "SJALVFINANSIERINGSGRAD");
+            for (int year : r.years()) {
+                assertThat(goalCheck(r, selfFinancing, year).status()).as(title + ": " + selfFinancing + " " + year)
+                        .isNotEqualTo(ProposalCalculator.CheckStatus.UNDERLAG_SAKNAS);
+            }
+            // the first year's net cost growth is not compared with a real budget (another series); the later years are judged
+            String growth = goalTitle(v.budgetId(), "NETTOKOSTNADSUTVECKLING");
+            assertThat(goalCheck(r, growth, first).status()).as(title + ": " + growth + " " + first)
+                    .isEqualTo(ProposalCalculator.CheckStatus.UNDERLAG_SAKNAS);
+            for (int year : r.years().subList(1, r.years().size())) {
+                ProposalCalculator.Check c = goalCheck(r, growth, year);
+                assertThat(c.status()).as(title + ": " + growth + " " + year).isNotEqualTo(ProposalCalculator.CheckStatus.UNDERLAG_SAKNAS);
+                assertThat(c.value()).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void aNewProposalStartsFromTheModelsSharesOrFullCompensation() throws Exception {
+        long base = budget("Budget 2025–2027 (illustrativ grund)");
+        mvc.perform(get("/forslag/nytt").with(as("partiV")).param("budget", String.valueOf(base)).param("parti", String.valueOf(unit("V"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"pkvShare\" type=\"text\" inputmode=\"decimal\" value=\"50\"")))
+                .andExpect(content().string(containsString("name=\"volumeShare\" type=\"text\" inputmode=\"decimal\" value=\"100\"")));
+
+        // without a model (removed here, rolled back after the test) a proposal starts from full compensation
+        long model = jdbc.sql("select id from allocation_model where budget_id = ?").param(base).query(Long.class).single();
+        for (String table : List.of("allocation_targeted", "allocation_standard_cost", "allocation_committee", "allocation_population",
+                "allocation_age_group", "allocation_pkv")) {
+            jdbc.sql("delete from " + table + " where model_id = ?").param(model).update();
+        }
+        jdbc.sql("delete from allocation_model where id = ?").param(model).update();
+        mvc.perform(get("/forslag/nytt").with(as("partiV")).param("budget", String.valueOf(base)).param("parti", String.valueOf(unit("V"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"pkvShare\" type=\"text\" inputmode=\"decimal\" value=\"100\"")));
     }
 
     @Test
