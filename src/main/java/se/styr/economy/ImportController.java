@@ -104,7 +104,7 @@ class ImportController {
                @RequestHeader(name = "HX-Request", required = false) String htmx,
                @RequestHeader(name = "HX-Boosted", required = false) String boosted) {
         ImportJobs.Job job = jobs.find(id).orElseThrow(() -> new NotFoundException("Importen", id));
-        model.addAttribute("job", job);
+        model.addAttribute("job", job.snapshot());
         if (htmx != null && boosted == null) {
             return "economy/import-job :: state";
         }

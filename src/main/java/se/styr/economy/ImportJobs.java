@@ -60,8 +60,21 @@ class ImportJobs {
             this.budgetId = budgetId;
         }
 
+        /**
+         * The job's state at one moment, for a page: read together, so that a job ending meanwhile is never shown
+         * both running and ended.
+         */
+        record Snapshot(String id, String fileName, Long budgetId, ImportService.Phase phase, int total, int done, boolean running,
+                        int imported, List<ImportService.Problem> problems, List<ImportService.Problem> shownProblems, List<String> failure) {
+        }
+
+        synchronized Snapshot snapshot() {
+            return new Snapshot(id, fileName, budgetId, phase, total, getDone(), isRunning(), getImported(), getProblems(),
+                    getShownProblems(), failure);
+        }
+
         @Override
-        public void phase(ImportService.Phase phase, int total) {
+        public synchronized void phase(ImportService.Phase phase, int total) {
             this.phase = phase;
             this.total = total;
             done.set(0);
@@ -125,7 +138,7 @@ class ImportJobs {
             return failure;
         }
 
-        private void end(ImportService.Result result, List<String> failure) {
+        private synchronized void end(ImportService.Result result, List<String> failure) {
             this.result = result;
             this.failure = failure;
             this.phase = result != null && result.ok() ? ImportService.Phase.KLAR : ImportService.Phase.AVBRUTEN;
