@@ -45,8 +45,11 @@ class ProposalService {
      *
      * @param baseLabel            the base budget version, e.g. "Budget 2022–2024, version 1"
      * @param noFinancialGoals     whether the base's period has no financial goals to check
+     * @param illustrativeBase     whether the base is an illustrative budget, not one a council decided (false in
+     *                             snapshots published before this was recorded)
      */
-    record View(Proposal proposal, String municipality, String baseLabel, ProposalCalculator.Result result, boolean noFinancialGoals) {
+    record View(Proposal proposal, String municipality, String baseLabel, ProposalCalculator.Result result, boolean noFinancialGoals,
+                boolean illustrativeBase) {
     }
 
     /**
@@ -183,7 +186,8 @@ class ProposalService {
                 c.value(), c.reference(), c.percent())));
         ProposalCalculator.Result checked = new ProposalCalculator.Result(result.years(), result.baseTaxRate(), result.taxRate(),
                 result.compensated(), result.committees(), result.yearResults(), checks);
-        return new View(p, organisation.municipality(base.municipalityId()).name(), base.label(), checked, goalChecks.isEmpty());
+        return new View(p, organisation.municipality(base.municipalityId()).name(), base.label(), checked, goalChecks.isEmpty(),
+                base.illustrative());
     }
 
     /** The base budget as the calculator sees it, with the proposal's PKV and volume shares run through its allocation model. */
@@ -369,7 +373,8 @@ class ProposalService {
         Proposal named = new Proposal(typed.id(), typed.proposalId(), typed.municipalityId(), typed.budgetId(), typed.partyUnitId(),
                 party, typed.versionNo(), typed.state(), typed.title(), typed.summary(), typed.taxChangeOre(), typed.taxBase(),
                 typed.resultTarget(), typed.pkvShare(), typed.volumeShare(), typed.changes(), typed.indicators(), null, null, typed.version());
-        View first = new View(named, current.municipality(), current.baseLabel(), current.result(), current.noFinancialGoals());
+        View first = new View(named, current.municipality(), current.baseLabel(), current.result(), current.noFinancialGoals(),
+                current.illustrativeBase());
         return comparison(typed.budgetId(), List.of(first), others.stream().filter(id -> id != typed.id()).toList());
     }
 

@@ -487,13 +487,28 @@ class ProposalTest {
     }
 
     @Test
+    void resultsOnAnIllustrativeBaseSaySoWhereverTheyAreShown() throws Exception {
+        SignedIn.as(users, "politiker");
+        Proposal v = byTitle("Vänsterpartiets budgetförslag 2026–2028");
+        String note = "Budget 2026–2028 (illustrativ grund), version 1 är en illustrativ grundbudget";
+        assertThat(proposals.view(v).illustrativeBase()).isTrue();
+        mvc.perform(get("/publicerat/forslag/" + v.id()).with(anonymous())).andExpect(status().isOk())
+                .andExpect(content().string(containsString(note)));
+        mvc.perform(get("/forslag/jamfor").with(as("politiker")).param("id", String.valueOf(v.id())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(note)));
+        // the municipality's real budget is no illustration
+        mvc.perform(get("/forslag/jamfor").with(as("politiker")).param("budget", String.valueOf(budget("Budget 2022–2024"))))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("är en illustrativ grundbudget"))));
+    }
+
+    @Test
     void proposalsOnDifferentBasesAreComparedEachWithItsOwnBase() throws Exception {
         SignedIn.as(users, "politiker");
         Proposal s = byTitle("Socialdemokraternas budgetförslag 2020–2022");
         Proposal v25 = byTitle("Vänsterpartiets budgetförslag 2025");
         Proposal v26 = byTitle("Vänsterpartiets budgetförslag 2026–2028");
         List<ProposalService.Comparison> all = proposals.compareAll(null, List.of(v26.id(), s.id(), v25.id()));
-        // in the bases' order (real first, then by year), each with only its own proposals
+        // one comparison per base, each with only its own proposals
         assertThat(all).extracting(c -> c.base().id()).containsExactlyInAnyOrder(s.budgetId(), v25.budgetId(), v26.budgetId());
         for (ProposalService.Comparison c : all) {
             assertThat(c.proposals()).allSatisfy(v -> assertThat(v.proposal().budgetId()).isEqualTo(c.base().id()));
