@@ -47,9 +47,15 @@ class ProposalService {
      * @param noFinancialGoals     whether the base's period has no financial goals to check
      * @param illustrativeBase     whether the base is an illustrative budget, not one a council decided (false in
      *                             snapshots published before this was recorded)
+     * @param resultBudget         the proposal's result budget: the base's result statement with the proposal's changes,
+     *                             line by line (null in snapshots published before it was recorded)
      */
     record View(Proposal proposal, String municipality, String baseLabel, ProposalCalculator.Result result, boolean noFinancialGoals,
-                boolean illustrativeBase) {
+                boolean illustrativeBase, List<ResultLine> resultBudget) {
+    }
+
+    /** One line of a proposal's result budget with its amount per plan year (kronor). */
+    record ResultLine(StatementLine line, Map<Integer, Long> amounts) {
     }
 
     /**
@@ -178,7 +184,8 @@ class ProposalService {
 
     /** A computed proposal with the municipality's financial goals checked on its figures. */
     private View checked(Proposal p, Budget base, ComputedBudget computed, ProposalCalculator.Result result) {
-        List<FinancialGoalService.Check> goalChecks = financialGoals.evaluate(base.periodId(), lines(computed, result), computed.taxFinancedInvestments());
+        Map<Integer, Map<StatementLine, Long>> lines = lines(computed, result);
+        List<FinancialGoalService.Check> goalChecks = financialGoals.evaluate(base.periodId(), lines, computed.taxFinancedInvestments());
         List<ProposalCalculator.Check> checks = new ArrayList<>(result.checks());
         goalChecks.forEach(c -> checks.add(new ProposalCalculator.Check(ProposalCalculator.CheckKind.FINANSIELLT_MAL, c.year(), c.goal().title(),
                 !c.evaluated() ? ProposalCalculator.CheckStatus.UNDERLAG_SAKNAS
@@ -186,8 +193,19 @@ class ProposalService {
                 c.value(), c.reference(), c.percent())));
         ProposalCalculator.Result checked = new ProposalCalculator.Result(result.years(), result.baseTaxRate(), result.taxRate(),
                 result.compensated(), result.committees(), result.yearResults(), checks);
+        List<ResultLine> resultBudget = StatementLine.of(StatementLine.Statement.RESULTAT).stream()
+                .map(line -> {
+                    Map<Integer, Long> amounts = new TreeMap<>();
+                    lines.forEach((year, amountOf) -> {
+                        if (amountOf.get(line) != null) {
+                            amounts.put(year, amountOf.get(line));
+                        }
+                    });
+                    return new ResultLine(line, amounts);
+                })
+                .filter(l -> !l.amounts().isEmpty()).toList();
         return new View(p, organisation.municipality(base.municipalityId()).name(), base.label(), checked, goalChecks.isEmpty(),
-                base.illustrative());
+                base.illustrative(), resultBudget);
     }
 
     /** The base budget as the calculator sees it, with the proposal's PKV and volume shares run through its allocation model. */
@@ -374,7 +392,7 @@ class ProposalService {
                 party, typed.versionNo(), typed.state(), typed.title(), typed.summary(), typed.taxChangeOre(), typed.taxBase(),
                 typed.resultTarget(), typed.pkvShare(), typed.volumeShare(), typed.changes(), typed.indicators(), null, null, typed.version());
         View first = new View(named, current.municipality(), current.baseLabel(), current.result(), current.noFinancialGoals(),
-                current.illustrativeBase());
+                current.illustrativeBase(), current.resultBudget());
         return comparison(typed.budgetId(), List.of(first), others.stream().filter(id -> id != typed.id()).toList());
     }
 

@@ -487,6 +487,32 @@ class ProposalTest {
     }
 
     @Test
+    void theResultBudgetIsTheBasesWithTheProposalsChangesAndAddsUp() throws Exception {
+        SignedIn.as(users, "politiker");
+        Proposal v = byTitle("Vänsterpartiets budgetförslag 2026–2028");
+        ProposalService.View view = proposals.compute(v);
+        Map<se.styr.economy.StatementLine, Map<Integer, Long>> lines = new java.util.EnumMap<>(se.styr.economy.StatementLine.class);
+        view.resultBudget().forEach(l -> lines.put(l.line(), l.amounts()));
+        ProposalService.Comparison base = proposals.compare(v.budgetId(), List.of());
+        for (int year : List.of(2026, 2027, 2028)) {
+            ProposalCalculator.Year y = view.result().year(year);
+            long taxes = lines.get(se.styr.economy.StatementLine.SKATTEINTAKTER).get(year);
+            long netCost = lines.get(se.styr.economy.StatementLine.VERKSAMHETENS_NETTOKOSTNADER).get(year);
+            long grants = lines.get(se.styr.economy.StatementLine.GENERELLA_STATSBIDRAG).get(year);
+            long financial = lines.get(se.styr.economy.StatementLine.FINANSIELLA_INTAKTER).get(year)
+                    + lines.get(se.styr.economy.StatementLine.FINANSIELLA_KOSTNADER).get(year);
+            // the base's taxes plus the tax change; the base's net cost less the frame changes
+            assertThat(taxes).isEqualTo(base.baseResult().year(year).taxes() + y.taxChange());
+            assertThat(lines.get(se.styr.economy.StatementLine.VERKSAMHETENS_RESULTAT).get(year)).isEqualTo(netCost + taxes + grants);
+            assertThat(lines.get(se.styr.economy.StatementLine.ARETS_RESULTAT).get(year)).isEqualTo(netCost + taxes + grants + financial)
+                    .isEqualTo(y.result());
+        }
+        mvc.perform(get("/forslag/" + v.id()).with(as("politiker"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Resultatbudget med förslagets ändringar (tkr)")))
+                .andExpect(content().string(containsString("Resultat efter finansiella poster")));
+    }
+
+    @Test
     void resultsOnAnIllustrativeBaseSaySoWhereverTheyAreShown() throws Exception {
         SignedIn.as(users, "politiker");
         Proposal v = byTitle("Vänsterpartiets budgetförslag 2026–2028");
