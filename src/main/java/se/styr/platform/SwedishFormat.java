@@ -21,14 +21,24 @@ public class SwedishFormat {
         if (value == null) {
             return "";
         }
+        DecimalFormat format = format("#,##0");
+        format.setMaximumFractionDigits(maxDecimals);
+        return format.format(value);
+    }
+
+    /** A percentage with exactly two decimals, so that a column of them lines up: 4 → "4,00 %", 4.3157 → "4,32 %". */
+    public String percent(BigDecimal value) {
+        return value == null ? "" : format("#,##0.00").format(value) + NBSP + "%";
+    }
+
+    private static DecimalFormat format(String pattern) {
         DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.forLanguageTag("sv-SE"));
         symbols.setGroupingSeparator(NBSP);
         symbols.setDecimalSeparator(',');
         symbols.setMinusSign('−');
-        DecimalFormat format = new DecimalFormat("#,##0", symbols);
-        format.setMaximumFractionDigits(maxDecimals);
+        DecimalFormat format = new DecimalFormat(pattern, symbols);
         format.setRoundingMode(RoundingMode.HALF_UP);
-        return format.format(value);
+        return format;
     }
 
     public String number(BigDecimal value) {

@@ -17,6 +17,11 @@ class SwedishFormatTest {
         assertThat(sv.number(new BigDecimal("-2509587"), 0)).isEqualTo("−2\u00a0509\u00a0587");
         assertThat(sv.tkr(new BigDecimal("2132879000"))).isEqualTo("2\u00a0132\u00a0879");
         assertThat(sv.mnkr(new BigDecimal("34500000"))).isEqualTo("34,5");
+        // percentages in a column keep two decimals: the result target 4 beside a result of 4,32
+        assertThat(sv.percent(new BigDecimal("4"))).isEqualTo("4,00\u00a0%");
+        assertThat(sv.percent(new BigDecimal("4.3157"))).isEqualTo("4,32\u00a0%");
+        assertThat(sv.percent(new BigDecimal("-1.895"))).isEqualTo("−1,90\u00a0%");
+        assertThat(sv.percent(null)).isEmpty();
     }
 
     @Test
