@@ -528,6 +528,31 @@ class ProposalTest {
     }
 
     @Test
+    void theSignedInApiGivesWhatTheUserMaySeeComputedAndCompared() throws Exception {
+        SignedIn.as(users, "partiS");
+        Proposal v = byTitle("Vänsterpartiets budgetförslag 2026–2028");
+        long draft = proposals.create(new Proposal(0, 0, v.municipalityId(), v.budgetId(), unit("S"), null, 1, ProposalState.UTKAST,
+                "S utkast", null, 0, Map.of(), null, new BigDecimal("50"), new BigDecimal("100"),
+                List.of(new Proposal.FrameChange(unit("VON"), 2026, 1_000_000, false, null)), List.of(), null, null, 0));
+        mvc.perform(get("/api/v1/proposals").with(as("partiS"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.title == 'S utkast')].state").value(org.hamcrest.Matchers.contains("UTKAST")));
+        mvc.perform(get("/api/v1/proposals/" + draft).with(as("partiS"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.result.yearResults[0].frameChange").value(1_000_000))
+                .andExpect(jsonPath("$.illustrativeBase").value(true));
+        // another party's draft does not exist for V, and the comparison refuses it the same way
+        mvc.perform(get("/api/v1/proposals/" + draft).with(as("partiV"))).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        mvc.perform(get("/api/v1/proposals/jamforelse").with(as("partiV")).param("id", String.valueOf(draft)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/proposals/jamforelse").with(as("partiS")).param("id", String.valueOf(draft), String.valueOf(v.id())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].proposals.length()").value(2))
+                .andExpect(jsonPath("$[0].baseResult.yearResults[0].year").value(2026));
+        mvc.perform(get("/api/v1/proposals").with(anonymous())).andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void proposalsOnDifferentBasesAreComparedEachWithItsOwnBase() throws Exception {
         SignedIn.as(users, "politiker");
         Proposal s = byTitle("Socialdemokraternas budgetförslag 2020–2022");
