@@ -21,6 +21,7 @@ import se.styr.audit.AuditLog;
 import se.styr.organisation.OrgUnit;
 import se.styr.platform.ConflictException;
 import se.styr.platform.Messages;
+import se.styr.platform.Problems;
 import se.styr.platform.SwedishFormat;
 import se.styr.platform.ValidationException;
 
@@ -109,7 +110,7 @@ public class AllocationService {
     public AllocationResult preview(long budgetId, AllocationModel model) {
         BudgetData data = budgets.data(budgetId);
         AllocationInput in = input(ordered(data, model), data);
-        BudgetService.reject(AllocationCalculator.check(in));
+        new Problems().addAll(AllocationCalculator.check(in)).throwIfAny();
         return AllocationCalculator.compute(in);
     }
 
@@ -129,7 +130,7 @@ public class AllocationService {
             throw ValidationException.of("version", "allocation.error.decided", budget.label());
         }
         AllocationModel typed = ordered(data, model);
-        BudgetService.reject(AllocationCalculator.check(input(typed, data)));
+        new Problems().addAll(AllocationCalculator.check(input(typed, data))).throwIfAny();
         Map<Long, String> names = names();
         Optional<AllocationRepository.Stored> stored = repository.find(budgetId);
         if (stored.isEmpty()) {
@@ -192,7 +193,7 @@ public class AllocationService {
         }
         BudgetData data = budgets.data(budgetId);
         AllocationInput in = input(ordered(data, stored.model()), data);
-        BudgetService.reject(AllocationCalculator.check(in));
+        new Problems().addAll(AllocationCalculator.check(in)).throwIfAny();
         AllocationResult result = AllocationCalculator.compute(in);
 
         Map<Long, Map<Integer, Long>> amounts = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import se.styr.platform.Problems;
 
 /** The municipality's budget as JSON: amounts in whole kronor, costs negative. */
 @RestController
@@ -39,13 +40,19 @@ class BudgetApi {
         }
     }
 
-    record Cells(int version, Map<String, Long> cells) {
+    /** {@code version} is nullable so that a body without it is answered "validering.version", as in the other APIs. */
+    record Cells(Integer version, Map<String, Long> cells) {
     }
 
-    record Decision(int version, LocalDate decidedOn, String paragraph) {
+    record Decision(Integer version, LocalDate decidedOn, String paragraph) {
     }
 
-    record Versioned(int version) {
+    record Versioned(Integer version) {
+    }
+
+    private static int version(Integer version) {
+        Problems.when(version == null, "version", "validering.version");
+        return version;
     }
 
     @GetMapping
@@ -66,14 +73,14 @@ class BudgetApi {
                     + "RADNYCKEL_ÅR, t.ex. SKATTEINTAKTER_2022 eller L17_2023; beloppet i kronor, null tar bort. "
                     + "Beräknade rader kan inte skrivas. version är budgetens version som lästes.")
     BudgetView save(@PathVariable long id, @PathVariable String code, @RequestBody Cells in) {
-        budgets.saveCells(id, in.version(), code, in.cells() == null ? Map.of() : in.cells());
+        budgets.saveCells(id, version(in.version()), code, in.cells() == null ? Map.of() : in.cells());
         return BudgetView.of(budgets.computed(id));
     }
 
     @PostMapping("/{id}/decision")
     @Operation(summary = "Besluta budgetversionen; den låses")
     Budget decide(@PathVariable long id, @RequestBody Decision in) {
-        budgets.decide(id, in.version(), in.decidedOn(), in.paragraph());
+        budgets.decide(id, version(in.version()), in.decidedOn(), in.paragraph());
         return budgets.budget(id);
     }
 
@@ -81,6 +88,6 @@ class BudgetApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Revidera en beslutad budget: nästa version skapas som utkast med samma siffror")
     Budget revise(@PathVariable long id, @RequestBody Versioned in) {
-        return budgets.revise(id, in.version());
+        return budgets.revise(id, version(in.version()));
     }
 }

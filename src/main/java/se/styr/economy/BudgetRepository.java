@@ -13,14 +13,24 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import se.styr.organisation.PlanPeriod;
 
 @Repository
 class BudgetRepository {
 
-    private static final String BUDGET = """
-            select b.id, b.municipality_id, b.period_id, p.name, p.first_year, p.last_year, b.version_no, b.state, b.tax_rate,
-                   b.decided_on, b.decided_paragraph, b.decided_by, b.version, p.illustrative
-            from budget b join plan_period p on p.id = b.period_id""";
+    /** A budget's own columns; its period's name and years belong to the organisation module and are added there. */
+    record Row(long id, long municipalityId, long periodId, int versionNo, BudgetState state, java.math.BigDecimal taxRate,
+               LocalDate decidedOn, String decidedParagraph, String decidedBy, int version) {
+
+        Budget in(PlanPeriod period) {
+            return new Budget(id, municipalityId, periodId, period.name(), period.firstYear(), period.lastYear(), versionNo,
+                    state, taxRate, decidedOn, decidedParagraph, decidedBy, version, period.illustrative());
+        }
+    }
+
+    private static final String ROW = """
+            select id, municipality_id, period_id, version_no, state, tax_rate, decided_on, decided_paragraph, decided_by, version
+            from budget""";
 
     private final JdbcClient jdbc;
 
@@ -28,19 +38,17 @@ class BudgetRepository {
         this.jdbc = jdbc;
     }
 
-    private static Budget budget(ResultSet rs, int n) throws SQLException {
-        return new Budget(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
-                rs.getInt(7), BudgetState.valueOf(rs.getString(8)), rs.getBigDecimal(9),
-                rs.getObject(10, LocalDate.class), rs.getString(11), rs.getString(12), rs.getInt(13), rs.getBoolean(14));
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), BudgetState.valueOf(rs.getString(5)),
+                rs.getBigDecimal(6), rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9), rs.getInt(10));
     }
 
-    Optional<Budget> find(long id) {
-        return jdbc.sql(BUDGET + " where b.id = ?").param(id).query(BudgetRepository::budget).optional();
+    Optional<Row> find(long id) {
+        return jdbc.sql(ROW + " where id = ?").param(id).query(BudgetRepository::row).optional();
     }
 
-    List<Budget> all(long municipalityId) {
-        return jdbc.sql(BUDGET + " where b.municipality_id = ? order by p.illustrative, p.first_year desc, b.version_no desc")
-                .param(municipalityId).query(BudgetRepository::budget).list();
+    List<Row> all(long municipalityId) {
+        return jdbc.sql(ROW + " where municipality_id = ?").param(municipalityId).query(BudgetRepository::row).list();
     }
 
     long insert(long municipalityId, long periodId, int versionNo, java.math.BigDecimal taxRate, Long createdFrom) {

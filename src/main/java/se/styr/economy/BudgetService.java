@@ -21,9 +21,9 @@ import se.styr.organisation.PlanPeriod;
 import se.styr.platform.ConflictException;
 import se.styr.platform.Messages;
 import se.styr.platform.NotFoundException;
+import se.styr.platform.Problems;
 import se.styr.platform.SwedishFormat;
 import se.styr.platform.ValidationException;
-import se.styr.platform.ValidationException.Problem;
 
 /**
  * The municipality's budget: typed figures per version, every derived line computed. A decided version is frozen;
@@ -53,11 +53,15 @@ public class BudgetService {
 
     /** Every version of every budget of the municipality, newest period and version first. */
     public List<Budget> budgets() {
-        return repository.all(access.municipalityId());
+        Map<Long, PlanPeriod> periods = organisation.periods(access.municipalityId()).stream()
+                .collect(Collectors.toMap(PlanPeriod::id, p -> p));
+        return repository.all(access.municipalityId()).stream().map(r -> r.in(periods.get(r.periodId())))
+                .sorted(newestFirst()).toList();
     }
 
     public Budget budget(long id) {
         return repository.find(id).filter(b -> b.municipalityId() == access.municipalityId())
+                .map(r -> r.in(organisation.findPeriod(r.periodId()).orElseThrow()))
                 .orElseThrow(() -> new NotFoundException("Budgeten", id));
     }
 
@@ -125,18 +129,18 @@ public class BudgetService {
     public void saveStatement(long budgetId, int version, Map<StatementLine, Map<Integer, Long>> amounts) {
         Budget budget = editable(budgetId, null);
         BudgetData before = data(budgetId);
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         amounts.forEach((line, years) -> years.forEach((year, amount) -> {
             String field = line.name() + "_" + year;
             if (line.derived() || (line == StatementLine.EGET_KAPITAL && year != budget.firstYear())) {
-                problems.add(new Problem(field, "economy.error.derived", messages.text("economy.line." + line.name())));
+                problems.add(field, "economy.error.derived", messages.text("economy.line." + line.name()));
             } else if (!budget.years().contains(year)) {
-                problems.add(new Problem(field, "economy.error.year", year, budget.periodName()));
+                problems.add(field, "economy.error.year", year, budget.periodName());
             } else if (amount != null && line.cost() && amount > 0) {
-                problems.add(new Problem(field, "economy.error.costSign", messages.text("economy.line." + line.name())));
+                problems.add(field, "economy.error.costSign", messages.text("economy.line." + line.name()));
             }
         }));
-        reject(problems);
+        problems.throwIfAny();
         lock(budget, version);
         Changes changes = new Changes();
         amounts.forEach((line, years) -> years.forEach((year, amount) -> {
@@ -154,18 +158,18 @@ public class BudgetService {
         BudgetData before = data(budgetId);
         Map<Long, BudgetData.FrameLine> lines = before.frames().stream()
                 .collect(Collectors.toMap(BudgetData.FrameLine::id, l -> l));
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         amounts.forEach((lineId, years) -> years.forEach((year, amount) -> {
             String field = "L" + lineId + "_" + year;
             if (!lines.containsKey(lineId)) {
-                problems.add(new Problem(field, "economy.error.line", lineId));
+                problems.add(field, "economy.error.line", lineId);
             } else if (!budget.years().contains(year)) {
-                problems.add(new Problem(field, "economy.error.year", year, budget.periodName()));
+                problems.add(field, "economy.error.year", year, budget.periodName());
             } else if (amount != null && amount < 0 && lines.get(lineId).kind() == FrameKind.NAMND) {
-                problems.add(new Problem(field, "economy.error.negativeGrant", BudgetCalculator.frameLabel(before, lines.get(lineId))));
+                problems.add(field, "economy.error.negativeGrant", BudgetCalculator.frameLabel(before, lines.get(lineId)));
             }
         }));
-        reject(problems);
+        problems.throwIfAny();
         lock(budget, version);
         Changes changes = new Changes();
         amounts.forEach((lineId, years) -> years.forEach((year, amount) -> {
@@ -182,20 +186,20 @@ public class BudgetService {
     public long addFrameLine(long budgetId, int version, Long orgUnitId, String label, FrameKind kind) {
         Budget budget = editable(budgetId, null);
         BudgetData before = data(budgetId);
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         String name = label == null ? "" : label.strip();
         if (kind == FrameKind.NAMND) {
             if (orgUnitId == null || committees().stream().noneMatch(u -> u.id() == orgUnitId)) {
-                problems.add(new Problem("orgUnitId", "economy.error.committee"));
+                problems.add("orgUnitId", "economy.error.committee");
             } else if (before.frames().stream().anyMatch(f -> orgUnitId.equals(f.orgUnitId()) && f.kind() == FrameKind.NAMND)) {
-                problems.add(new Problem("orgUnitId", "economy.error.committeeTwice"));
+                problems.add("orgUnitId", "economy.error.committeeTwice");
             } else {
                 name = organisation.unit(orgUnitId).name();
             }
         } else if (name.isEmpty() || name.length() > 200) {
-            problems.add(new Problem("label", "economy.error.label"));
+            problems.add("label", "economy.error.label");
         }
-        reject(problems);
+        problems.throwIfAny();
         lock(budget, version);
         int position = before.frames().stream().mapToInt(BudgetData.FrameLine::position).max().orElse(0) + 1;
         long id = repository.insertFrameLine(budgetId, kind == FrameKind.NAMND ? orgUnitId : null, name, kind, position);
@@ -211,20 +215,20 @@ public class BudgetService {
         Map<Long, BudgetData.InvestmentLine> lines = before.investments().stream()
                 .collect(Collectors.toMap(BudgetData.InvestmentLine::id, l -> l));
         Map<Long, List<BudgetData.InvestmentLine>> children = BudgetCalculator.childrenOf(before.investments());
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         amounts.forEach((lineId, years) -> years.forEach((year, amount) -> {
             String field = "L" + lineId + "_" + year;
             if (!lines.containsKey(lineId)) {
-                problems.add(new Problem(field, "economy.error.line", lineId));
+                problems.add(field, "economy.error.line", lineId);
             } else if (children.containsKey(lineId)) {
-                problems.add(new Problem(field, "economy.error.derived", lines.get(lineId).label()));
+                problems.add(field, "economy.error.derived", lines.get(lineId).label());
             } else if (!budget.investmentYears().contains(year)) {
-                problems.add(new Problem(field, "economy.error.year", year, budget.periodName()));
+                problems.add(field, "economy.error.year", year, budget.periodName());
             } else if (amount != null && amount < 0) {
-                problems.add(new Problem(field, "economy.error.negativeInvestment", lines.get(lineId).label()));
+                problems.add(field, "economy.error.negativeInvestment", lines.get(lineId).label());
             }
         }));
-        reject(problems);
+        problems.throwIfAny();
         lock(budget, version);
         Changes changes = new Changes();
         amounts.forEach((lineId, years) -> years.forEach((year, amount) -> {
@@ -241,21 +245,21 @@ public class BudgetService {
     public long addInvestmentLine(long budgetId, int version, Long orgUnitId, Long parentId, String label, boolean feeFinanced) {
         Budget budget = editable(budgetId, null);
         BudgetData before = data(budgetId);
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         String name = label == null ? "" : label.strip();
         if (name.isEmpty() || name.length() > 200) {
-            problems.add(new Problem("label", "economy.error.label"));
+            problems.add("label", "economy.error.label");
         }
         BudgetData.InvestmentLine parent = parentId == null ? null
                 : before.investments().stream().filter(l -> l.id() == parentId).findFirst().orElse(null);
         if (parentId != null && parent == null) {
-            problems.add(new Problem("parentId", "economy.error.line", parentId));
+            problems.add("parentId", "economy.error.line", parentId);
         }
         Long unit = parent != null ? parent.orgUnitId() : orgUnitId;
         if (parent == null && unit != null && committees().stream().noneMatch(u -> u.id() == unit)) {
-            problems.add(new Problem("orgUnitId", "economy.error.committee"));
+            problems.add("orgUnitId", "economy.error.committee");
         }
-        reject(problems);
+        problems.throwIfAny();
         lock(budget, version);
         int position = before.investments().stream().mapToInt(BudgetData.InvestmentLine::position).max().orElse(0) + 1;
         long id = repository.insertInvestmentLine(budgetId, unit, parentId, name,
@@ -290,27 +294,27 @@ public class BudgetService {
         byUnit.keySet().forEach(unit -> access.require(Access.Action.MANAGE_BUDGET, unit));
         Budget budget = editable(budgetId, byUnit.size() == 1 ? byUnit.keySet().iterator().next() : null);
         BudgetData before = data(budgetId);
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         byUnit.forEach((unitId, amounts) -> {
             if (committees().stream().noneMatch(u -> u.id() == unitId)) {
-                problems.add(new Problem("orgUnitId", "economy.error.committee"));
+                problems.add("orgUnitId", "economy.error.committee");
                 return;
             }
             amounts.forEach((group, years) -> years.forEach((year, amount) -> {
                 String field = group.name() + "_" + year;
                 String label = messages.text("economy.group." + group.name());
                 if (group.derived() || (group == AccountGroup.KOMMUNBIDRAG && year >= budget.firstYear())) {
-                    problems.add(new Problem(field, "economy.error.derived", label));
+                    problems.add(field, "economy.error.derived", label);
                 } else if (!budget.detailYears().contains(year)) {
-                    problems.add(new Problem(field, "economy.error.year", year, budget.periodName()));
+                    problems.add(field, "economy.error.year", year, budget.periodName());
                 } else if (amount != null && group.cost() && amount > 0) {
-                    problems.add(new Problem(field, "economy.error.costSign", label));
+                    problems.add(field, "economy.error.costSign", label);
                 } else if (amount != null && (group == AccountGroup.VERKSAMHETENS_INTAKTER || group == AccountGroup.KOMMUNBIDRAG) && amount < 0) {
-                    problems.add(new Problem(field, "economy.error.revenueSign", label));
+                    problems.add(field, "economy.error.revenueSign", label);
                 }
             }));
         });
-        reject(problems);
+        problems.throwIfAny();
         lock(budget, version);
         Changes changes = new Changes();
         byUnit.forEach((unitId, amounts) -> {
@@ -388,7 +392,7 @@ public class BudgetService {
     public void saveCells(long budgetId, int version, String tableCode, Map<String, Long> cells) {
         ComputedBudget computed = computed(budgetId);
         computed.table(tableCode);
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         java.util.Set<String> editable = editableCells(computed, tableCode);
         if (editable.isEmpty()) {
             editable(budgetId, committeeOf(tableCode));
@@ -397,13 +401,13 @@ public class BudgetService {
         cells.forEach((cell, amount) -> {
             int cut = cell.lastIndexOf('_');
             if (!editable.contains(cell) || cut < 0) {
-                problems.add(new Problem(cell, "economy.error.cell", cell));
+                problems.add(cell, "economy.error.cell", cell);
                 return;
             }
             byRow.computeIfAbsent(cell.substring(0, cut), k -> new LinkedHashMap<>())
                     .put(Integer.parseInt(cell.substring(cut + 1)), amount);
         });
-        reject(problems);
+        problems.throwIfAny();
         switch (tableCode) {
             case BudgetCalculator.RESULT, BudgetCalculator.BALANCE, BudgetCalculator.CASH_FLOW -> {
                 Map<StatementLine, Map<Integer, Long>> amounts = new java.util.EnumMap<>(StatementLine.class);
@@ -505,14 +509,14 @@ public class BudgetService {
     @Transactional
     public void decide(long budgetId, int version, LocalDate on, String paragraph) {
         Budget budget = editable(budgetId, null);
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         if (on == null) {
-            problems.add(new Problem("decidedOn", "economy.error.decidedOn"));
+            problems.add("decidedOn", "economy.error.decidedOn");
         }
         if (paragraph == null || paragraph.isBlank() || paragraph.length() > 50) {
-            problems.add(new Problem("paragraph", "economy.error.paragraph"));
+            problems.add("paragraph", "economy.error.paragraph");
         }
-        reject(problems);
+        problems.throwIfAny();
         lock(budget, version);
         repository.decide(budgetId, on, paragraph.strip(), access.current().username());
         audit.record(budget.municipalityId(), AUDIT_TYPE, budgetId, AuditLog.Action.ANDRAD, "Budget beslutad: " + budget.label(),
@@ -607,13 +611,11 @@ public class BudgetService {
         return kronor == null ? "–" : sv.tkr(BigDecimal.valueOf(kronor)) + " tkr";
     }
 
-    static void reject(List<Problem> problems) {
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
-    }
-
-    static Comparator<Budget> newestFirst() {
-        return Comparator.comparingInt(Budget::firstYear).reversed().thenComparing(Comparator.comparingInt(Budget::versionNo).reversed());
+    /** Real periods before illustrative ones, the newest period first, and in a period the latest version first. */
+    private static Comparator<Budget> newestFirst() {
+        return Comparator.comparing(Budget::illustrative)
+                .thenComparing(Comparator.comparingInt(Budget::firstYear).reversed())
+                .thenComparing(Comparator.comparingLong(Budget::periodId).reversed())
+                .thenComparing(Comparator.comparingInt(Budget::versionNo).reversed());
     }
 }

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.styr.organisation.Organisation;
-import se.styr.organisation.PlanPeriod;
 import se.styr.platform.FormInput;
 import se.styr.platform.Messages;
 import se.styr.platform.PageStatus;
@@ -132,7 +131,6 @@ class EconomyController {
         Map<String, Long> cells = cells(form, budgets.editableCells(computed, code), new Problems());
         ComputedBudget preview = budgets.preview(id, code, cells);
         model.addAttribute("table", preview.table(code));
-        model.addAttribute("budget", preview);
         return "economy/budget-table :: preview";
     }
 

@@ -167,4 +167,27 @@ class BudgetPageTest {
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
+
+    @Test
+    void theApiAsksForAMissingVersionInSwedishAndSavesNothing() throws Exception {
+        mvc.perform(put("/api/v1/budgets/" + id + "/tables/RESULTAT").with(as("admin")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"cells\": {\"SKATTEINTAKTER_2024\": 2300000000}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.version[0]").value("Versionen saknas. Öppna objektet på nytt."));
+        mvc.perform(post("/api/v1/budgets/" + id + "/decision").with(as("admin")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decidedOn\": \"2021-11-24\", \"paragraph\": \"§ 155\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.version[0]").value("Versionen saknas. Öppna objektet på nytt."));
+        mvc.perform(post("/api/v1/budgets/" + id + "/revisions").with(as("admin")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.version[0]").value("Versionen saknas. Öppna objektet på nytt."));
+        SignedIn.as(users, "admin");
+        Budget after = budgets.budget(id);
+        assertThat(after.version()).isEqualTo(version);
+        assertThat(after.decided()).isFalse();
+        assertThat(budgets.computed(id).line(StatementLine.SKATTEINTAKTER, 2024)).isNotEqualTo(2_300_000_000L);
+    }
 }
