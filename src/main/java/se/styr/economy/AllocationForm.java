@@ -72,7 +72,7 @@ final class AllocationForm {
             group.persons().forEach((year, persons) -> v.put("group" + row + "_" + year, whole(persons, sv)));
         }
         for (AllocationModel.Committee c : model.committees()) {
-            v.put("base_" + c.orgUnitId(), tkr(c.baseFrame(), sv));
+            v.put("base_" + c.orgUnitId(), sv.tkrExact(c.baseFrame()));
             v.put("buffer_" + c.orgUnitId(), sv.number(c.bufferPercent(), 2));
             for (int g = 0; g < c.standardCosts().size(); g++) {
                 v.put("cost_" + c.orgUnitId() + "_" + g, whole(c.standardCosts().get(g), sv));
@@ -83,14 +83,10 @@ final class AllocationForm {
             v.put("targeted" + i + "_committee", String.valueOf(t.orgUnitId()));
             v.put("targeted" + i + "_year", String.valueOf(t.year()));
             v.put("targeted" + i + "_kind", t.permanent() ? PERMANENT : TEMPORARY);
-            v.put("targeted" + i + "_amount", tkr(t.amount(), sv));
+            v.put("targeted" + i + "_amount", sv.tkrExact(t.amount()));
             v.put("targeted" + i + "_motivation", t.motivation());
         }
         return new AllocationForm(v, model.ageGroups().size(), model.targeted().size());
-    }
-
-    private static String tkr(Long kronor, SwedishFormat sv) {
-        return kronor == null ? "" : sv.number(BigDecimal.valueOf(kronor).movePointLeft(3), 3);
     }
 
     private static String whole(Long value, SwedishFormat sv) {

@@ -311,7 +311,7 @@ public class AllocationService {
     }
 
     private String tkr(Long kronor) {
-        return kronor == null ? "–" : sv.number(BigDecimal.valueOf(kronor).movePointLeft(3), 3) + " tkr";
+        return kronor == null ? "–" : sv.tkrExact(kronor) + " tkr";
     }
 
     private String percent(BigDecimal value) {

@@ -608,7 +608,7 @@ public class BudgetService {
     }
 
     private String tkr(Long kronor) {
-        return kronor == null ? "–" : sv.tkr(BigDecimal.valueOf(kronor)) + " tkr";
+        return kronor == null ? "–" : sv.tkrExact(kronor) + " tkr";
     }
 
     /** Real periods before illustrative ones, the newest period first, and in a period the latest version first. */

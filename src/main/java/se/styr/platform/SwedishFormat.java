@@ -50,6 +50,14 @@ public class SwedishFormat {
         return kronor == null ? "" : number(kronor.divide(BigDecimal.valueOf(1000)), 0);
     }
 
+    /**
+     * Whole kronor as tkr with the decimals it has (at most three): 12 345 600 → "12 345,6". For a form field, which must
+     * give back what is stored rather than a rounded figure, and for an audit entry.
+     */
+    public String tkrExact(Long kronor) {
+        return kronor == null ? "" : number(BigDecimal.valueOf(kronor).movePointLeft(3), 3);
+    }
+
     /** Whole kronor as mnkr with one decimal: 34 500 000 → "34,5". */
     public String mnkr(BigDecimal kronor) {
         return kronor == null ? "" : number(kronor.divide(BigDecimal.valueOf(1_000_000)), 1);

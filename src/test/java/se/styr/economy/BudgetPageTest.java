@@ -190,4 +190,16 @@ class BudgetPageTest {
         assertThat(after.decided()).isFalse();
         assertThat(budgets.computed(id).line(StatementLine.SKATTEINTAKTER, 2024)).isNotEqualTo(2_300_000_000L);
     }
+
+    @Test
+    void aFigureFinerThanATkrIsOfferedAsItIsSoSavingTheFormKeepsIt() throws Exception {
+        mvc.perform(post("/ekonomi/budget/" + id + "/tabell/RESULTAT").with(as("admin")).with(csrf())
+                        .param("version", String.valueOf(version)).param("FINANSIELLA_INTAKTER_2022", "12 345,6"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/ekonomi/budget/" + id + "/tabell/RESULTAT").with(as("admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"12" + NBSP + "345,6\"")));
+        SignedIn.as(users, "admin");
+        assertThat(budgets.computed(id).line(StatementLine.FINANSIELLA_INTAKTER, 2022)).isEqualTo(12_345_600L);
+    }
 }
