@@ -60,7 +60,7 @@ class EconomicFollowupApi {
                 body == null || body.type() == null ? EconomicFollowupType.MANADSUPPFOLJNING : body.type());
     }
 
-    @Schema(description = "En kontogrupps prognos för helåret och förklaring, i kronor; kostnader negativa")
+    @Schema(description = "En kontogrupps prognos för helåret och förklaring, i kronor; kostnader negativa. Utan förklaring lämnas den som den är; en tom förklaring tar bort den.")
     record ForecastRow(AccountGroup group, Long forecast, String explanation) {
     }
 
@@ -82,7 +82,10 @@ class EconomicFollowupApi {
             for (ForecastRow row : body.rows()) {
                 Problems.when(row == null || row.group() == null, "rows", "validering.val");
                 forecast.put(row.group(), row.forecast());
-                explanations.put(row.group(), row.explanation());
+                // Finansnetto has a forecast but no explanation: a row without one leaves the explanation as it is.
+                if (row.explanation() != null) {
+                    explanations.put(row.group(), row.explanation());
+                }
             }
         }
         EconomicFollowupService.ReportInput in = new EconomicFollowupService.ReportInput(current.type(), current.compareWithId(),

@@ -198,8 +198,9 @@ class EconomicFollowupController {
         Map<Long, Long[]> lines = new HashMap<>();
         form.forEach((name, text) -> {
             Matcher m = INVESTMENT_FIELD.matcher(name);
-            if (m.matches()) {
-                Long[] figures = lines.computeIfAbsent(Long.parseLong(m.group(1)), k -> new Long[3]);
+            Long line = m.matches() ? FormInput.whole(m.group(1), name, p) : null;
+            if (line != null) {
+                Long[] figures = lines.computeIfAbsent(line, k -> new Long[3]);
                 int column = switch (m.group(2)) {
                     case "PROGNOS" -> 0;
                     case "UTFALL" -> 1;
@@ -221,8 +222,6 @@ class EconomicFollowupController {
             into.put(g, FormInput.tkr(form.get(field), field, p));
         }
     }
-
-
 
     static String path(long unitId, int year, int month) {
         return "/ekonomi/uppfoljning/" + unitId + "/" + year + "/" + month;
@@ -262,7 +261,11 @@ class EconomicFollowupController {
             String field = "M" + m.id();
             if (form.containsKey(field)) {
                 amounts.put(m.id(), FormInput.number(form.get(field), field, p));
-                versions.put(m.id(), parseVersion(form.get("v" + m.id())));
+                try {
+                    versions.put(m.id(), Integer.valueOf(form.getOrDefault("v" + m.id(), "").strip()));
+                } catch (NumberFormatException e) {
+                    p.add(field, "validering.version");
+                }
             }
         }
         try {
@@ -286,15 +289,13 @@ class EconomicFollowupController {
     @PostMapping("/ekonomi/uppfoljning/{unitId}/volymer/matt")
     String addMeasure(@PathVariable long unitId, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         OrgUnit committee = followup.committee(unitId);
-        Long parent = null;
+        Problems input = new Problems();
+        Long parent = FormInput.whole(form.get("parentId"), "parentId", input);
         try {
-            String text = form.get("parentId");
-            parent = text == null || text.isBlank() ? null : Long.parseLong(text.strip());
+            input.throwIfAny();
             volumes.addMeasure(committee, form.get("area"), form.get("name"), form.get("unit"), parent);
             redirect.addFlashAttribute("notice", messages.text("ekuppf.volume.added"));
             return "redirect:/ekonomi/uppfoljning/" + unitId + "/volymer";
-        } catch (NumberFormatException e) {
-            model.addAttribute("errors", Map.of("parentId", List.of(messages.text("validering.val"))));
         } catch (ValidationException e) {
             model.addAttribute("errors", messages.byField(e));
         }
@@ -305,13 +306,5 @@ class EconomicFollowupController {
     @SuppressWarnings("unchecked")
     private static Map<String, ?> errors(Model model) {
         return (Map<String, ?>) model.getAttribute("errors");
-    }
-
-    private static Integer parseVersion(String text) {
-        try {
-            return text == null ? null : Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

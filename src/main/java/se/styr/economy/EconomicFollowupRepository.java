@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -156,28 +155,5 @@ class EconomicFollowupRepository {
             jdbc.sql("insert into economic_report_investment (report_id, line_id, forecast, outcome, outcome_last_year) values (?, ?, ?, ?, ?)")
                     .params(reportId, lineId, f.forecast(), f.outcome(), f.outcomeLastYear()).update();
         }
-    }
-
-    /** Whether units below the committee (its own administration, not other committees) have outcomes in the year. */
-    boolean unitOutcomesExist(java.util.Collection<Long> units, int year) {
-        if (units.isEmpty()) {
-            return false;
-        }
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("year", year);
-        p.put("units", units);
-        return jdbc.sql("select count(*) from economic_outcome where year = :year and org_unit_id in (:units)")
-                .params(p).query(Long.class).single() > 0;
-    }
-
-    /** The committee's own outcome of one month and group (what the report page typed), if any. */
-    Optional<Long> ownOutcome(long unitId, int year, int month, AccountGroup group) {
-        return jdbc.sql("select amount from economic_outcome where org_unit_id = ? and year = ? and month = ? and account_group = ?")
-                .params(unitId, year, month, group.name()).query(Long.class).optional();
-    }
-
-    void deleteOwnOutcome(long unitId, int year, int month, AccountGroup group) {
-        jdbc.sql("delete from economic_outcome where org_unit_id = ? and year = ? and month = ? and account_group = ?")
-                .params(unitId, year, month, group.name()).update();
     }
 }

@@ -184,7 +184,7 @@ public class EconomicFollowupService {
     }
 
     String monthName(int month) {
-        return messages.text("ekuppf.month." + month);
+        return messages.text("economy.month." + month);
     }
 
     // ---- writing
@@ -370,7 +370,7 @@ public class EconomicFollowupService {
             }
         });
         if (!in.outcome().isEmpty()) {
-            boolean typable = !unitOutcomesExist(d.orgUnitId(), d.year());
+            boolean typable = !outcomes.unitsBelowHaveOutcomes(d.orgUnitId(), d.year());
             Map<AccountGroup, Long> current = outcomeToDate(d.orgUnitId(), d.year(), d.month());
             in.outcome().forEach((g, amount) -> {
                 String field = g.name() + "_" + ForecastCalculator.OUTCOME;
@@ -516,7 +516,7 @@ public class EconomicFollowupService {
                 return;
             }
             if (amount == null) {
-                repository.deleteOwnOutcome(committee.id(), d.year(), d.month(), g);
+                outcomes.remove(committee.id(), d.year(), d.month(), g);
                 audit.record(access.municipalityId(), "UTFALL", null, AuditLog.Action.BORTTAGEN,
                         "Utfall borttaget: " + committee.name() + ", " + label(g) + " " + d.year() + "-" + d.month(),
                         Map.of("utfall", tkr(current.get(g))), null);
@@ -598,33 +598,19 @@ public class EconomicFollowupService {
         return ForecastCalculator.OPERATING_ROWS.stream().allMatch(forecast::containsKey);
     }
 
-    /** A forecast column: derived rows once every row has a forecast, only the typed figures before that. */
-    private static Map<AccountGroup, Long> column(Map<AccountGroup, Long> forecast) {
-        if (complete(forecast)) {
-            return AccountGroup.complete(forecast);
-        }
-        Map<AccountGroup, Long> partial = new EnumMap<>(AccountGroup.class);
-        ForecastCalculator.OPERATING_ROWS.stream().filter(forecast::containsKey).forEach(g -> partial.put(g, forecast.get(g)));
-        if (!partial.isEmpty()) {
-            partial.put(AccountGroup.KOMMUNBIDRAG, forecast.get(AccountGroup.KOMMUNBIDRAG));
-            partial.put(AccountGroup.FINANSNETTO, forecast.get(AccountGroup.FINANSNETTO));
-        }
-        return partial;
-    }
-
     private EconomicFollowupReport view(Data d, YearBudget budget, boolean editing) {
         OrgUnit committee = organisation.unit(d.orgUnitId());
         Map<AccountGroup, Long> revised = revisedBudget(d, budget);
         Map<AccountGroup, Long> budgetColumn = AccountGroup.complete(revised);
         Map<AccountGroup, Long> forecastTyped = forecast(d, budget, revised);
-        Map<AccountGroup, Long> forecastColumn = column(forecastTyped);
+        Map<AccountGroup, Long> forecastColumn = ForecastCalculator.complete(forecastTyped);
         Data compared = d.compareWithId() == null ? null : repository.find(d.compareWithId())
                 .filter(c -> c.orgUnitId() == d.orgUnitId() && c.year() == d.year()).orElse(null);
         Map<AccountGroup, Long> comparison = compared == null ? null
-                : column(forecast(compared, budget, revisedBudget(compared, budget)));
+                : ForecastCalculator.complete(forecast(compared, budget, revisedBudget(compared, budget)));
         Map<AccountGroup, Long> outcome = outcomeToDate(d.orgUnitId(), d.year(), d.month());
         Map<AccountGroup, Long> lastYear = outcomeToDate(d.orgUnitId(), d.year() - 1, d.month());
-        boolean fromUnits = unitOutcomesExist(d.orgUnitId(), d.year());
+        boolean fromUnits = outcomes.unitsBelowHaveOutcomes(d.orgUnitId(), d.year());
         EconomicFollowupReport.OutcomeSource source = fromUnits ? EconomicFollowupReport.OutcomeSource.UNITS
                 : outcome.isEmpty() ? EconomicFollowupReport.OutcomeSource.NONE : EconomicFollowupReport.OutcomeSource.TYPED;
         boolean draft = d.state() == EconomicFollowupState.UTKAST;
@@ -694,12 +680,6 @@ public class EconomicFollowupService {
         return outcomes.toDate(unitId, year, month);
     }
 
-    /** Whether units of the committee's own administration (not the committee itself) have outcomes in the year. */
-    private boolean unitOutcomesExist(long unitId, int year) {
-        Set<Long> own = new java.util.HashSet<>(outcomes.ownUnits(unitId));
-        own.remove(unitId);
-        return repository.unitOutcomesExist(own, year);
-    }
 
     private static Set<Long> leafLines(List<BudgetData.InvestmentLine> lines) {
         Set<Long> parents = lines.stream().map(BudgetData.InvestmentLine::parentId).filter(Objects::nonNull).collect(Collectors.toSet());

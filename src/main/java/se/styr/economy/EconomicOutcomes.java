@@ -46,16 +46,37 @@ public class EconomicOutcomes {
      * the sum over its own units, not over committees placed below it (the committees under Kommunstyrelsen).
      */
     public Map<AccountGroup, Long> toDate(long unitId, int year, int month) {
-        Set<Long> units = ownUnits(unitId);
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("year", year);
+        params.put("month", month);
+        params.put("units", ownUnits(unitId));
         Map<AccountGroup, Long> sums = new EnumMap<>(AccountGroup.class);
-        jdbc.sql("select org_unit_id, account_group, sum(amount) from economic_outcome where year = ? and month <= ? group by org_unit_id, account_group")
-                .params(year, month)
+        jdbc.sql("select account_group, sum(amount) from economic_outcome where year = :year and month <= :month and org_unit_id in (:units) group by account_group")
+                .params(params)
                 .query(rs -> {
-                    if (units.contains(rs.getLong(1))) {
-                        sums.merge(AccountGroup.valueOf(rs.getString(2)), rs.getLong(3), Long::sum);
-                    }
+                    sums.put(AccountGroup.valueOf(rs.getString(1)), rs.getLong(2));
                 });
         return sums.isEmpty() ? Map.of() : AccountGroup.complete(sums);
+    }
+
+    /** Whether units below the committee, in its own administration and not the committee itself, have outcomes in the year. */
+    boolean unitsBelowHaveOutcomes(long committeeId, int year) {
+        Set<Long> units = new java.util.HashSet<>(ownUnits(committeeId));
+        units.remove(committeeId);
+        if (units.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("year", year);
+        params.put("units", units);
+        return jdbc.sql("select count(*) from economic_outcome where year = :year and org_unit_id in (:units)")
+                .params(params).query(Long.class).single() > 0;
+    }
+
+    /** Removes one month's outcome of a unit in one group (a figure cleared in the committee's follow-up). */
+    void remove(long unitId, int year, int month, AccountGroup group) {
+        jdbc.sql("delete from economic_outcome where org_unit_id = ? and year = ? and month = ? and account_group = ?")
+                .params(unitId, year, month, group.name()).update();
     }
 
     /** The nearest committee strictly above the unit, or null. */

@@ -72,9 +72,12 @@ class FinancialGoalController {
         FinancialGoalKind kind = FormInput.choice(FinancialGoalKind.class, form.get("kind"), "kind", input);
         BigDecimal threshold = threshold(kind, form.get("threshold"), input);
         Long period = FormInput.whole(form.get("period"), "period", input);
+        if (!input.has("period")) {
+            input.check(period != null, "period", "validering.val");
+        }
         try {
             input.throwIfAny();
-            goals.add(period == null ? -1 : period, kind, form.get("title"), threshold, form.get("description"));
+            goals.add(period, kind, form.get("title"), threshold, form.get("description"));
             redirect.addFlashAttribute("notice", messages.text("economy.goal.added"));
             return "redirect:/ekonomi/finansiella-mal?period=" + period;
         } catch (ValidationException e) {
@@ -150,6 +153,15 @@ class FinancialGoalController {
         FinancialBasis basis = FormInput.choice(FinancialBasis.class, form.get("grund"), "grund", input);
         Long year = FormInput.whole(form.get("ar"), "ar", input);
         Long month = FormInput.whole(form.getOrDefault("manad", "12"), "manad", input);
+        // Checked here, before the narrowing to int: a year like 4294969318 would otherwise be saved as 2022.
+        boolean yearOk = year != null && year >= 1990 && year <= 2100;
+        boolean monthOk = month != null && month >= 1 && month <= 12;
+        if (!input.has("ar")) {
+            input.check(yearOk, "ar", "economy.goal.error.year");
+        }
+        if (!input.has("manad")) {
+            input.check(monthOk, "manad", "economy.goal.error.month");
+        }
         Map<String, Long> values = new LinkedHashMap<>();
         Map<String, Long> read = new LinkedHashMap<>();
         if (basis != null) {
@@ -166,8 +178,8 @@ class FinancialGoalController {
             redirect.addFlashAttribute("notice", messages.text("economy.figures.saved"));
             return "redirect:/ekonomi/finansiella-mal/underlag?ar=" + year + "&grund=" + basis + "&manad=" + month;
         } catch (ValidationException e) {
-            return figures(year == null ? 0 : year.intValue(), basis == null ? FinancialBasis.PROGNOS : basis,
-                    month == null ? 12 : month.intValue(), model, form, messages.byField(e));
+            return figures(yearOk ? year.intValue() : 0, basis == null ? FinancialBasis.PROGNOS : basis,
+                    monthOk ? month.intValue() : 12, model, form, messages.byField(e));
         }
     }
 

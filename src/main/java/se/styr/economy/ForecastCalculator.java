@@ -44,14 +44,21 @@ final class ForecastCalculator {
     }
 
     /**
-     * A column completed with its derived rows; empty while none of the operating rows has a figure, so a forecast
-     * that has not been made shows nothing rather than a result equal to the grant.
+     * A forecast column: completed with its derived rows once every operating row has a figure; before that only the
+     * typed figures (with the grant and finansnetto), and empty while none has one, so a forecast that has not been
+     * made shows nothing rather than a result equal to the grant.
      */
     static Map<AccountGroup, Long> complete(Map<AccountGroup, Long> typed) {
-        if (OPERATING_ROWS.stream().noneMatch(g -> typed.get(g) != null)) {
-            return Map.of();
+        if (OPERATING_ROWS.stream().allMatch(typed::containsKey)) {
+            return AccountGroup.complete(typed);
         }
-        return AccountGroup.complete(typed);
+        Map<AccountGroup, Long> partial = new java.util.EnumMap<>(AccountGroup.class);
+        OPERATING_ROWS.stream().filter(typed::containsKey).forEach(g -> partial.put(g, typed.get(g)));
+        if (!partial.isEmpty()) {
+            partial.put(AccountGroup.KOMMUNBIDRAG, typed.get(AccountGroup.KOMMUNBIDRAG));
+            partial.put(AccountGroup.FINANSNETTO, typed.get(AccountGroup.FINANSNETTO));
+        }
+        return partial;
     }
 
     /**

@@ -207,6 +207,59 @@ class EconomicFollowupWebTest {
     }
 
     @Test
+    void an_investment_field_naming_no_possible_line_is_a_swedish_400_and_saves_nothing() throws Exception {
+        long id = reportId("VON", 8);
+        int before = version(id);
+        mvc.perform(post("/ekonomi/uppfoljning/rapport/" + id).with(csrf()).with(as("controller"))
+                        .param("version", String.valueOf(before)).param("type", "MANADSUPPFOLJNING").param("action", "spara")
+                        .param("L99999999999999999999_PROGNOS", "1 000"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Ange ett heltal.")));
+        assertThat(version(id)).isEqualTo(before);
+    }
+
+    @Test
+    void volumes_posted_without_the_version_read_are_a_400_not_a_conflict() throws Exception {
+        long von = unit("VON");
+        long measure = jdbc.sql("select id from volume_measure where org_unit_id = ? and position = 1").param(von).query(Long.class).single();
+        for (String version : new String[] {null, "sju"}) {
+            MockHttpServletRequestBuilder post = post("/ekonomi/uppfoljning/" + von + "/volymer").with(csrf()).with(as("controller"))
+                    .param("stamp", "2022.08").param("kind", "UTFALL").param("M" + measure, "725");
+            if (version != null) {
+                post.param("v" + measure, version);
+            }
+            mvc.perform(post).andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("Versionen saknas. Öppna objektet på nytt.")));
+        }
+        assertThat(jdbc.sql("select count(*) from volume_value where measure_id = ? and year = 2022 and month = 8 and forecast = false")
+                .param(measure).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void the_api_saves_a_forecast_of_the_financial_net_and_keeps_explanations_a_row_does_not_send() throws Exception {
+        long von = unit("VON");
+        mvc.perform(post("/api/v1/committees/" + von + "/economic-reports/2022/11").with(httpBasic("controller", "styr-demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isCreated());
+        long id = reportId("VON", 11);
+        mvc.perform(put("/api/v1/economic-reports/" + id + "/forecast").with(httpBasic("controller", "styr-demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"version": %d, "rows": [{"group": "PERSONALKOSTNADER", "forecast": -729534000, "explanation": "Övertid"}]}"""
+                                .formatted(version(id))))
+                .andExpect(status().isOk());
+        mvc.perform(put("/api/v1/economic-reports/" + id + "/forecast").with(httpBasic("controller", "styr-demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"version": %d, "rows": [{"group": "FINANSNETTO", "forecast": -1000000},
+                                                         {"group": "PERSONALKOSTNADER", "forecast": -731534000}]}"""
+                                .formatted(version(id))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.explanations[?(@.group == 'PERSONALKOSTNADER')].text").value("Övertid"));
+        assertThat(jdbc.sql("select forecast from economic_report_row where report_id = ? and account_group = 'FINANSNETTO'")
+                .param(id).query(Long.class).single()).isEqualTo(-1_000_000L);
+        assertThat(jdbc.sql("select forecast from economic_report_row where report_id = ? and account_group = 'PERSONALKOSTNADER'")
+                .param(id).query(Long.class).single()).isEqualTo(-731_534_000L);
+    }
+
+    @Test
     void the_api_reads_a_report_lists_forecasts_and_enforces_the_action_plan_rule() throws Exception {
         long von = unit("VON");
         mvc.perform(get("/api/v1/committees/" + von + "/economic-reports/2022/5").with(httpBasic("politiker", "styr-demo")))

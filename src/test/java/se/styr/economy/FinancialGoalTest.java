@@ -245,6 +245,33 @@ class FinancialGoalTest {
     }
 
     @Test
+    void theFiguresFormRefusesAMissingOrImpossibleYearOrMonthWithASwedish400() throws Exception {
+        SecurityContextHolder.clearContext();
+        String[][] cases = {{"", "8", "Ange ett år."}, {null, "8", "Ange ett år."}, {"4294969318", "8", "Ange ett år."},
+                {"2022", "", "Välj en månad mellan 1 och 12."}, {"2022", "13", "Välj en månad mellan 1 och 12."}};
+        for (String[] c : cases) {
+            var post = post("/ekonomi/finansiella-mal/underlag").with(user(users.loadUserByUsername("admin"))).with(csrf())
+                    .param("grund", "PROGNOS").param("manad", c[1]).param("SKATTEINTAKTER", "2 000 000");
+            if (c[0] != null) {
+                post.param("ar", c[0]);
+            }
+            mvc.perform(post).andExpect(status().isBadRequest()).andExpect(content().string(containsString(c[2])));
+        }
+        // 4 294 969 318 narrowed to an int is 2022: nothing may land there
+        assertThat(jdbc.sql("select count(*) from municipal_figure where basis = 'PROGNOS'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aGoalPostedWithoutItsPeriodIsASwedish400() throws Exception {
+        SecurityContextHolder.clearContext();
+        mvc.perform(post("/ekonomi/finansiella-mal").with(user(users.loadUserByUsername("admin"))).with(csrf())
+                        .param("kind", "SOLIDITET").param("title", "Soliditeten ska inte sjunka"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Välj ett av alternativen.")));
+        assertThat(jdbc.sql("select count(*) from financial_goal where title = 'Soliditeten ska inte sjunka'").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void thePagesShowTheEvaluationInWordsAndRefuseBadInput() throws Exception {
         SecurityContextHolder.clearContext();
         mvc.perform(get("/ekonomi/finansiella-mal").param("period", String.valueOf(period)).with(user(users.loadUserByUsername("politiker"))))
