@@ -1,5 +1,6 @@
 package se.styr.economy;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,16 +42,22 @@ class ImportApi {
     @PostMapping(value = "/budgets/{id}/committee-budgets/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Läs in nämnders detaljbudgetar i en budget i utkast (mallen på /ekonomi/import/mall/namndbudget.xlsx)")
     ResponseEntity<?> committeeBudgets(@PathVariable long id,
-                                       @Parameter(description = "Excel-filen (.xlsx) med bladet Nämndbudget") @RequestParam MultipartFile file,
+                                       @Parameter(description = "Excel-filen (.xlsx) med bladet Nämndbudget") @RequestParam(required = false) MultipartFile file,
                                        @Parameter(description = "Budgetens version som lästes; utan den gäller den aktuella")
                                        @RequestParam(required = false) Integer version) {
+        if (file == null) {
+            return noFile(HttpStatus.BAD_REQUEST, "import.error.noPart");
+        }
         return answer(imports.importCommitteeBudgets(id, version, ImportController.fileName(file), ImportController.bytes(file),
                 ImportService.Progress.NONE));
     }
 
     @PostMapping(value = "/outcomes/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Läs in utfall per enhet, månad och kontogrupp (mallen på /ekonomi/import/mall/utfall.xlsx)")
-    ResponseEntity<?> outcomes(@Parameter(description = "Excel-filen (.xlsx) med bladet Utfall") @RequestParam MultipartFile file) {
+    ResponseEntity<?> outcomes(@Parameter(description = "Excel-filen (.xlsx) med bladet Utfall") @RequestParam(required = false) MultipartFile file) {
+        if (file == null) {
+            return noFile(HttpStatus.BAD_REQUEST, "import.error.noPart");
+        }
         return answer(imports.importOutcomes(ImportController.fileName(file), ImportController.bytes(file), ImportService.Progress.NONE));
     }
 
@@ -58,11 +65,29 @@ class ImportApi {
         if (result.ok()) {
             return ResponseEntity.ok(new Imported(result.kind(), result.fileName(), result.rows()));
         }
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.text("import.failed", String.valueOf(result.problems().size())));
-        p.setTitle(messages.text("import.failed.title"));
-        p.setType(URI.create("urn:styr:problem:import"));
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, messages.text("import.failed", String.valueOf(result.problems().size())));
         p.setProperty("errors", result.problems());
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    /**
+     * The same addresses in anything but multipart/form-data. Without this, Spring refuses such a request before any
+     * handler is chosen, so the API's Swedish problem+json never answers it.
+     */
+    @Hidden
+    @PostMapping({"/budgets/{id}/committee-budgets/import", "/outcomes/import"})
+    ResponseEntity<?> notMultipart() {
+        return noFile(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "import.error.notMultipart");
+    }
+
+    private ResponseEntity<?> noFile(HttpStatus status, String key) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(status, messages.text(key)));
+    }
+
+    private ProblemDetail problem(HttpStatus status, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(messages.text("import.failed.title"));
+        p.setType(URI.create("urn:styr:problem:import"));
+        return p;
     }
 }

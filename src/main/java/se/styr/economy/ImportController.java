@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import se.styr.accounts.Access;
 import se.styr.platform.Messages;
 import se.styr.platform.NotFoundException;
 
@@ -36,16 +35,14 @@ class ImportController {
     private final ImportJobs jobs;
     private final ImportTemplate templates;
     private final BudgetService budgets;
-    private final Access access;
     private final Messages messages;
 
-    ImportController(ImportService imports, ImportJobs jobs, ImportTemplate templates, BudgetService budgets, Access access,
+    ImportController(ImportService imports, ImportJobs jobs, ImportTemplate templates, BudgetService budgets,
                      Messages messages) {
         this.imports = imports;
         this.jobs = jobs;
         this.templates = templates;
         this.budgets = budgets;
-        this.access = access;
         this.messages = messages;
     }
 
@@ -69,7 +66,7 @@ class ImportController {
     String importCommitteeBudget(@RequestParam(required = false) Long budgetId,
                                  @RequestParam(required = false) MultipartFile file, Model model,
                                  HttpServletResponse response) {
-        requireMayImport();
+        imports.requireMayImport();
         if (file == null || file.isEmpty() || budgetId == null) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(model, Map.of(BUDGET_FILE, List.of(messages.text(budgetId == null ? "import.error.noBudget" : "import.error.noFile"))));
@@ -84,7 +81,7 @@ class ImportController {
 
     @PostMapping("/ekonomi/import/utfall")
     String importOutcomes(@RequestParam(required = false) MultipartFile file, Model model, HttpServletResponse response) {
-        requireMayImport();
+        imports.requireMayImport();
         if (file == null || file.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(model, Map.of(OUTCOME_FILE, List.of(messages.text("import.error.noFile"))));
@@ -128,12 +125,6 @@ class ImportController {
         List<Budget> all = budgets.budgets();
         int year = all.isEmpty() ? java.time.Year.now().getValue() : all.get(0).firstYear();
         return xlsx("Mall utfall.xlsx", templates.outcomes(year));
-    }
-
-    private void requireMayImport() {
-        if (!imports.mayImport()) {
-            access.require(Access.Action.MANAGE_BUDGET, null);
-        }
     }
 
     private static ResponseEntity<byte[]> xlsx(String name, byte[] bytes) {

@@ -119,7 +119,7 @@ public class ImportService {
                 || budgets.committees().stream().anyMatch(u -> access.may(Access.Action.MANAGE_BUDGET, u.id()));
     }
 
-    private void requireMayImport() {
+    void requireMayImport() {
         if (!mayImport()) {
             access.require(Access.Action.MANAGE_BUDGET, null);
         }
@@ -419,7 +419,8 @@ public class ImportService {
                 all.forEach(u -> unitsByKey.putIfAbsent(normal(u.name()), u));
                 all.stream().filter(u -> u.code() != null && !u.code().isBlank()).forEach(u -> unitsByKey.put(normal(u.code()), u));
             }
-            String text = cell.type() == ImportWorkbook.Type.NUMBER ? plain(cell.text()) : cell.text();
+            BigDecimal number = cell.type() == ImportWorkbook.Type.NUMBER ? decimal(cell) : null;
+            String text = number != null ? number.toPlainString() : cell.text(); // a code Excel stored as a number: "81820"
             OrgUnit unit = unitsByKey.get(normal(text));
             if (unit == null) {
                 cell(row.number(), column, committee ? "import.error.unknownCommittee" : "import.error.unknownUnit", text.strip());
@@ -548,20 +549,24 @@ public class ImportService {
         }
     }
 
-    /** The number in a cell: Excel's stored decimal, rounded to Excel's 15 digits, or Swedish text ("−1 234,5"). */
+    /**
+     * The number in a cell: Excel's stored decimal, rounded to Excel's 15 digits, or Swedish text ("−1 234,5"). Null
+     * for a number with more than 20 digits before or after the comma: no amount, year or month has them, and one
+     * written as "1E+99999999" in a made-up file would take minutes to write out in full.
+     */
     private static BigDecimal decimal(ImportWorkbook.Cell cell) {
+        BigDecimal value = null;
         try {
             if (cell.type() == ImportWorkbook.Type.NUMBER) {
-                return new BigDecimal(cell.text().strip()).round(new MathContext(15, RoundingMode.HALF_EVEN)).stripTrailingZeros();
-            }
-            if (cell.type() == ImportWorkbook.Type.TEXT) {
-                BigDecimal value = SwedishFormat.parse(cell.text());
-                return value == null ? null : value.stripTrailingZeros();
+                value = new BigDecimal(cell.text().strip()).round(new MathContext(15, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+            } else if (cell.type() == ImportWorkbook.Type.TEXT) {
+                value = SwedishFormat.parse(cell.text());
+                value = value == null ? null : value.stripTrailingZeros();
             }
         } catch (NumberFormatException e) {
             return null;
         }
-        return null;
+        return value == null || value.precision() - value.scale() > 20 || value.scale() > 20 ? null : value;
     }
 
     /** A cell as a person sees it: a number with a decimal comma ("13", "2022,5"), text as typed. */
@@ -584,15 +589,6 @@ public class ImportService {
             return value.intValueExact();
         } catch (ArithmeticException e) {
             return null;
-        }
-    }
-
-    /** A unit code Excel stored as a number: "81820". */
-    private static String plain(String number) {
-        try {
-            return new BigDecimal(number.strip()).stripTrailingZeros().toPlainString();
-        } catch (NumberFormatException e) {
-            return number;
         }
     }
 }

@@ -30,6 +30,12 @@ final class ImportWorkbook {
 
     enum Type { NUMBER, TEXT, BOOLEAN, ERROR }
 
+    /**
+     * A cell's text is cut after this many characters (and ends in "…"): no name, code or number the import reads is
+     * longer, and a file of long texts must not make every lookup and message as long.
+     */
+    static final int MAX_TEXT = 250;
+
     /** One non-empty cell; {@code row} is 1-based as Excel shows it, {@code column} 0-based. */
     record Cell(int row, int column, Type type, String text) {
 
@@ -130,7 +136,8 @@ final class ImportWorkbook {
             return 0;
         }
         String head = new String(sheet.xml(), 0, Math.min(sheet.xml().length, 2000), java.nio.charset.StandardCharsets.UTF_8);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<(?:\\w+:)?dimension ref=\"[A-Z]+\\d+:[A-Z]+(\\d+)\"").matcher(head);
+        // At most seven digits: a sheet has at most 1 048 576 rows, and a made-up larger figure must not overflow an int.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<(?:\\w+:)?dimension ref=\"[A-Z]+\\d+:[A-Z]+(\\d{1,7})\"").matcher(head);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
@@ -222,6 +229,9 @@ final class ImportWorkbook {
                 type = Type.ERROR;
             } else {
                 type = Type.TEXT; // str (a formula's text), inlineStr, d (an ISO date as text)
+            }
+            if (value.length() > MAX_TEXT) {
+                value = value.substring(0, MAX_TEXT) + "…";
             }
             if (!value.isBlank()) {
                 cells.put(column, new Cell(rowNumber, column, type, value));

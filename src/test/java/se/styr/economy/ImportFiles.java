@@ -1,15 +1,22 @@
 package se.styr.economy;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Excel files for the import's tests and benchmark, made with POI as a person would type them: text where the row
@@ -53,6 +60,49 @@ public final class ImportFiles {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A one-sheet workbook whose sheet XML is then {@code edited} as text: for what no spreadsheet program writes but a
+     * made-up file may hold; an edit that changes nothing is refused. Made with POI's full workbook, whose zip entries carry their sizes.
+     */
+    public static byte[] edited(String name, List<? extends List<?>> rows, UnaryOperator<String> edit) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet(name);
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    if (rows.get(r).get(c) instanceof Number n) {
+                        row.createCell(c).setCellValue(n.doubleValue());
+                    } else {
+                        row.createCell(c).setCellValue(String.valueOf(rows.get(r).get(c)));
+                    }
+                }
+            }
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
+            workbook.write(written);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(written.toByteArray()));
+                 ZipOutputStream zip = new ZipOutputStream(out)) {
+                for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    byte[] bytes = in.readAllBytes();
+                    if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                        String xml = new String(bytes, StandardCharsets.UTF_8);
+                        String changed = edit.apply(xml);
+                        if (changed.equals(xml)) {
+                            throw new IllegalArgumentException("The edit changed nothing in " + xml);
+                        }
+                        bytes = changed.getBytes(StandardCharsets.UTF_8);
+                    }
+                    zip.putNextEntry(new ZipEntry(entry.getName()));
+                    zip.write(bytes);
+                    zip.closeEntry();
+                }
+            }
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

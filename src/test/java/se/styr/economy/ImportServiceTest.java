@@ -195,6 +195,49 @@ class ImportServiceTest {
     }
 
     @Test
+    void madeUpNumbersAndLongTextsGiveShortProblemsAndABadDimensionIsIgnored() {
+        SignedIn.as(users, "controller");
+        List<Object> before = database();
+        List<List<Object>> rows = new ArrayList<>(List.of(ImportFiles.OUTCOME_HEADERS));
+        for (int month = 1; month <= 5; month++) {
+            rows.add(List.of("VOF-HN", 2022, month, "Lokalhyror", -month));
+        }
+        // Numbers no spreadsheet program writes: written out in full they would be a hundred million digits long.
+        byte[] file = ImportFiles.edited("Utfall", rows, xml -> xml
+                .replaceFirst("(<c r=\"E3\"[^>]*>)<v>[^<]*</v>", "$1<v>1E+99999999</v>")
+                .replaceFirst("(<c r=\"B4\"[^>]*>)<v>[^<]*</v>", "$1<v>1E-99999999</v>")
+                .replaceFirst("<c r=\"A5\"[^>]*><v>[^<]*</v></c>", "<c r=\"A5\"><v>1E+99999999</v></c>")
+                .replaceFirst("<c r=\"A6\"[^>]*><v>[^<]*</v></c>",
+                        "<c r=\"A6\" t=\"inlineStr\"><is><t>" + "x".repeat(100_000) + "</t></is></c>"));
+
+        assertThat(texts(imports.importOutcomes("påhittad.xlsx", file, ImportService.Progress.NONE))).containsExactly(
+                "Blad Utfall, rad 3, kolumn E: ”1E+99999999” är inte ett belopp i tkr.",
+                "Blad Utfall, rad 4, kolumn B: ”1E-99999999” är inte ett år.",
+                "Blad Utfall, rad 5, kolumn A: ”1E+99999999” är ingen enhet i kommunen. Ange enhetens kod eller hela namn.",
+                "Blad Utfall, rad 6, kolumn A: ”" + "x".repeat(ImportWorkbook.MAX_TEXT) + "…” är ingen enhet i kommunen. "
+                        + "Ange enhetens kod eller hela namn.");
+        assertThat(database()).isEqualTo(before);
+
+        // a dimension beyond any sheet's rows only leaves the progress without a total
+        byte[] dimension = ImportFiles.edited("Utfall", rows,
+                xml -> xml.replaceFirst("<dimension ref=\"[^\"]*\"/>", "<dimension ref=\"A1:E99999999999\"/>"));
+        List<String> phases = new ArrayList<>();
+        ImportService.Result result = imports.importOutcomes("dimension.xlsx", dimension, new ImportService.Progress() {
+            @Override
+            public void phase(ImportService.Phase phase, int total) {
+                phases.add(phase + "/" + total);
+            }
+
+            @Override
+            public void rows(int done) {
+            }
+        });
+        assertThat(texts(result)).isEmpty();
+        assertThat(result.rows()).isEqualTo(5);
+        assertThat(phases).containsExactly("LASER/0", "LASER/0", "KONTROLLERAR/5", "SKRIVER/5");
+    }
+
+    @Test
     void aReaderMayNotImport() {
         SignedIn.as(users, "politiker");
         assertThat(imports.mayImport()).isFalse();

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -335,6 +336,34 @@ class ImportWebTest {
         mvc.perform(multipart("/api/v1/budgets/" + budgetId() + "/committee-budgets/import").file(xlsx("von.xlsx", stale))
                         .param("version", "0").with(httpBasic("controller", "styr-demo")))
                 .andExpect(status().isConflict());
+    }
+
+    @Test
+    void theApiAnswersARequestWithoutTheFileInSwedish() throws Exception {
+        long before = outcomeRows();
+        byte[] file = ImportFiles.outcomes(List.of(List.of(UNIT, 2022, 1, "Lokalhyror", -1)));
+        // not multipart at all: the file as the body, or JSON
+        mvc.perform(post("/api/v1/outcomes/import").contentType(MediaType.APPLICATION_OCTET_STREAM).content(file)
+                        .with(httpBasic("controller", "styr-demo")))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Filen kunde inte läsas in"))
+                .andExpect(jsonPath("$.detail").value("Skicka Excel-filen (.xlsx) som multipart/form-data i delen ”file”."));
+        mvc.perform(post("/api/v1/budgets/" + budgetId() + "/committee-budgets/import").contentType(MediaType.APPLICATION_JSON)
+                        .content("{}").with(httpBasic("controller", "styr-demo")))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.detail").value("Skicka Excel-filen (.xlsx) som multipart/form-data i delen ”file”."));
+        // multipart, but the file in a part of another name
+        mvc.perform(multipart("/api/v1/outcomes/import").file(new MockMultipartFile("fil", "u.xlsx", ExcelExport.XLSX.toString(), file))
+                        .with(httpBasic("controller", "styr-demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("Begäran saknar filen: skicka Excel-filen (.xlsx) i delen ”file”."));
+        // an empty file is no workbook
+        mvc.perform(multipart("/api/v1/outcomes/import").file(xlsx("tom.xlsx", new byte[0])).with(httpBasic("controller", "styr-demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].text").value("Filen är inte en Excel-fil (.xlsx). Spara den som Excel-arbetsbok och försök igen."));
+        assertThat(outcomeRows()).isEqualTo(before);
     }
 
     @Test
