@@ -272,6 +272,11 @@ class EconomicFollowupWebTest {
         mvc.perform(get("/api/v1/economic-forecasts").param("year", "2022").param("month", "6").with(httpBasic("politiker", "styr-demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.orgUnitId == " + von + ")].forecastNetCost").value(-843_556_000));
+        // a missing parameter is a Swedish problem, not Spring's English error
+        mvc.perform(get("/api/v1/economic-forecasts").param("year", "2022").with(httpBasic("politiker", "styr-demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.detail").value("Parametern month saknas."));
 
         String created = mvc.perform(post("/api/v1/committees/" + von + "/economic-reports/2022/11").with(httpBasic("controller", "styr-demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"type\":\"MANADSUPPFOLJNING\"}"))
