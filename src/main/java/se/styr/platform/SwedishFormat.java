@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 public class SwedishFormat {
 
     private static final char NBSP = '\u00a0';
+    private static final java.util.regex.Pattern TYPED_NUMBER = java.util.regex.Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    private static final int MAX_TYPED_LENGTH = 40;
 
     /** Up to {@code maxDecimals} decimals, trailing zeros dropped: 83.1800 → "83,18", 80504 → "80 504". */
     public String number(BigDecimal value, int maxDecimals) {
@@ -81,6 +83,10 @@ public class SwedishFormat {
                 .replace(" ", "")
                 .replace('−', '-')
                 .replace(',', '.');
+        // Plain decimals only: an exponent such as "1e999999999" is nothing a person types and costly to print.
+        if (cleaned.length() > MAX_TYPED_LENGTH || !TYPED_NUMBER.matcher(cleaned).matches()) {
+            throw new NumberFormatException(text);
+        }
         return new BigDecimal(cleaned);
     }
 }

@@ -31,5 +31,9 @@ class SwedishFormatTest {
         assertThat(SwedishFormat.parse("−2,5")).isEqualByComparingTo("-2.5");
         assertThat(SwedishFormat.parse("  ")).isNull();
         assertThatThrownBy(() -> SwedishFormat.parse("tolv")).isInstanceOf(NumberFormatException.class);
+        assertThat(SwedishFormat.parse("12,")).isEqualByComparingTo("12");
+        assertThat(SwedishFormat.parse(",5")).isEqualByComparingTo("0.5");
+        assertThatThrownBy(() -> SwedishFormat.parse("1e999999999")).isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> SwedishFormat.parse("1".repeat(41))).isInstanceOf(NumberFormatException.class);
     }
 }
