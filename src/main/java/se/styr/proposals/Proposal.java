@@ -62,6 +62,35 @@ record Proposal(long id, long proposalId, long municipalityId, long budgetId, lo
         return state == ProposalState.PUBLICERAD;
     }
 
+    /** This proposal as another version (id), e.g. the one being edited. */
+    Proposal withId(long versionId) {
+        return new Proposal(versionId, proposalId, municipalityId, budgetId, partyUnitId, partyName, versionNo, state, title, summary,
+                taxChangeOre, taxBase, resultTarget, pkvShare, volumeShare, changes, indicators, publishedAt, publishedBy, version);
+    }
+
+    Proposal withPartyName(String name) {
+        return new Proposal(id, proposalId, municipalityId, budgetId, partyUnitId, name, versionNo, state, title, summary,
+                taxChangeOre, taxBase, resultTarget, pkvShare, volumeShare, changes, indicators, publishedAt, publishedBy, version);
+    }
+
+    Proposal withParts(Map<Integer, Long> taxBase, List<FrameChange> changes, List<Indicator> indicators) {
+        return new Proposal(id, proposalId, municipalityId, budgetId, partyUnitId, partyName, versionNo, state, title, summary,
+                taxChangeOre, taxBase, resultTarget, pkvShare, volumeShare, changes, indicators, publishedAt, publishedBy, version);
+    }
+
+    /** The contents typed for this version: its identity and version stay, the rest is {@code typed}'s. */
+    Proposal withContentsOf(Proposal typed) {
+        return new Proposal(id, proposalId, municipalityId, budgetId, partyUnitId, partyName, versionNo, state, typed.title(),
+                typed.summary(), typed.taxChangeOre(), typed.taxBase(), typed.resultTarget(), typed.pkvShare(), typed.volumeShare(),
+                typed.changes(), typed.indicators(), null, null, version);
+    }
+
+    /** This version as its public snapshot shows it: published at {@code at}, without who published it. */
+    Proposal asPublished(LocalDateTime at, int newVersion) {
+        return new Proposal(id, proposalId, municipalityId, budgetId, partyUnitId, partyName, versionNo, ProposalState.PUBLICERAD, title,
+                summary, taxChangeOre, taxBase, resultTarget, pkvShare, volumeShare, changes, indicators, at, null, newVersion);
+    }
+
     /** The indicators grouped by their goal, in order; a goal without indicators has an empty list. */
     public Map<String, List<Indicator>> goals() {
         Map<String, List<Indicator>> goals = new java.util.LinkedHashMap<>();

@@ -72,9 +72,7 @@ class ProposalController {
         Problems input = new Problems();
         Long budget = FormInput.whole(form.get("budgetId"), "budgetId", input);
         Long party = FormInput.whole(form.get("partyUnitId"), "partyUnitId", input);
-        if (budget == null || party == null) {
-            throw new NotFoundException("Budgeten", String.valueOf(budget));
-        }
+        input.check(budget != null && party != null, "budgetId", "proposals.error.form").throwIfAny();
         Proposal typed = ProposalForm.read(form, budget, party, input);
         if (ProposalForm.asksForRow(form)) {
             return withNewRow(typed, form, others, model);
@@ -131,7 +129,7 @@ class ProposalController {
         input.check(budget != null && party != null, "budgetId", "proposals.error.form");
         try {
             input.throwIfAny();
-            Proposal typed = withId(ProposalForm.read(form, budget, party, input), id == null ? 0 : id);
+            Proposal typed = ProposalForm.read(form, budget, party, input).withId(id == null ? 0 : id);
             input.addAll(proposals.problems(typed)).throwIfAny();
             ProposalService.Comparison c = proposals.compareTyped(typed, others == null ? List.of() : others);
             model.addAttribute("v", c.proposals().get(0));
@@ -141,12 +139,6 @@ class ProposalController {
             PageStatus.set(400);
         }
         return "proposals/parts :: preview";
-    }
-
-    private static Proposal withId(Proposal p, long id) {
-        return new Proposal(id, p.proposalId(), p.municipalityId(), p.budgetId(), p.partyUnitId(), p.partyName(), p.versionNo(), p.state(),
-                p.title(), p.summary(), p.taxChangeOre(), p.taxBase(), p.resultTarget(), p.pkvShare(), p.volumeShare(), p.changes(),
-                p.indicators(), null, null, p.version());
     }
 
     @PostMapping("/forslag/{id}/publicera")
@@ -161,7 +153,7 @@ class ProposalController {
         Map<String, String> form = new java.util.LinkedHashMap<>(typed);
         model.addAttribute("focus", ProposalForm.addRow(form));
         Problems input = new Problems();
-        Proposal asTyped = withId(ProposalForm.read(form, p.budgetId(), p.partyUnitId(), input), p.id());
+        Proposal asTyped = ProposalForm.read(form, p.budgetId(), p.partyUnitId(), input).withId(p.id());
         ProposalService.Comparison c = null;
         try {
             input.addAll(proposals.problems(asTyped)).throwIfAny();
@@ -181,7 +173,7 @@ class ProposalController {
         model.addAttribute("p", p);
         model.addAttribute("base", base);
         model.addAttribute("committees", budgets.data(base.id()).frames().stream().filter(l -> l.orgUnitId() != null).toList());
-        model.addAttribute("mayEdit", p.id() == 0 ? !proposals.ownGroups().isEmpty() : proposals.mayEdit(p));
+        model.addAttribute("mayEdit", proposals.mayEdit(p));
         model.addAttribute("form", form);
         model.addAttribute("rows", ProposalForm.rows(form));
         model.addAttribute("goalRows", ProposalForm.goalRows(form));

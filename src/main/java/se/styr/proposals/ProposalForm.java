@@ -20,7 +20,10 @@ final class ProposalForm {
 
     /** Empty rows offered for new frame changes under the existing ones. */
     static final int NEW_ROWS = 3;
-    /** The longest texts proposal_indicator holds. */
+    /** The longest texts proposal_version, proposal_frame_change and proposal_indicator hold. */
+    static final int TITLE_LENGTH = 300;
+    static final int SUMMARY_LENGTH = 4000;
+    static final int MOTIVATION_LENGTH = 2000;
     static final int GOAL_LENGTH = 500;
     static final int INDICATOR_LENGTH = 1000;
     static final int FIGURE_LENGTH = 200;
@@ -36,7 +39,7 @@ final class ProposalForm {
         BigDecimal volume = FormInput.number(form.get("volumeShare"), "volumeShare", problems);
         Map<Integer, Long> taxBase = new TreeMap<>();
         form.forEach((key, value) -> {
-            if (key.startsWith("taxBase") && key.length() > 7 && key.substring(7).chars().allMatch(Character::isDigit)) {
+            if (key.matches("taxBase\\d{1,9}")) {
                 Long amount = FormInput.tkr(value, key, problems);
                 if (amount != null) {
                     taxBase.put(Integer.valueOf(key.substring(7)), amount);
@@ -55,14 +58,19 @@ final class ProposalForm {
             problems.check(unit != null, f + ".unit", "proposals.error.unitMissing");
             problems.check(amount != null, f + ".amount", "proposals.error.amountMissing");
             problems.check(year != null, f + ".year", "proposals.error.yearMissing");
+            String motivation = blankToNull(form.get(f + ".motivation"));
+            problems.check(motivation == null || motivation.length() <= MOTIVATION_LENGTH, f + ".motivation", "validering.text.lang",
+                    MOTIVATION_LENGTH);
             if (unit != null && amount != null && year != null) {
-                changes.add(new Proposal.FrameChange(unit, year.intValue(), amount, !"temporary".equals(form.get(f + ".kind")),
-                        blankToNull(form.get(f + ".motivation"))));
+                changes.add(new Proposal.FrameChange(unit, year.intValue(), amount, !"temporary".equals(form.get(f + ".kind")), motivation));
             }
         }
-        return new Proposal(0, 0, 0, budgetId, partyUnitId, null, 0, ProposalState.UTKAST, strip(form.get("title")),
-                blankToNull(form.get("summary")), ore == null ? 0 : ore, taxBase, target, pkv, volume, changes,
-                indicators(form, problems), null, null, 0);
+        String title = strip(form.get("title"));
+        String summary = blankToNull(form.get("summary"));
+        problems.check(title == null || title.length() <= TITLE_LENGTH, "title", "validering.titel.lang", TITLE_LENGTH);
+        problems.check(summary == null || summary.length() <= SUMMARY_LENGTH, "summary", "validering.text.lang", SUMMARY_LENGTH);
+        return new Proposal(0, 0, 0, budgetId, partyUnitId, null, 0, ProposalState.UTKAST, title, summary, ore == null ? 0 : ore, taxBase,
+                target, pkv, volume, changes, indicators(form, problems), null, null, 0);
     }
 
     /** A whole number of öre; "12,5" is refused. */

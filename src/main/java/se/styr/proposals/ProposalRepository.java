@@ -17,10 +17,10 @@ import se.styr.platform.ConflictException;
 class ProposalRepository {
 
     private static final String SELECT = """
-            select v.id, p.id, p.municipality_id, p.budget_id, p.party_unit_id, u.name, v.version_no, v.state, v.title,
+            select v.id, p.id, p.municipality_id, p.budget_id, p.party_unit_id, v.version_no, v.state, v.title,
                    v.summary, v.tax_change_ore, v.result_target, v.pkv_share, v.volume_share, v.published_at,
                    v.published_by, v.version
-            from proposal_version v join proposal p on p.id = v.proposal_id join org_unit u on u.id = p.party_unit_id
+            from proposal_version v join proposal p on p.id = v.proposal_id
             """;
 
     private final JdbcClient jdbc;
@@ -33,9 +33,12 @@ class ProposalRepository {
         return jdbc.sql(SELECT + " where v.id = ?").param(versionId).query(this::head).optional().map(this::complete);
     }
 
-    /** Every version of every proposal of the municipality: by party, then newest version first. */
+    /**
+     * Every version of every proposal of the municipality, oldest proposal first, each newest version first. The party's
+     * name is left for the service to fill in from the organisation (as in {@link #find}).
+     */
     List<Proposal> all(long municipalityId) {
-        return jdbc.sql(SELECT + " where p.municipality_id = ? order by u.position, u.name, p.id, v.version_no desc")
+        return jdbc.sql(SELECT + " where p.municipality_id = ? order by p.id, v.version_no desc")
                 .param(municipalityId).query(this::head).list().stream().map(this::complete).toList();
     }
 
@@ -134,11 +137,11 @@ class ProposalRepository {
     }
 
     private Proposal head(ResultSet rs, int n) throws SQLException {
-        Timestamp published = rs.getTimestamp(15);
-        return new Proposal(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getInt(7),
-                ProposalState.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10), rs.getInt(11), Map.of(), rs.getBigDecimal(12),
-                rs.getBigDecimal(13), rs.getBigDecimal(14), List.of(), List.of(), published == null ? null : published.toLocalDateTime(),
-                rs.getString(16), rs.getInt(17));
+        Timestamp published = rs.getTimestamp(14);
+        return new Proposal(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), null, rs.getInt(6),
+                ProposalState.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getInt(10), Map.of(), rs.getBigDecimal(11),
+                rs.getBigDecimal(12), rs.getBigDecimal(13), List.of(), List.of(), published == null ? null : published.toLocalDateTime(),
+                rs.getString(15), rs.getInt(16));
     }
 
     private Proposal complete(Proposal p) {
@@ -157,8 +160,6 @@ class ProposalRepository {
                 .param(p.id()).query((rs, n) -> new Proposal.Indicator(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, Integer.class), rs.getString(5), rs.getObject(6, Integer.class), rs.getString(7)))
                 .list();
-        return new Proposal(p.id(), p.proposalId(), p.municipalityId(), p.budgetId(), p.partyUnitId(), p.partyName(), p.versionNo(),
-                p.state(), p.title(), p.summary(), p.taxChangeOre(), taxBase, p.resultTarget(), p.pkvShare(), p.volumeShare(), changes,
-                indicators, p.publishedAt(), p.publishedBy(), p.version());
+        return p.withParts(taxBase, changes, indicators);
     }
 }

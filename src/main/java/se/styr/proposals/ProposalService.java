@@ -39,6 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ProposalService {
 
     static final String AUDIT_TYPE = "PROPOSAL";
+    /** The largest tax change either way: 100 kronor per 100 kronor of tax base, which keeps its revenue within a long. */
+    static final int MAX_TAX_CHANGE_ORE = 10_000;
 
     /**
      * A proposal computed on its base.
@@ -115,14 +117,27 @@ class ProposalService {
         this.json = json;
     }
 
-    /** What the current user may see: every published version, and the drafts of their own party group. */
+    /**
+     * What the current user may see: every published version, and the drafts of their own party group; by party group
+     * in the organisation's order, then by proposal, newest version first.
+     */
     List<Proposal> visible() {
-        return repository.all(access.municipalityId()).stream().filter(this::maySee).toList();
+        List<OrgUnit> units = organisation.units(access.municipalityId());
+        List<Long> order = units.stream().map(OrgUnit::id).toList();
+        Map<Long, String> names = new HashMap<>();
+        units.forEach(u -> names.put(u.id(), u.name()));
+        return repository.all(access.municipalityId()).stream().filter(this::maySee).map(p -> p.withPartyName(names.get(p.partyUnitId())))
+                .sorted(java.util.Comparator.comparingInt(p -> order.indexOf(p.partyUnitId()))).toList();
     }
 
     Proposal proposal(long id) {
-        return repository.find(id).filter(p -> p.municipalityId() == access.municipalityId()).filter(this::maySee)
+        return repository.find(id).filter(p -> p.municipalityId() == access.municipalityId()).filter(this::maySee).map(this::named)
                 .orElseThrow(() -> new NotFoundException("Förslaget", id));
+    }
+
+    /** The proposal with its party group's name, which the organisation keeps. */
+    private Proposal named(Proposal p) {
+        return p.withPartyName(organisation.findUnit(p.partyUnitId()).map(OrgUnit::name).orElse(null));
     }
 
     boolean maySee(Proposal p) {
@@ -149,6 +164,8 @@ class ProposalService {
      */
     Proposal empty(long budgetId, long partyUnitId) {
         Budget base = budgets.budget(budgetId);
+        organisation.findUnit(partyUnitId).filter(u -> u.type() == OrgUnitType.PARTIGRUPP && u.municipalityId() == base.municipalityId())
+                .orElseThrow(() -> new NotFoundException("Partigruppen", partyUnitId));
         AllocationService.View model = allocation.view(budgetId);
         BigDecimal full = BigDecimal.valueOf(100);
         return new Proposal(0, 0, base.municipalityId(), budgetId, partyUnitId, null, 1, ProposalState.UTKAST, "", null, 0, Map.of(),
@@ -170,8 +187,9 @@ class ProposalService {
         return repository.publishedSnapshots().stream().map(e -> json.readValue(e.getValue(), View.class)).toList();
     }
 
+    /** A published version as its snapshot shows it (computed now while the snapshot is still to be taken), a draft computed now. */
     View view(Proposal p) {
-        return p.published() ? published(p.id()).orElseThrow() : compute(p);
+        return p.published() ? published(p.id()).orElseGet(() -> compute(p)) : compute(p);
     }
 
     /** Computes a proposal (saved or typed) on its base budget, with every check. */
@@ -294,9 +312,6 @@ class ProposalService {
     @Transactional
     long create(Proposal p) {
         access.require(Access.Action.PROPOSE, p.partyUnitId());
-        OrgUnit group = organisation.unit(p.partyUnitId());
-        Problems.when(group.type() != OrgUnitType.PARTIGRUPP || group.municipalityId() != access.municipalityId(),
-                "partyUnitId", "proposals.error.party");
         validate(p);
         long proposalId = repository.create(access.municipalityId(), p.budgetId(), p.partyUnitId());
         long id = repository.insertVersion(proposalId, 1, p);
@@ -312,7 +327,7 @@ class ProposalService {
     long save(long id, int version, Proposal typed) {
         Proposal old = proposal(id);
         access.require(Access.Action.PROPOSE, old.partyUnitId());
-        Proposal p = withOwner(typed, old);
+        Proposal p = old.withContentsOf(typed);
         validate(p);
         if (old.published()) {
             Problems.when(repository.draftOf(old.proposalId()).isPresent(), "version", "proposals.error.draftExists");
@@ -333,10 +348,7 @@ class ProposalService {
         Problems.when(p.published(), "version", "proposals.error.published");
         LocalDateTime now = LocalDateTime.now().withNano(0);
         String by = access.current().username();
-        Proposal published = new Proposal(p.id(), p.proposalId(), p.municipalityId(), p.budgetId(), p.partyUnitId(), p.partyName(),
-                p.versionNo(), ProposalState.PUBLICERAD, p.title(), p.summary(), p.taxChangeOre(), p.taxBase(), p.resultTarget(),
-                p.pkvShare(), p.volumeShare(), p.changes(), p.indicators(), now, null, p.version() + 1);
-        repository.publish(id, version, json.writeValueAsString(compute(published)), now, by);
+        repository.publish(id, version, json.writeValueAsString(compute(p.asPublished(now, p.version() + 1))), now, by);
         audit.record(access.municipalityId(), AUDIT_TYPE, id, AuditLog.Action.ANDRAD, "Budgetförslag publicerat: " + p.title(), null, null);
     }
 
@@ -346,12 +358,9 @@ class ProposalService {
      */
     @Transactional
     void completePublication(long id) {
-        Proposal p = repository.find(id).orElseThrow();
+        Proposal p = named(repository.find(id).orElseThrow());
         // who published stays in the table, not in the public snapshot
-        Proposal published = new Proposal(p.id(), p.proposalId(), p.municipalityId(), p.budgetId(), p.partyUnitId(), p.partyName(),
-                p.versionNo(), p.state(), p.title(), p.summary(), p.taxChangeOre(), p.taxBase(), p.resultTarget(), p.pkvShare(),
-                p.volumeShare(), p.changes(), p.indicators(), p.publishedAt(), null, p.version());
-        repository.storeSnapshot(id, json.writeValueAsString(compute(published)));
+        repository.storeSnapshot(id, json.writeValueAsString(compute(p.asPublished(p.publishedAt(), p.version()))));
     }
 
     Comparison compare(long budgetId, List<Long> ids) {
@@ -387,11 +396,7 @@ class ProposalService {
      */
     Comparison compareTyped(Proposal typed, List<Long> others) {
         View current = preview(typed);
-        String party = organisation.findUnit(typed.partyUnitId()).map(OrgUnit::name).orElse(null);
-        Proposal named = new Proposal(typed.id(), typed.proposalId(), typed.municipalityId(), typed.budgetId(), typed.partyUnitId(),
-                party, typed.versionNo(), typed.state(), typed.title(), typed.summary(), typed.taxChangeOre(), typed.taxBase(),
-                typed.resultTarget(), typed.pkvShare(), typed.volumeShare(), typed.changes(), typed.indicators(), null, null, typed.version());
-        View first = new View(named, current.municipality(), current.baseLabel(), current.result(), current.noFinancialGoals(),
+        View first = new View(named(typed), current.municipality(), current.baseLabel(), current.result(), current.noFinancialGoals(),
                 current.illustrativeBase(), current.resultBudget());
         return comparison(typed.budgetId(), List.of(first), others.stream().filter(id -> id != typed.id()).toList());
     }
@@ -412,12 +417,6 @@ class ProposalService {
         return new Comparison(base, majority.result(), views, !first.isEmpty());
     }
 
-    private static Proposal withOwner(Proposal typed, Proposal owner) {
-        return new Proposal(owner.id(), owner.proposalId(), owner.municipalityId(), owner.budgetId(), owner.partyUnitId(),
-                owner.partyName(), owner.versionNo(), owner.state(), typed.title(), typed.summary(), typed.taxChangeOre(), typed.taxBase(),
-                typed.resultTarget(), typed.pkvShare(), typed.volumeShare(), typed.changes(), typed.indicators(), null, null, owner.version());
-    }
-
     /** Checks a proposal against its base: committees in the base, years in the period, tax bases, shares. */
     void validate(Proposal p) {
         new Problems().addAll(problems(p)).throwIfAny();
@@ -433,13 +432,20 @@ class ProposalService {
                 committees.add(l.orgUnitId());
             }
         });
+        Map<Long, OrgUnit> units = new HashMap<>();
+        organisation.units(base.municipalityId()).forEach(u -> units.put(u.id(), u));
         Problems problems = new Problems();
+        problems.check(units.containsKey(p.partyUnitId()) && units.get(p.partyUnitId()).type() == OrgUnitType.PARTIGRUPP,
+                "partyUnitId", "proposals.error.party");
         problems.check(p.title() != null && !p.title().isBlank(), "title", "proposals.error.title");
+        problems.check(Math.abs(p.taxChangeOre()) <= MAX_TAX_CHANGE_ORE, "taxChangeOre", "proposals.error.oreRange");
+        problems.check(p.resultTarget() == null || p.resultTarget().abs().compareTo(BigDecimal.valueOf(100)) <= 0, "resultTarget",
+                "proposals.error.resultTarget");
         for (int i = 0; i < p.changes().size(); i++) {
             Proposal.FrameChange c = p.changes().get(i);
             String field = "change" + i;
             problems.check(committees.contains(c.orgUnitId()), field + ".unit", "proposals.error.committee",
-                    organisation.findUnit(c.orgUnitId()).map(OrgUnit::name).orElse(String.valueOf(c.orgUnitId())), base.label());
+                    units.containsKey(c.orgUnitId()) ? units.get(c.orgUnitId()).name() : String.valueOf(c.orgUnitId()), base.label());
             problems.check(base.years().contains(c.year()), field + ".year", "proposals.error.year", String.valueOf(c.year()),
                     String.valueOf(base.firstYear()), String.valueOf(base.lastYear()));
         }

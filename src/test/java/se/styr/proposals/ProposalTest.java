@@ -417,6 +417,93 @@ class ProposalTest {
     }
 
     @Test
+    void textsTooLongForTheTablesAndFiguresOutOfRangeAreSwedishMessagesNotServerErrors() throws Exception {
+        long base = budget("Budget 2025–2027 (illustrativ grund)");
+        long before = jdbc.sql("select count(*) from proposal_version").query(Long.class).single();
+        mvc.perform(post("/forslag").with(as("partiV")).with(csrf())
+                        .param("budgetId", String.valueOf(base)).param("partyUnitId", String.valueOf(unit("V")))
+                        .param("title", "R".repeat(301)).param("summary", "S".repeat(4001))
+                        .param("resultTarget", "1 000 000").param("pkvShare", "100").param("volumeShare", "100")
+                        .param("change0.unit", String.valueOf(unit("VON"))).param("change0.year", "2025").param("change0.amount", "1 000")
+                        .param("change0.motivation", "M".repeat(2001)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Titeln får vara högst 300 tecken.")))
+                .andExpect(content().string(containsString("Texten får vara högst 4\u00a0000 tecken.")))
+                .andExpect(content().string(containsString("Texten får vara högst 2\u00a0000 tecken.")))
+                .andExpect(content().string(containsString("Ange ett resultatmål mellan −100 och 100 %.")));
+        // a tax change whose revenue would not fit in whole kronor is refused before it is computed
+        mvc.perform(post("/forslag/forhandsgranska").with(as("partiV")).with(csrf())
+                        .param("budgetId", String.valueOf(base)).param("partyUnitId", String.valueOf(unit("V")))
+                        .param("title", "Prov").param("taxChangeOre", "2000000000").param("taxBase2025", "9 000 000 000 000 000")
+                        .param("taxBase2026", "1").param("taxBase2027", "1").param("pkvShare", "100").param("volumeShare", "100"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("högst 10 000 öre")));
+        // a tax base field with a year no int holds is not one of the form's fields
+        mvc.perform(post("/forslag/forhandsgranska").with(as("partiV")).with(csrf())
+                        .param("budgetId", String.valueOf(base)).param("partyUnitId", String.valueOf(unit("V")))
+                        .param("title", "Prov").param("taxBase99999999999", "1").param("pkvShare", "100").param("volumeShare", "100"))
+                .andExpect(status().isOk());
+        // a form without its base or party group is a 400 with a message, not "Budgeten null finns inte"
+        mvc.perform(post("/forslag").with(as("partiV")).with(csrf())
+                        .param("budgetId", String.valueOf(base)).param("partyUnitId", "V").param("title", "Prov"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Formuläret saknar grundbudget eller partigrupp")));
+        assertThat(jdbc.sql("select count(*) from proposal_version").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void anotherMunicipalitysPartyGroupBudgetAndProposalsAreNotFoundOrRefused() throws Exception {
+        long base = budget("Budget 2025–2027 (illustrativ grund)");
+        long other = key("insert into municipality (name, kolada_id) values ('Annan kommun', '9999')");
+        long otherParty = key("insert into org_unit (municipality_id, type, name, code, position) values (?, 'PARTIGRUPP', 'Annans partigrupp', 'AP', 1)", other);
+        long otherPeriod = key("insert into plan_period (municipality_id, name, first_year, last_year) values (?, 'Budget 2025–2027', 2025, 2027)", other);
+        long otherBudget = key("insert into budget (municipality_id, period_id, version_no, state) values (?, ?, 1, 'UTKAST')", other, otherPeriod);
+        long otherProposal = key("insert into proposal (municipality_id, budget_id, party_unit_id) values (?, ?, ?)", other, otherBudget, otherParty);
+        long otherVersion = key("insert into proposal_version (proposal_id, version_no, state, title, pkv_share, volume_share) "
+                + "values (?, 1, 'PUBLICERAD', 'Annans förslag', 100, 100)", otherProposal);
+        String own = String.valueOf(unit("V"));
+
+        mvc.perform(get("/forslag/nytt").with(as("admin")).param("budget", String.valueOf(base)).param("parti", String.valueOf(otherParty)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/forslag/nytt").with(as("partiV")).param("budget", String.valueOf(base)).param("parti", String.valueOf(unit("VON"))))
+                .andExpect(status().isNotFound());
+        // another party group's new proposal is shown without the editor
+        mvc.perform(get("/forslag/nytt").with(as("partiV")).param("budget", String.valueOf(base)).param("parti", String.valueOf(unit("S"))))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("name=\"title\""))));
+        mvc.perform(post("/forslag/forhandsgranska").with(as("partiV")).with(csrf())
+                        .param("budgetId", String.valueOf(base)).param("partyUnitId", String.valueOf(otherParty)).param("title", "Prov")
+                        .param("pkvShare", "100").param("volumeShare", "100"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Förslaget måste höra till en partigrupp.")))
+                .andExpect(content().string(not(containsString("Annans partigrupp"))));
+        mvc.perform(post("/forslag/forhandsgranska").with(as("partiV")).with(csrf())
+                        .param("budgetId", String.valueOf(base)).param("partyUnitId", own).param("title", "Prov")
+                        .param("pkvShare", "100").param("volumeShare", "100")
+                        .param("change0.unit", String.valueOf(otherParty)).param("change0.year", "2025").param("change0.amount", "1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(not(containsString("Annans partigrupp"))));
+        mvc.perform(post("/forslag/forhandsgranska").with(as("partiV")).with(csrf())
+                        .param("budgetId", String.valueOf(otherBudget)).param("partyUnitId", own).param("title", "Prov")
+                        .param("pkvShare", "100").param("volumeShare", "100"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/forslag/forhandsgranska").with(as("partiV")).with(csrf())
+                        .param("budgetId", String.valueOf(base)).param("partyUnitId", own).param("title", "Prov")
+                        .param("pkvShare", "100").param("volumeShare", "100").param("jamfor", String.valueOf(otherVersion)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/forslag/jamfor").with(as("politiker")).param("id", String.valueOf(otherVersion))).andExpect(status().isNotFound());
+        mvc.perform(get("/forslag/jamfor").with(as("politiker")).param("budget", String.valueOf(otherBudget))).andExpect(status().isNotFound());
+        mvc.perform(get("/forslag/" + otherVersion).with(as("admin"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/proposals/" + otherVersion).with(as("admin"))).andExpect(status().isNotFound());
+        mvc.perform(get("/forslag/jamfor").with(as("politiker")).param("id", "x")).andExpect(status().isBadRequest());
+    }
+
+    long key(String sql, Object... params) {
+        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql(sql).params(params).update(key, "id");
+        return key.getKeyAs(Long.class);
+    }
+
+    @Test
     void theEditorsPreviewRecomputesWithoutSaving() throws Exception {
         long base = budget("Budget 2025–2027 (illustrativ grund)");
         long before = jdbc.sql("select count(*) from proposal_version").query(Long.class).single();
