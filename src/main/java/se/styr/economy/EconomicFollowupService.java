@@ -703,7 +703,7 @@ public class EconomicFollowupService {
     }
 
     private String tkr(Long kronor) {
-        return kronor == null ? "–" : sv.tkr(BigDecimal.valueOf(kronor)) + " tkr";
+        return kronor == null ? "–" : sv.tkrExact(kronor) + " tkr";
     }
 
     private static String blankToNull(String s) {

@@ -300,7 +300,7 @@ public class ImportService {
 
     /** Kronor as tkr the Swedish way with up to three decimals: −1 123 326 000 → "−1 123 326". */
     private String tkr(Long kronor) {
-        return kronor == null ? "–" : sv.number(BigDecimal.valueOf(kronor).movePointLeft(3), 3);
+        return kronor == null ? "–" : sv.tkrExact(kronor);
     }
 
     private static String normal(String text) {

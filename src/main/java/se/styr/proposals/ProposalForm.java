@@ -171,12 +171,12 @@ final class ProposalForm {
         form.put("resultTarget", p.resultTarget() == null ? "" : sv.number(p.resultTarget(), 2));
         form.put("pkvShare", sv.number(p.pkvShare(), 2));
         form.put("volumeShare", sv.number(p.volumeShare(), 2));
-        p.taxBase().forEach((year, amount) -> form.put("taxBase" + year, sv.tkr(BigDecimal.valueOf(amount))));
+        p.taxBase().forEach((year, amount) -> form.put("taxBase" + year, sv.tkrExact(amount)));
         int i = 0;
         for (Proposal.FrameChange c : p.changes()) {
             form.put("change" + i + ".unit", String.valueOf(c.orgUnitId()));
             form.put("change" + i + ".year", String.valueOf(c.year()));
-            form.put("change" + i + ".amount", tkr(sv, c.amount()));
+            form.put("change" + i + ".amount", sv.tkrExact(c.amount()));
             form.put("change" + i + ".kind", c.permanent() ? "permanent" : "temporary");
             form.put("change" + i + ".motivation", c.motivation() == null ? "" : c.motivation());
             i++;
@@ -247,10 +247,6 @@ final class ProposalForm {
             }
         }
         return typed + NEW_ROWS;
-    }
-
-    private static String tkr(SwedishFormat sv, long kronor) {
-        return sv.number(BigDecimal.valueOf(kronor).movePointLeft(3), 3);
     }
 
     private static String n(String s) {

@@ -50,6 +50,20 @@ class ProposalFormTest {
     }
 
     @Test
+    void amountsFinerThanATkrAreOfferedAsTheyAreSoSavingKeepsThem() {
+        Proposal p = new Proposal(0, 0, 0, 1, 2, null, 0, ProposalState.UTKAST, "Prov", null, 30, Map.of(2026, 9_985_000_500L), null,
+                BigDecimal.valueOf(100), BigDecimal.valueOf(100), List.of(new Proposal.FrameChange(3, 2026, 1_234_567, true, null)),
+                List.of(), null, null, 0);
+        Map<String, String> form = new LinkedHashMap<>(ProposalForm.of(p, new SwedishFormat()));
+        assertThat(form).containsEntry("taxBase2026", "9\u00a0985\u00a0000,5").containsEntry("change0.amount", "1\u00a0234,567");
+        Problems problems = new Problems();
+        Proposal read = ProposalForm.read(form, 1, 2, problems);
+        problems.throwIfAny();
+        assertThat(read.taxBase()).containsEntry(2026, 9_985_000_500L);
+        assertThat(read.changes().get(0).amount()).isEqualTo(1_234_567);
+    }
+
+    @Test
     void theGoalsAreWrittenAsFieldsAndReadBackAsTheyWere() {
         Map<String, String> form = form();
         assertThat(form).containsEntry("goal0.title", GOAL_1)
