@@ -19,7 +19,7 @@ public class TestEnvironment implements ExecutionCondition {
 
     static final String POSTGRES_HOST_URL = System.getenv().getOrDefault("STYR_TEST_PG_ADMIN_URL",
             "jdbc:postgresql://127.0.0.1:5432/postgres");
-    static final String POSTGRES_TEST_DB = "styr_test";
+    static final String POSTGRES_TEST_DB = System.getenv().getOrDefault("STYR_TEST_PG_DB", "styr_test");
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("STYR_CHROMIUM", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("STYR_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
