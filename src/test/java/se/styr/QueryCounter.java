@@ -1,0 +1,112 @@
+package se.styr;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts the SQL statements a thread prepares, and notices a thread that takes a second connection while it still holds
+ * one (the pattern that deadlocks the pool under load). Every test context gets it, since it is a component in the
+ * test sources; it only counts and never changes what the application does.
+ * <p>
+ * Use: {@code QueryCounter.reset(); mockMvc.perform(...); assertThat(QueryCounter.statements()).isLessThan(20);}
+ * MockMvc runs the request on the test's own thread, so the count is the request's.
+ */
+@Component
+public class QueryCounter implements BeanPostProcessor {
+
+    private static final Set<String> STATEMENT_METHODS = Set.of("prepareStatement", "createStatement", "prepareCall");
+    private static final ThreadLocal<int[]> STATEMENTS = ThreadLocal.withInitial(() -> new int[1]);
+    private static final ThreadLocal<int[]> HELD = ThreadLocal.withInitial(() -> new int[1]);
+    private static final List<Throwable> NESTED = new CopyOnWriteArrayList<>();
+
+    /** Starts counting the current thread's statements from zero. */
+    public static void reset() {
+        STATEMENTS.get()[0] = 0;
+    }
+
+    /** The statements the current thread prepared since {@link #reset()}. */
+    public static int statements() {
+        return STATEMENTS.get()[0];
+    }
+
+    /** Where a thread took a second connection while holding one, since the start of the run (or {@link #clearNested()}). */
+    public static List<Throwable> nestedConnections() {
+        return List.copyOf(NESTED);
+    }
+
+    public static void clearNested() {
+        NESTED.clear();
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof DataSource ds && !Proxy.isProxyClass(bean.getClass())) {
+            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                    new DataSourceHandler(ds));
+        }
+        return bean;
+    }
+
+    private record DataSourceHandler(DataSource target) implements InvocationHandler {
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            if (method.getName().equals("unwrap") && args[0] instanceof Class<?> type && type.isInstance(target)) {
+                return target;
+            }
+            if (method.getName().equals("isWrapperFor") && args[0] instanceof Class<?> type && type.isInstance(target)) {
+                return true;
+            }
+            Object result = call(target, method, args);
+            if (result instanceof Connection c) {
+                if (HELD.get()[0] > 0) {
+                    NESTED.add(new IllegalStateException("En andra anslutning togs medan tråden " + Thread.currentThread().getName()
+                            + " redan höll en"));
+                }
+                HELD.get()[0]++;
+                return Proxy.newProxyInstance(QueryCounter.class.getClassLoader(), new Class<?>[] {Connection.class},
+                        new ConnectionHandler(c));
+            }
+            return result;
+        }
+    }
+
+    private static final class ConnectionHandler implements InvocationHandler {
+        private final Connection target;
+        private boolean closed;
+
+        ConnectionHandler(Connection target) {
+            this.target = target;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            if (STATEMENT_METHODS.contains(name)) {
+                STATEMENTS.get()[0]++;
+            } else if (name.equals("close") && !closed) {
+                closed = true;
+                HELD.get()[0] = Math.max(0, HELD.get()[0] - 1);
+            } else if (name.equals("unwrap") && args[0] instanceof Class<?> type && type.isInstance(target)) {
+                return target;
+            }
+            return call(target, method, args);
+        }
+    }
+
+    private static Object call(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
