@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The assessment rules of Styr, as the README spells them out.
+ * The assessment rules of Styr, as docs/assessment.md spells them out.
  *
  * <p><b>Signal.</b> An outcome is compared with a target. Missing either gives {@link Signal#INGET_VARDE}.
  * The target is reached when the outcome is at least the target for a key figure that should increase, at most the
