@@ -154,7 +154,7 @@ public final class BudgetCalculator {
     }
 
     /** The committees with a detail budget or a grant line, in the operating budget's order. */
-    static Set<Long> committeeUnits(BudgetData data) {
+    public static Set<Long> committeeUnits(BudgetData data) {
         Set<Long> units = new LinkedHashSet<>();
         data.frames().stream().filter(f -> f.kind() == FrameKind.NAMND && f.orgUnitId() != null)
                 .sorted(Comparator.comparingInt(BudgetData.FrameLine::position)).forEach(f -> units.add(f.orgUnitId()));
@@ -163,7 +163,7 @@ public final class BudgetCalculator {
     }
 
     /** The committee's grant in a year of the period: the sum of its lines in the operating budget. */
-    static Long grant(BudgetData data, long unit, int year) {
+    public static Long grant(BudgetData data, long unit, int year) {
         return data.frames().stream().filter(f -> Objects.equals(f.orgUnitId(), unit) && f.kind() == FrameKind.NAMND)
                 .map(f -> f.amounts().get(year)).filter(Objects::nonNull).reduce(Long::sum).orElse(null);
     }
@@ -269,7 +269,7 @@ public final class BudgetCalculator {
         return kids.stream().mapToLong(k -> investmentAmount(k, year, children)).sum();
     }
 
-    static Map<Long, List<BudgetData.InvestmentLine>> childrenOf(List<BudgetData.InvestmentLine> lines) {
+    public static Map<Long, List<BudgetData.InvestmentLine>> childrenOf(List<BudgetData.InvestmentLine> lines) {
         Map<Long, List<BudgetData.InvestmentLine>> children = new HashMap<>();
         lines.stream().filter(l -> l.parentId() != null)
                 .sorted(Comparator.comparingInt(BudgetData.InvestmentLine::position).thenComparingLong(BudgetData.InvestmentLine::id))

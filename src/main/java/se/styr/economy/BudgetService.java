@@ -32,7 +32,7 @@ import se.styr.platform.ValidationException;
 @Service
 public class BudgetService {
 
-    static final String AUDIT_TYPE = "BUDGET";
+    public static final String AUDIT_TYPE = "BUDGET";
 
     private final BudgetRepository repository;
     private final Organisation organisation;
