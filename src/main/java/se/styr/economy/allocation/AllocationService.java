@@ -21,6 +21,7 @@ import se.styr.audit.AuditLog;
 import se.styr.economy.budget.Budget;
 import se.styr.economy.budget.BudgetCalculator;
 import se.styr.economy.budget.BudgetData;
+import se.styr.economy.budget.BudgetFigures;
 import se.styr.economy.budget.BudgetService;
 import se.styr.economy.budget.FrameKind;
 import se.styr.organisation.OrgUnit;
@@ -57,15 +58,17 @@ public class AllocationService {
 
     private final AllocationRepository repository;
     private final BudgetService budgets;
+    private final BudgetFigures figures;
     private final Access access;
     private final AuditLog audit;
     private final Messages messages;
     private final SwedishFormat sv;
 
-    AllocationService(AllocationRepository repository, BudgetService budgets, Access access, AuditLog audit,
-                      Messages messages, SwedishFormat sv) {
+    AllocationService(AllocationRepository repository, BudgetService budgets, BudgetFigures figures, Access access,
+                      AuditLog audit, Messages messages, SwedishFormat sv) {
         this.repository = repository;
         this.budgets = budgets;
+        this.figures = figures;
         this.access = access;
         this.audit = audit;
         this.messages = messages;
@@ -225,7 +228,7 @@ public class AllocationService {
         if (amounts.isEmpty()) {
             throw ValidationException.of("version", "allocation.error.noLines", budget.label());
         }
-        budgets.saveFrames(budgetId, budgetVersion, amounts);
+        figures.saveFrames(budgetId, budgetVersion, amounts);
         if (!without.isEmpty()) {
             changed.put(messages.text("allocation.audit.withoutLine"), String.join(", ", without));
         }

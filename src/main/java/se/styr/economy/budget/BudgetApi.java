@@ -25,9 +25,11 @@ import se.styr.platform.Problems;
 class BudgetApi {
 
     private final BudgetService budgets;
+    private final BudgetCells cells;
 
-    BudgetApi(BudgetService budgets) {
+    BudgetApi(BudgetService budgets, BudgetCells cells) {
         this.budgets = budgets;
+        this.cells = cells;
     }
 
     /** A budget version with every table computed. */
@@ -74,7 +76,7 @@ class BudgetApi {
                     + "RADNYCKEL_ÅR, t.ex. SKATTEINTAKTER_2022 eller L17_2023; beloppet i kronor, null tar bort. "
                     + "Beräknade rader kan inte skrivas. version är budgetens version som lästes.")
     BudgetView save(@PathVariable long id, @PathVariable String code, @RequestBody Cells in) {
-        budgets.saveCells(id, version(in.version()), code, in.cells() == null ? Map.of() : in.cells());
+        cells.saveCells(id, version(in.version()), code, in.cells() == null ? Map.of() : in.cells());
         return BudgetView.of(budgets.computed(id));
     }
 

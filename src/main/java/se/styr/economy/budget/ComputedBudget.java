@@ -37,7 +37,7 @@ public record ComputedBudget(Budget budget,
     }
 
     public EconomyTable table(String code) {
-        Long committee = BudgetService.committeeOf(code);
+        Long committee = BudgetCells.committeeOf(code);
         if (committee != null && committees.containsKey(committee)) {
             return committees.get(committee);
         }

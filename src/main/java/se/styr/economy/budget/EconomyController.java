@@ -24,11 +24,16 @@ import se.styr.platform.ValidationException;
 class EconomyController {
 
     private final BudgetService budgets;
+    private final BudgetFigures figures;
+    private final BudgetCells budgetCells;
     private final Organisation organisation;
     private final Messages messages;
 
-    EconomyController(BudgetService budgets, Organisation organisation, Messages messages) {
+    EconomyController(BudgetService budgets, BudgetFigures figures, BudgetCells budgetCells, Organisation organisation,
+                      Messages messages) {
         this.budgets = budgets;
+        this.figures = figures;
+        this.budgetCells = budgetCells;
         this.organisation = organisation;
         this.messages = messages;
     }
@@ -91,10 +96,10 @@ class EconomyController {
                          ComputedBudget computed) {
         Budget budget = computed.budget();
         EconomyTable table = computed.table(code);
-        Set<String> editable = budgets.editableCells(computed, code);
+        Set<String> editable = budgetCells.editableCells(computed, code);
         model.addAttribute("budget", budget);
         model.addAttribute("table", table);
-        model.addAttribute("years", BudgetService.yearsOf(budget, code));
+        model.addAttribute("years", BudgetCells.yearsOf(budget, code));
         model.addAttribute("editable", editable);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
@@ -110,12 +115,12 @@ class EconomyController {
     String saveTable(@PathVariable long id, @PathVariable String code, @RequestParam Map<String, String> form, Model model,
                      RedirectAttributes redirect) {
         ComputedBudget computed = budgets.computed(id);
-        Set<String> editable = budgets.editableCells(computed, code);
+        Set<String> editable = budgetCells.editableCells(computed, code);
         Problems input = new Problems();
         Map<String, Long> cells = cells(form, editable, input);
         try {
             input.throwIfAny();
-            budgets.saveCells(id, FormInput.version(form), code, cells);
+            budgetCells.saveCells(id, FormInput.version(form), code, cells);
             redirect.addFlashAttribute("notice", messages.text("economy.saved", computed.table(code).title()));
             return "redirect:/ekonomi/budget/" + id + "#tabell-" + code;
         } catch (ValidationException e) {
@@ -129,8 +134,8 @@ class EconomyController {
     @PostMapping("/ekonomi/budget/{id}/tabell/{code}/forhandsvisning")
     String preview(@PathVariable long id, @PathVariable String code, @RequestParam Map<String, String> form, Model model) {
         ComputedBudget computed = budgets.computed(id);
-        Map<String, Long> cells = cells(form, budgets.editableCells(computed, code), new Problems());
-        ComputedBudget preview = budgets.preview(id, code, cells);
+        Map<String, Long> cells = cells(form, budgetCells.editableCells(computed, code), new Problems());
+        ComputedBudget preview = budgetCells.preview(id, code, cells);
         model.addAttribute("table", preview.table(code));
         return "economy/budget-table :: preview";
     }
@@ -142,7 +147,7 @@ class EconomyController {
         Long unit = FormInput.whole(form.get("orgUnitId"), "orgUnitId", input);
         try {
             input.throwIfAny();
-            budgets.addFrameLine(id, FormInput.version(form), unit, form.get("label"), kind == null ? FrameKind.NAMND : kind);
+            figures.addFrameLine(id, FormInput.version(form), unit, form.get("label"), kind == null ? FrameKind.NAMND : kind);
             redirect.addFlashAttribute("notice", messages.text("economy.lineAdded"));
             return "redirect:/ekonomi/budget/" + id + "/tabell/" + BudgetCalculator.FRAMES;
         } catch (ValidationException e) {
@@ -157,7 +162,7 @@ class EconomyController {
         Long parent = FormInput.whole(form.get("parentId"), "parentId", input);
         try {
             input.throwIfAny();
-            budgets.addInvestmentLine(id, FormInput.version(form), unit, parent, form.get("label"), "true".equals(form.get("feeFinanced")));
+            figures.addInvestmentLine(id, FormInput.version(form), unit, parent, form.get("label"), "true".equals(form.get("feeFinanced")));
             redirect.addFlashAttribute("notice", messages.text("economy.lineAdded"));
             return "redirect:/ekonomi/budget/" + id + "/tabell/" + BudgetCalculator.INVESTMENTS;
         } catch (ValidationException e) {

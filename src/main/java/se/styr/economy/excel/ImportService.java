@@ -17,6 +17,7 @@ import se.styr.economy.AccountGroup;
 import se.styr.economy.budget.Budget;
 import se.styr.economy.budget.BudgetCalculator;
 import se.styr.economy.budget.BudgetData;
+import se.styr.economy.budget.BudgetFigures;
 import se.styr.economy.budget.BudgetService;
 import se.styr.economy.followup.EconomicOutcomes;
 import se.styr.organisation.OrgUnit;
@@ -97,15 +98,17 @@ public class ImportService {
     }
 
     private final BudgetService budgets;
+    private final BudgetFigures figures;
     private final EconomicOutcomes outcomes;
     private final Organisation organisation;
     private final Access access;
     private final Messages messages;
     private final SwedishFormat sv;
 
-    ImportService(BudgetService budgets, EconomicOutcomes outcomes, Organisation organisation, Access access,
-                  Messages messages, SwedishFormat sv) {
+    ImportService(BudgetService budgets, BudgetFigures figures, EconomicOutcomes outcomes, Organisation organisation,
+                  Access access, Messages messages, SwedishFormat sv) {
         this.budgets = budgets;
+        this.figures = figures;
         this.outcomes = outcomes;
         this.organisation = organisation;
         this.access = access;
@@ -192,7 +195,7 @@ public class ImportService {
         progress.phase(Phase.SKRIVER, rows.size());
         Map<Long, Map<AccountGroup, Map<Integer, Long>>> changed = changes(typed, data);
         if (!changed.isEmpty()) {
-            budgets.saveCommittees(budgetId, expectedVersion, changed, fileName);
+            figures.saveCommittees(budgetId, expectedVersion, changed, fileName);
         }
         progress.rows(rows.size());
         return check.result(rows.size());
