@@ -29,9 +29,11 @@ import se.styr.platform.Problems;
 class EconomicFollowupApi {
 
     private final EconomicFollowupService followup;
+    private final EconomicFollowupEditing editing;
 
-    EconomicFollowupApi(EconomicFollowupService followup) {
+    EconomicFollowupApi(EconomicFollowupService followup, EconomicFollowupEditing editing) {
         this.followup = followup;
+        this.editing = editing;
     }
 
     @GetMapping("/economic-forecasts")
@@ -57,7 +59,7 @@ class EconomicFollowupApi {
     @Operation(summary = "Skapa nämndens uppföljning för månaden (utkast, jämförs med föregående rapport under året)")
     EconomicFollowupReport create(@PathVariable long unitId, @PathVariable int year, @PathVariable int month,
                                   @RequestBody(required = false) NewReport body) {
-        return followup.create(unitId, year, month,
+        return editing.create(unitId, year, month,
                 body == null || body.type() == null ? EconomicFollowupType.MANADSUPPFOLJNING : body.type());
     }
 
@@ -75,7 +77,7 @@ class EconomicFollowupApi {
     @Operation(summary = "Spara prognosrader (och åtgärdsplan); en negativ prognos kan bara lämnas in med en beslutad åtgärdsplan")
     EconomicFollowupReport saveForecast(@PathVariable long id, @RequestBody ForecastBody body) {
         Problems.when(body == null || body.version() == null, "version", "validering.version");
-        EconomicFollowupService.ReportInput current = followup.unchanged(id);
+        ReportInput current = editing.unchanged(id);
         Map<AccountGroup, Long> forecast = new EnumMap<>(AccountGroup.class);
         Map<AccountGroup, String> explanations = new EnumMap<>(AccountGroup.class);
         if (body.rows() != null) {
@@ -89,12 +91,12 @@ class EconomicFollowupApi {
                 }
             }
         }
-        EconomicFollowupService.ReportInput in = new EconomicFollowupService.ReportInput(current.type(), current.compareWithId(),
+        ReportInput in = new ReportInput(current.type(), current.compareWithId(),
                 current.summary(), Map.of(), forecast, Map.of(), explanations, Map.of(),
                 body.actionPlan() != null ? body.actionPlan() : current.actionPlan(),
                 body.actionPlanDecidedOn() != null ? body.actionPlanDecidedOn() : current.actionPlanDecidedOn(),
                 body.actionPlanReference() != null ? body.actionPlanReference() : current.actionPlanReference());
-        return followup.save(id, body.version(), in, Boolean.TRUE.equals(body.submit()));
+        return editing.save(id, body.version(), in, Boolean.TRUE.equals(body.submit()));
     }
 
     record Version(Integer version) {
@@ -104,6 +106,6 @@ class EconomicFollowupApi {
     @Operation(summary = "Öppna en inlämnad uppföljning igen")
     EconomicFollowupReport reopen(@PathVariable long id, @RequestBody Version body) {
         Problems.when(body == null || body.version() == null, "version", "validering.version");
-        return followup.reopen(id, body.version());
+        return editing.reopen(id, body.version());
     }
 }

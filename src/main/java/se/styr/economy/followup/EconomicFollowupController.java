@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.styr.economy.AccountGroup;
-import se.styr.economy.followup.EconomicFollowupService.ReportInput;
 import se.styr.economy.followup.ForecastCalculator.InvestmentFigures;
 import se.styr.organisation.OrgUnit;
 import se.styr.platform.ConflictException;
@@ -39,11 +38,14 @@ class EconomicFollowupController {
     private static final int MAX_ROWS = 500;
 
     private final EconomicFollowupService followup;
+    private final EconomicFollowupEditing editing;
     private final Volumes volumes;
     private final Messages messages;
 
-    EconomicFollowupController(EconomicFollowupService followup, Volumes volumes, Messages messages) {
+    EconomicFollowupController(EconomicFollowupService followup, EconomicFollowupEditing editing, Volumes volumes,
+                               Messages messages) {
         this.followup = followup;
+        this.editing = editing;
         this.volumes = volumes;
         this.messages = messages;
     }
@@ -80,7 +82,7 @@ class EconomicFollowupController {
         EconomicFollowupType type = FormInput.choice(EconomicFollowupType.class, form.get("type"), "type", input);
         try {
             input.throwIfAny();
-            followup.create(unitId, year, month, type);
+            editing.create(unitId, year, month, type);
             redirect.addFlashAttribute("notice", messages.text("ekuppf.report.created"));
             return "redirect:" + path(unitId, year, month);
         } catch (ValidationException e) {
@@ -98,7 +100,7 @@ class EconomicFollowupController {
         ReportInput in = parse(form, input);
         try {
             input.throwIfAny();
-            followup.save(id, FormInput.version(form), in, submit);
+            editing.save(id, FormInput.version(form), in, submit);
             redirect.addFlashAttribute("notice", messages.text(submit ? "ekuppf.report.submittedNotice" : "ekuppf.report.saved"));
             return "redirect:" + path(current.orgUnitId(), current.year(), current.month());
         } catch (ValidationException e) {
@@ -115,7 +117,7 @@ class EconomicFollowupController {
     String reopen(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         EconomicFollowupReport current = followup.report(id);
         try {
-            followup.reopen(id, FormInput.version(form));
+            editing.reopen(id, FormInput.version(form));
             redirect.addFlashAttribute("notice", messages.text("ekuppf.report.reopened"));
             return "redirect:" + path(current.orgUnitId(), current.year(), current.month());
         } catch (ValidationException e) {

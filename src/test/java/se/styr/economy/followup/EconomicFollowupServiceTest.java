@@ -27,7 +27,6 @@ import se.styr.SignedIn;
 import se.styr.StyrIntegrationTest;
 import se.styr.economy.AccountGroup;
 import se.styr.economy.EconomyTable;
-import se.styr.economy.followup.EconomicFollowupService.ReportInput;
 import se.styr.platform.ConflictException;
 import se.styr.platform.ValidationException;
 
@@ -41,6 +40,8 @@ class EconomicFollowupServiceTest {
 
     @Autowired
     EconomicFollowupService followup;
+    @Autowired
+    EconomicFollowupEditing editing;
     @Autowired
     EconomicOutcomes outcomes;
     @Autowired
@@ -85,7 +86,7 @@ class EconomicFollowupServiceTest {
     /** A new draft for VON, October 2022: after the demo's reports, so it compares with August's. */
     private EconomicFollowupReport october() {
         SignedIn.as(users, "controller");
-        return followup.create(unit("VON"), 2022, 10, EconomicFollowupType.MANADSUPPFOLJNING);
+        return editing.create(unit("VON"), 2022, 10, EconomicFollowupType.MANADSUPPFOLJNING);
     }
 
     @Test
@@ -179,9 +180,9 @@ class EconomicFollowupServiceTest {
         assertThat(tkr(october, VERKSAMHETENS_INTAKTER, "BUDGET")).as("the revised budget carried over").isEqualTo(195_144L);
         assertThat(october.explanations()).allMatch(e -> e.text() == null);
         assertThat(october.state()).isEqualTo(EconomicFollowupState.UTKAST);
-        assertThatThrownBy(() -> followup.create(unit("VON"), 2022, 10, EconomicFollowupType.MANADSUPPFOLJNING))
+        assertThatThrownBy(() -> editing.create(unit("VON"), 2022, 10, EconomicFollowupType.MANADSUPPFOLJNING))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("ekuppf.error.exists");
-        assertThatThrownBy(() -> followup.create(unit("VON"), 2031, 1, EconomicFollowupType.MANADSUPPFOLJNING))
+        assertThatThrownBy(() -> editing.create(unit("VON"), 2031, 1, EconomicFollowupType.MANADSUPPFOLJNING))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("ekuppf.error.noBudget");
     }
 
@@ -191,7 +192,7 @@ class EconomicFollowupServiceTest {
         // Staff costs 12 000 tkr over budget, nothing to offset them: årets resultat −12 000.
         ReportInput deficit = forecast(october, 195_144, -729_534, -93_004, -160_751, -77_411);
 
-        assertThatThrownBy(() -> followup.save(october.id(), october.version(), deficit, true))
+        assertThatThrownBy(() -> editing.save(october.id(), october.version(), deficit, true))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
                         .extracting(ValidationException.Problem::field)
                         .containsExactly("actionPlan", "actionPlanDecidedOn", "actionPlanReference"));
@@ -201,12 +202,12 @@ class EconomicFollowupServiceTest {
         assertThat(unchanged.state()).isEqualTo(EconomicFollowupState.UTKAST);
 
         // As a draft it may be saved: the page then says up front that a plan is needed.
-        EconomicFollowupReport draft = followup.save(october.id(), october.version(), deficit, false);
+        EconomicFollowupReport draft = editing.save(october.id(), october.version(), deficit, false);
         assertThat(draft.negativeForecast()).isTrue();
         assertThat(draft.forecastResult()).isEqualTo(-12_000_000L);
         assertThat(draft.state()).isEqualTo(EconomicFollowupState.UTKAST);
 
-        EconomicFollowupReport submitted = followup.save(draft.id(), draft.version(),
+        EconomicFollowupReport submitted = editing.save(draft.id(), draft.version(),
                 withPlan(deficit, "Vakanser hålls öppna och inhyrd personal avvecklas under hösten.", LocalDate.of(2022, 11, 22),
                         "§ 95, 2022.260 VON"), true);
         assertThat(submitted.state()).isEqualTo(EconomicFollowupState.INLAMNAD);
@@ -214,7 +215,7 @@ class EconomicFollowupServiceTest {
         assertThat(submitted.submittedBy()).isEqualTo(jdbc.sql("select display_name from app_user where username = 'controller'")
                 .query(String.class).single());
         assertThat(submitted.submittedAt()).isNotNull();
-        assertThatThrownBy(() -> followup.save(submitted.id(), submitted.version(), deficit, false))
+        assertThatThrownBy(() -> editing.save(submitted.id(), submitted.version(), deficit, false))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("ekuppf.error.submitted");
     }
 
@@ -226,11 +227,11 @@ class EconomicFollowupServiceTest {
         ReportInput missing = new ReportInput(october.type(), october.compareWithId(), null, Map.of(), partial, Map.of(),
                 Map.of(), Map.of(), null, null, null);
 
-        assertThatThrownBy(() -> followup.save(october.id(), october.version(), missing, true))
+        assertThatThrownBy(() -> editing.save(october.id(), october.version(), missing, true))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
                         .extracting(ValidationException.Problem::field).containsExactly("PERSONALKOSTNADER_PROGNOS"));
 
-        EconomicFollowupReport submitted = followup.save(october.id(), october.version(),
+        EconomicFollowupReport submitted = editing.save(october.id(), october.version(),
                 forecast(october, 230_000, -723_434, -94_104, -167_651, -92_511), true);
         assertThat(submitted.forecastResult()).isEqualTo(5_856_000L);
         assertThat(submitted.state()).isEqualTo(EconomicFollowupState.INLAMNAD);
@@ -244,7 +245,7 @@ class EconomicFollowupServiceTest {
         ReportInput tooMuch = new ReportInput(october.type(), october.compareWithId(), null, outside, Map.of(), Map.of(),
                 Map.of(), Map.of(), null, null, null);
 
-        assertThatThrownBy(() -> followup.save(october.id(), october.version(), tooMuch, false))
+        assertThatThrownBy(() -> editing.save(october.id(), october.version(), tooMuch, false))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems().get(0).messageKey())
                         .isEqualTo("ekuppf.error.frame"));
 
@@ -252,7 +253,7 @@ class EconomicFollowupServiceTest {
         Map<AccountGroup, Long> moved = new EnumMap<>(AccountGroup.class);
         moved.put(VERKSAMHETENS_INTAKTER, 196_060_000L);
         moved.put(PERSONALKOSTNADER, -718_450_000L);
-        EconomicFollowupReport saved = followup.save(october.id(), october.version(), new ReportInput(october.type(),
+        EconomicFollowupReport saved = editing.save(october.id(), october.version(), new ReportInput(october.type(),
                 october.compareWithId(), null, moved, Map.of(), Map.of(), Map.of(), Map.of(), null, null, null), false);
         assertThat(tkr(saved, VERKSAMHETENS_KOSTNADER, "BUDGET")).isEqualTo(-1_049_616L);
         assertThat(tkr(saved, VERKSAMHETENS_NETTOKOSTNADER, "BUDGET")).isEqualTo(-853_556L);
@@ -266,7 +267,7 @@ class EconomicFollowupServiceTest {
         Map<AccountGroup, Long> typed = new EnumMap<>(AccountGroup.class);
         typed.put(VERKSAMHETENS_INTAKTER, 190_000_000L);
 
-        EconomicFollowupReport saved = followup.save(october.id(), october.version(), new ReportInput(october.type(),
+        EconomicFollowupReport saved = editing.save(october.id(), october.version(), new ReportInput(october.type(),
                 october.compareWithId(), null, Map.of(), Map.of(), typed, Map.of(), Map.of(), null, null, null), false);
 
         assertThat(tkr(saved, VERKSAMHETENS_INTAKTER, "UTFALL")).isEqualTo(190_000L);
@@ -281,7 +282,7 @@ class EconomicFollowupServiceTest {
         EconomicFollowupReport fromUnits = followup.form(october.id());
         assertThat(fromUnits.outcomeSource()).isEqualTo(EconomicFollowupReport.OutcomeSource.UNITS);
         typed.put(VERKSAMHETENS_INTAKTER, 191_000_000L);
-        assertThatThrownBy(() -> followup.save(october.id(), saved.version(), new ReportInput(october.type(),
+        assertThatThrownBy(() -> editing.save(october.id(), saved.version(), new ReportInput(october.type(),
                 october.compareWithId(), null, Map.of(), Map.of(), typed, Map.of(), Map.of(), null, null, null), false))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("ekuppf.error.outcomeFromUnits");
     }
@@ -289,40 +290,40 @@ class EconomicFollowupServiceTest {
     @Test
     void a_controller_of_one_committee_cannot_create_or_edit_another_committees_report() {
         SignedIn.as(users, "admin");
-        EconomicFollowupReport social = followup.create(unit("SN"), 2022, 3, EconomicFollowupType.MANADSUPPFOLJNING);
+        EconomicFollowupReport social = editing.create(unit("SN"), 2022, 3, EconomicFollowupType.MANADSUPPFOLJNING);
         SignedIn.as(users, "controller");
 
-        assertThatThrownBy(() -> followup.create(unit("SN"), 2022, 4, EconomicFollowupType.MANADSUPPFOLJNING))
+        assertThatThrownBy(() -> editing.create(unit("SN"), 2022, 4, EconomicFollowupType.MANADSUPPFOLJNING))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> followup.save(social.id(), social.version(), forecast(social, 1, -1, 0, 0, 0), false))
+        assertThatThrownBy(() -> editing.save(social.id(), social.version(), forecast(social, 1, -1, 0, 0, 0), false))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(followup.mayEdit(unit("SN"))).isFalse();
         assertThat(followup.mayEdit(unit("VON"))).isTrue();
         SignedIn.as(users, "politiker");
-        assertThatThrownBy(() -> followup.create(unit("VON"), 2022, 11, EconomicFollowupType.MANADSUPPFOLJNING))
+        assertThatThrownBy(() -> editing.create(unit("VON"), 2022, 11, EconomicFollowupType.MANADSUPPFOLJNING))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void a_stale_version_is_a_conflict_and_changes_nothing() {
         EconomicFollowupReport october = october();
-        EconomicFollowupReport saved = followup.save(october.id(), october.version(),
+        EconomicFollowupReport saved = editing.save(october.id(), october.version(),
                 forecast(october, 230_000, -723_434, -94_104, -167_651, -92_511), false);
 
-        assertThatThrownBy(() -> followup.save(october.id(), october.version(),
+        assertThatThrownBy(() -> editing.save(october.id(), october.version(),
                 forecast(october, 1, -1, -1, -1, -1), false)).isInstanceOf(ConflictException.class);
         assertThat(tkr(followup.report(october.id()), VERKSAMHETENS_INTAKTER, "PROGNOS")).isEqualTo(230_000L);
         assertThat(followup.report(october.id()).version()).isEqualTo(saved.version());
-        assertThatThrownBy(() -> followup.reopen(october.id(), saved.version()))
+        assertThatThrownBy(() -> editing.reopen(october.id(), saved.version()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("ekuppf.error.notSubmitted");
     }
 
     @Test
     void saving_submitting_and_reopening_are_audited_from_old_to_new() {
         EconomicFollowupReport october = october();
-        EconomicFollowupReport submitted = followup.save(october.id(), october.version(),
+        EconomicFollowupReport submitted = editing.save(october.id(), october.version(),
                 forecast(october, 230_000, -723_434, -94_104, -167_651, -92_511), true);
-        EconomicFollowupReport reopened = followup.reopen(submitted.id(), submitted.version());
+        EconomicFollowupReport reopened = editing.reopen(submitted.id(), submitted.version());
 
         assertThat(reopened.state()).isEqualTo(EconomicFollowupState.UTKAST);
         List<Map<String, Object>> entries = jdbc.sql("""

@@ -53,6 +53,8 @@ class EconomicFollowupWebTest {
     FollowupService rounds;
     @Autowired
     EconomicFollowupService followup;
+    @Autowired
+    EconomicFollowupEditing editing;
 
     @AfterEach
     void signOut() {
@@ -171,7 +173,7 @@ class EconomicFollowupWebTest {
     @Test
     void a_controller_of_vard_och_omsorg_cannot_touch_socialnamndens_report() throws Exception {
         SignedIn.as(users, "admin");
-        long social = followup.create(unit("SN"), 2022, 3, EconomicFollowupType.MANADSUPPFOLJNING).id();
+        long social = editing.create(unit("SN"), 2022, 3, EconomicFollowupType.MANADSUPPFOLJNING).id();
         SecurityContextHolder.clearContext();
 
         mvc.perform(post("/ekonomi/uppfoljning/" + unit("SN") + "/2022/4").with(csrf()).with(as("controller")).param("type", "MANADSUPPFOLJNING"))
