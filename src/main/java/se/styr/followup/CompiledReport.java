@@ -2,7 +2,7 @@ package se.styr.followup;
 
 import java.math.BigDecimal;
 import java.util.List;
-import se.styr.economy.EconomicFollowupReport;
+import se.styr.economy.followup.EconomicFollowupReport;
 import se.styr.goals.AssignmentStatus;
 import se.styr.goals.GoalObject;
 import se.styr.goals.GoalState;

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-import se.styr.economy.EconomicFollowupService;
+import se.styr.economy.followup.EconomicFollowupService;
 import se.styr.goals.GoalObject;
 import se.styr.goals.GoalService;
 import se.styr.goals.GoalState;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import se.styr.economy.BudgetCalculator;
+import se.styr.economy.budget.BudgetCalculator;
 
 /**
  * Computes a proposal on its base budget, pure and in whole kronor: per plan year the tax change's revenue, each

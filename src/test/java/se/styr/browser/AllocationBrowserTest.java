@@ -15,9 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import se.styr.SignedIn;
-import se.styr.economy.AllocationModel;
-import se.styr.economy.AllocationService;
-import se.styr.economy.BudgetService;
+import se.styr.economy.allocation.AllocationModel;
+import se.styr.economy.allocation.AllocationService;
+import se.styr.economy.budget.BudgetService;
 
 /**
  * The administrator opens the demo's resource allocation model from the economy page, gives full PKV instead of half,

@@ -15,7 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import se.styr.economy.ImportFiles;
+import se.styr.economy.excel.ImportFiles;
 
 /**
  * The controller reads outcomes from Excel on the import page: first a file with mistakes, whose every problem is

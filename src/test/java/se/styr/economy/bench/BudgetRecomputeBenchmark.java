@@ -27,16 +27,16 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import se.styr.economy.AccountGroup;
-import se.styr.economy.AllocationCalculator;
-import se.styr.economy.AllocationInput;
-import se.styr.economy.AllocationModel;
-import se.styr.economy.AllocationResult;
-import se.styr.economy.Budget;
-import se.styr.economy.BudgetCalculator;
-import se.styr.economy.BudgetData;
-import se.styr.economy.BudgetState;
-import se.styr.economy.ComputedBudget;
-import se.styr.economy.FrameKind;
+import se.styr.economy.allocation.AllocationCalculator;
+import se.styr.economy.allocation.AllocationInput;
+import se.styr.economy.allocation.AllocationModel;
+import se.styr.economy.allocation.AllocationResult;
+import se.styr.economy.budget.Budget;
+import se.styr.economy.budget.BudgetCalculator;
+import se.styr.economy.budget.BudgetData;
+import se.styr.economy.budget.BudgetState;
+import se.styr.economy.budget.ComputedBudget;
+import se.styr.economy.budget.FrameKind;
 import se.styr.economy.StatementLine;
 
 /**

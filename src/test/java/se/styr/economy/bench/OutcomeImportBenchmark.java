@@ -24,8 +24,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import se.styr.StyrApplication;
-import se.styr.economy.ImportFiles;
-import se.styr.economy.ImportService;
+import se.styr.economy.excel.ImportFiles;
+import se.styr.economy.excel.ImportService;
 
 /**
  * Benchmark (not a test: run by bench/outcome-import.sh, never by Surefire): a 10 000-row outcome file imported end to

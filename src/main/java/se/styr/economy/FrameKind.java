@@ -1,4 +1,0 @@
-package se.styr.economy;
-
-/** A line of the operating budget: a committee's grant, another frame (Exploatering), or central items. */
-public enum FrameKind { NAMND, OVRIG_RAM, CENTRALA_POSTER }

@@ -1,0 +1,225 @@
+package se.styr.economy.budget;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.styr.accounts.Access;
+import se.styr.audit.AuditLog;
+import se.styr.organisation.OrgUnit;
+import se.styr.organisation.OrgUnitType;
+import se.styr.organisation.Organisation;
+import se.styr.organisation.PlanPeriod;
+import se.styr.platform.ConflictException;
+import se.styr.platform.Messages;
+import se.styr.platform.NotFoundException;
+import se.styr.platform.Problems;
+import se.styr.platform.ValidationException;
+
+/**
+ * The municipality's budget: its versions, every derived line computed, creation, tax rate, decision and revision. A
+ * decided version is frozen; revising it starts the next version as a draft, and the decided one stays as it was.
+ * The typed figures are saved by {@link BudgetFigures}, a table's cells by {@link BudgetCells}.
+ */
+@Service
+public class BudgetService {
+
+    public static final String AUDIT_TYPE = "BUDGET";
+
+    private final BudgetRepository repository;
+    private final Organisation organisation;
+    private final Access access;
+    private final AuditLog audit;
+    private final Messages messages;
+
+    BudgetService(BudgetRepository repository, Organisation organisation, Access access, AuditLog audit, Messages messages) {
+        this.repository = repository;
+        this.organisation = organisation;
+        this.access = access;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    /** Every version of every budget of the municipality, newest period and version first. */
+    public List<Budget> budgets() {
+        Map<Long, PlanPeriod> periods = organisation.periods(access.municipalityId()).stream()
+                .collect(Collectors.toMap(PlanPeriod::id, p -> p));
+        return repository.all(access.municipalityId()).stream().map(r -> r.in(periods.get(r.periodId())))
+                .sorted(newestFirst()).toList();
+    }
+
+    public Budget budget(long id) {
+        return repository.find(id).filter(b -> b.municipalityId() == access.municipalityId())
+                .map(r -> r.in(organisation.findPeriod(r.periodId()).orElseThrow()))
+                .orElseThrow(() -> new NotFoundException("Budgeten", id));
+    }
+
+    /** The latest version of the budget for a plan period. */
+    public Optional<Budget> current(long periodId) {
+        return budgets().stream().filter(b -> b.periodId() == periodId).findFirst();
+    }
+
+    /**
+     * The budget that governs a year: the latest version of the newest plan period that contains it, preferring a
+     * decided version over a later draft. An illustrative budget governs no year.
+     */
+    public Optional<Budget> forYear(int year) {
+        List<Budget> candidates = budgets().stream()
+                .filter(b -> !b.illustrative() && b.firstYear() <= year && year <= b.lastYear()).toList();
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        long period = candidates.get(0).periodId();
+        List<Budget> ofPeriod = candidates.stream().filter(b -> b.periodId() == period).toList();
+        return ofPeriod.stream().filter(Budget::decided).findFirst().or(() -> Optional.of(ofPeriod.get(0)));
+    }
+
+    public BudgetData data(long budgetId) {
+        return repository.data(budget(budgetId), unitLabels());
+    }
+
+    public ComputedBudget computed(long budgetId) {
+        return BudgetCalculator.compute(data(budgetId), messages::text);
+    }
+
+    /** The committees and other bodies a budget line or a detail budget can belong to. */
+    public List<OrgUnit> committees() {
+        return organisation.units(access.municipalityId()).stream()
+                .filter(u -> u.type() == OrgUnitType.NAMND || u.type() == OrgUnitType.KOMMUNSTYRELSE).toList();
+    }
+
+    private Map<Long, String> unitLabels() {
+        return organisation.units(access.municipalityId()).stream()
+                .collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** A new, empty draft for a plan period, with a grant line for each committee. */
+    @Transactional
+    public Budget create(long periodId) {
+        access.require(Access.Action.MANAGE_BUDGET, null);
+        PlanPeriod period = organisation.findPeriod(periodId).filter(p -> p.municipalityId() == access.municipalityId())
+                .orElseThrow(() -> ValidationException.of("periodId", "economy.error.period"));
+        if (current(periodId).isPresent()) {
+            throw ValidationException.of("periodId", "economy.error.budgetExists", period.name());
+        }
+        long id = repository.insert(access.municipalityId(), periodId, 1, null, null);
+        int position = 0;
+        for (OrgUnit unit : committees()) {
+            repository.insertFrameLine(id, unit.id(), unit.name(), FrameKind.NAMND, ++position);
+        }
+        Budget budget = budget(id);
+        audit.record(budget.municipalityId(), AUDIT_TYPE, id, AuditLog.Action.SKAPAD, "Budget skapad: " + budget.label(),
+                null, Map.of("period", period.name()));
+        return budget;
+    }
+
+    @Transactional
+    public void setTaxRate(long budgetId, int version, BigDecimal rate) {
+        Budget budget = editable(budgetId, null);
+        if (rate == null || rate.signum() <= 0 || rate.compareTo(BigDecimal.valueOf(40)) > 0 || rate.scale() > 2) {
+            throw ValidationException.of("taxRate", "economy.error.taxRate");
+        }
+        lock(budget, version);
+        repository.setTaxRate(budgetId, rate);
+        record(budget, "Skattesats ändrad", Map.of("skattesats", String.valueOf(budget.taxRate())), Map.of("skattesats", rate.toPlainString()));
+    }
+
+    /** KF's decision: the version is frozen from now on. */
+    @Transactional
+    public void decide(long budgetId, int version, LocalDate on, String paragraph) {
+        Budget budget = editable(budgetId, null);
+        Problems problems = new Problems();
+        if (on == null) {
+            problems.add("decidedOn", "economy.error.decidedOn");
+        }
+        if (paragraph == null || paragraph.isBlank() || paragraph.length() > 50) {
+            problems.add("paragraph", "economy.error.paragraph");
+        }
+        problems.throwIfAny();
+        lock(budget, version);
+        repository.decide(budgetId, on, paragraph.strip(), access.current().username());
+        audit.record(budget.municipalityId(), AUDIT_TYPE, budgetId, AuditLog.Action.ANDRAD, "Budget beslutad: " + budget.label(),
+                Map.of("status", budget.state().name()), Map.of("status", BudgetState.BESLUTAD.name(), "datum", on.toString(),
+                        "paragraf", paragraph.strip()));
+    }
+
+    /** Starts the next version of a decided budget as a draft with the same figures; the decided one stays frozen. */
+    @Transactional
+    public Budget revise(long budgetId, int version) {
+        access.require(Access.Action.MANAGE_BUDGET, null);
+        Budget budget = budget(budgetId);
+        Budget latest = current(budget.periodId()).orElseThrow();
+        if (!budget.decided() || latest.id() != budget.id()) {
+            throw ValidationException.of("version", "economy.error.reviseLatest");
+        }
+        lock(budget, version);
+        long id = repository.insert(budget.municipalityId(), budget.periodId(), budget.versionNo() + 1, budget.taxRate(), budgetId);
+        repository.copyContents(data(budgetId), id);
+        Budget revised = budget(id);
+        audit.record(budget.municipalityId(), AUDIT_TYPE, id, AuditLog.Action.SKAPAD, "Ny budgetversion: " + revised.label(),
+                Map.of("version", budget.versionNo()), Map.of("version", revised.versionNo()));
+        return revised;
+    }
+
+    /** Stores a figure as printed in the decided document (demo data and imports), to show rounding differences. */
+    @Transactional
+    public void recordPrinted(long budgetId, BudgetData.Printed printed) {
+        editable(budgetId, null);
+        repository.insertPrinted(budgetId, printed);
+    }
+
+    public long municipalityId() {
+        return access.municipalityId();
+    }
+
+    /** Whether the current user may create, decide and revise the municipality's budgets. */
+    public boolean mayManageMunicipalBudget() {
+        return access.may(Access.Action.MANAGE_BUDGET, null);
+    }
+
+    /** Whether the current user may change this budget (null: the municipal tables; a unit: its detail budget). */
+    public boolean mayEdit(Budget budget, Long unitId) {
+        return !budget.decided() && access.may(Access.Action.MANAGE_BUDGET, unitId);
+    }
+
+    /** The version, once the user is known to may change it; a decided version is refused. */
+    Budget editable(long budgetId, Long unitId) {
+        access.require(Access.Action.MANAGE_BUDGET, unitId);
+        Budget budget = budget(budgetId);
+        if (budget.decided()) {
+            throw ValidationException.of("version", "economy.error.decided", budget.label());
+        }
+        return budget;
+    }
+
+    /** Optimistic locking: the version as the editor read it, or a conflict. */
+    void lock(Budget budget, int version) {
+        if (!repository.touch(budget.id(), version)) {
+            throw new ConflictException("Budgeten", budget.id());
+        }
+    }
+
+    /** One audit entry for a change of the budget; nothing when {@code changed} is empty. */
+    void record(Budget budget, String summary, Map<String, String> old, Map<String, String> changed) {
+        if (changed != null && changed.isEmpty()) {
+            return;
+        }
+        String detail = changed == null ? "" : changed.keySet().stream().limit(3).collect(Collectors.joining(", "));
+        audit.record(budget.municipalityId(), AUDIT_TYPE, budget.id(), AuditLog.Action.ANDRAD,
+                summary + (detail.isEmpty() ? "" : ": " + detail), old, changed);
+    }
+
+    /** Real periods before illustrative ones, the newest period first, and in a period the latest version first. */
+    private static Comparator<Budget> newestFirst() {
+        return Comparator.comparing(Budget::illustrative)
+                .thenComparing(Comparator.comparingInt(Budget::firstYear).reversed())
+                .thenComparing(Comparator.comparingLong(Budget::periodId).reversed())
+                .thenComparing(Comparator.comparingInt(Budget::versionNo).reversed());
+    }
+}

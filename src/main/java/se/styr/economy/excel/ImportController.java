@@ -1,0 +1,156 @@
+package se.styr.economy.excel;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import se.styr.economy.budget.Budget;
+import se.styr.economy.budget.BudgetService;
+import se.styr.platform.Messages;
+import se.styr.platform.NotFoundException;
+
+/**
+ * The import page: templates to download, a form per kind of file, and the page of a running import, which htmx
+ * polls every half second (without JavaScript, reloading it shows the same).
+ */
+@Controller
+class ImportController {
+
+    static final String BUDGET_FILE = "namndbudget-fil";
+    static final String OUTCOME_FILE = "utfall-fil";
+
+    private final ImportService imports;
+    private final ImportJobs jobs;
+    private final ImportTemplate templates;
+    private final BudgetService budgets;
+    private final Messages messages;
+
+    ImportController(ImportService imports, ImportJobs jobs, ImportTemplate templates, BudgetService budgets,
+                     Messages messages) {
+        this.imports = imports;
+        this.jobs = jobs;
+        this.templates = templates;
+        this.budgets = budgets;
+        this.messages = messages;
+    }
+
+    @GetMapping("/ekonomi/import")
+    String page(Model model) {
+        return page(model, Map.of());
+    }
+
+    private String page(Model model, Map<String, List<String>> errors) {
+        List<Budget> all = budgets.budgets();
+        model.addAttribute("budgets", all);
+        model.addAttribute("drafts", all.stream().filter(b -> !b.decided()).toList());
+        model.addAttribute("mayImport", imports.mayImport());
+        List<Integer> years = List.copyOf(imports.outcomeYears());
+        model.addAttribute("outcomeYears", years.isEmpty() ? "" : years.get(0) + "–" + years.get(years.size() - 1));
+        model.addAttribute("errors", errors);
+        return "economy/import";
+    }
+
+    @PostMapping("/ekonomi/import/namndbudget")
+    String importCommitteeBudget(@RequestParam(required = false) Long budgetId,
+                                 @RequestParam(required = false) MultipartFile file, Model model,
+                                 HttpServletResponse response) {
+        imports.requireMayImport();
+        if (file == null || file.isEmpty() || budgetId == null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page(model, Map.of(BUDGET_FILE, List.of(messages.text(budgetId == null ? "import.error.noBudget" : "import.error.noFile"))));
+        }
+        Budget budget = budgets.budget(budgetId);
+        byte[] bytes = bytes(file);
+        String name = fileName(file);
+        ImportJobs.Job job = jobs.start(ImportService.Kind.NAMNDBUDGET, name, budget.id(),
+                progress -> imports.importCommitteeBudgets(budget.id(), budget.version(), name, bytes, progress));
+        return "redirect:/ekonomi/import/jobb/" + job.id;
+    }
+
+    @PostMapping("/ekonomi/import/utfall")
+    String importOutcomes(@RequestParam(required = false) MultipartFile file, Model model, HttpServletResponse response) {
+        imports.requireMayImport();
+        if (file == null || file.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page(model, Map.of(OUTCOME_FILE, List.of(messages.text("import.error.noFile"))));
+        }
+        byte[] bytes = bytes(file);
+        String name = fileName(file);
+        ImportJobs.Job job = jobs.start(ImportService.Kind.UTFALL, name, null, progress -> imports.importOutcomes(name, bytes, progress));
+        return "redirect:/ekonomi/import/jobb/" + job.id;
+    }
+
+    /**
+     * The job's page; htmx's polling (HX-Request without HX-Boosted) gets only the part that changes. A boosted
+     * upload lands here after a redirect, so the address bar is set to this page, which can then be reloaded.
+     */
+    @GetMapping("/ekonomi/import/jobb/{id}")
+    String job(@PathVariable String id, Model model, HttpServletResponse response,
+               @RequestHeader(name = "HX-Request", required = false) String htmx,
+               @RequestHeader(name = "HX-Boosted", required = false) String boosted) {
+        ImportJobs.Job job = jobs.find(id).orElseThrow(() -> new NotFoundException("Importen", id));
+        model.addAttribute("job", job.snapshot());
+        if (htmx != null && boosted == null) {
+            return "economy/import-job :: state";
+        }
+        if (htmx != null) {
+            response.setHeader("HX-Push-Url", "/ekonomi/import/jobb/" + id);
+        }
+        return "economy/import-job";
+    }
+
+    @GetMapping("/ekonomi/import/mall/namndbudget.xlsx")
+    ResponseEntity<byte[]> committeeBudgetTemplate(@RequestParam(name = "budget", required = false) Long budgetId) {
+        Budget budget = budgetId != null ? budgets.budget(budgetId)
+                : budgets.budgets().stream().filter(b -> !b.decided()).findFirst()
+                        .or(() -> budgets.budgets().stream().findFirst())
+                        .orElseThrow(() -> new NotFoundException("Budgeten", "–"));
+        return xlsx("Mall nämndbudget.xlsx", templates.committeeBudget(budget));
+    }
+
+    @GetMapping("/ekonomi/import/mall/utfall.xlsx")
+    ResponseEntity<byte[]> outcomeTemplate() {
+        List<Budget> all = budgets.budgets();
+        int year = all.isEmpty() ? java.time.Year.now().getValue() : all.get(0).firstYear();
+        return xlsx("Mall utfall.xlsx", templates.outcomes(year));
+    }
+
+    private static ResponseEntity<byte[]> xlsx(String name, byte[] bytes) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .contentType(ExcelExport.XLSX)
+                .body(bytes);
+    }
+
+    static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The uploaded file's own name, without a path, for the page and the audit log. */
+    static String fileName(MultipartFile file) {
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+        if (name.isEmpty()) {
+            name = "fil.xlsx";
+        }
+        return name.length() > 200 ? name.substring(0, 200) : name;
+    }
+}

@@ -1,0 +1,158 @@
+package se.styr.economy.excel;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Excel files for the import's tests and benchmark, made with POI as a person would type them: text where the row
+ * has a string, a number where it has a number (amounts in tkr).
+ */
+public final class ImportFiles {
+
+    public static final String OUTCOME_SHEET = "Utfall";
+    public static final String BUDGET_SHEET = "Nämndbudget";
+    public static final List<Object> OUTCOME_HEADERS = List.of("Enhet", "År", "Månad", "Kontogrupp", "Belopp (tkr)");
+    public static final List<Object> BUDGET_HEADERS = List.of("Nämnd", "Kontogrupp", "År", "Belopp (tkr)");
+
+    /** The Swedish names of the typed account groups, as in the template. */
+    public static final List<String> OUTCOME_GROUPS = List.of("Verksamhetens intäkter", "Personalkostnader", "Lokalhyror",
+            "Köp av tjänster", "Övriga kostnader", "Kommunbidrag", "Finansnetto");
+
+    private ImportFiles() {
+    }
+
+    /** A workbook with one sheet; the first row is the header. */
+    public static byte[] sheet(String name, List<? extends List<?>> rows) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(1000)) {
+            Sheet sheet = workbook.createSheet(name);
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                List<?> values = rows.get(r);
+                for (int c = 0; c < values.size(); c++) {
+                    Object v = values.get(c);
+                    if (v == null) {
+                        continue;
+                    }
+                    Cell cell = row.createCell(c);
+                    if (v instanceof BigDecimal d) {
+                        cell.setCellValue(d.doubleValue());
+                    } else if (v instanceof Number n) {
+                        cell.setCellValue(n.doubleValue());
+                    } else {
+                        cell.setCellValue(String.valueOf(v));
+                    }
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A one-sheet workbook whose sheet XML is then {@code edited} as text: for what no spreadsheet program writes but a
+     * made-up file may hold; an edit that changes nothing is refused. Made with POI's full workbook, whose zip entries carry their sizes.
+     */
+    public static byte[] edited(String name, List<? extends List<?>> rows, UnaryOperator<String> edit) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet(name);
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    if (rows.get(r).get(c) instanceof Number n) {
+                        row.createCell(c).setCellValue(n.doubleValue());
+                    } else {
+                        row.createCell(c).setCellValue(String.valueOf(rows.get(r).get(c)));
+                    }
+                }
+            }
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
+            workbook.write(written);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(written.toByteArray()));
+                 ZipOutputStream zip = new ZipOutputStream(out)) {
+                for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    byte[] bytes = in.readAllBytes();
+                    if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                        String xml = new String(bytes, StandardCharsets.UTF_8);
+                        String changed = edit.apply(xml);
+                        if (changed.equals(xml)) {
+                            throw new IllegalArgumentException("The edit changed nothing in " + xml);
+                        }
+                        bytes = changed.getBytes(StandardCharsets.UTF_8);
+                    }
+                    zip.putNextEntry(new ZipEntry(entry.getName()));
+                    zip.write(bytes);
+                    zip.closeEntry();
+                }
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] outcomes(List<? extends List<?>> dataRows) {
+        return sheet(OUTCOME_SHEET, withHeader(OUTCOME_HEADERS, dataRows));
+    }
+
+    public static byte[] committeeBudget(List<? extends List<?>> dataRows) {
+        return sheet(BUDGET_SHEET, withHeader(BUDGET_HEADERS, dataRows));
+    }
+
+    private static List<List<?>> withHeader(List<Object> header, List<? extends List<?>> rows) {
+        List<List<?>> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        return all;
+    }
+
+    /**
+     * {@code count} outcome rows over the units, years, months and the seven typed groups, each key once. Amounts in
+     * tkr with up to three decimals, costs negative; deterministic, so a test can sum them.
+     */
+    public static List<List<Object>> outcomeRows(List<String> units, List<Integer> years, int count) {
+        List<List<Object>> rows = new ArrayList<>(count);
+        int i = 0;
+        for (int year : years) {
+            for (String unit : units) {
+                for (int month = 1; month <= 12; month++) {
+                    for (String group : OUTCOME_GROUPS) {
+                        if (rows.size() == count) {
+                            return rows;
+                        }
+                        rows.add(List.of(unit, year, month, group, amount(group, i++)));
+                    }
+                }
+            }
+        }
+        if (rows.size() < count) {
+            throw new IllegalArgumentException("Only " + rows.size() + " distinct rows for " + units.size() + " units");
+        }
+        return rows;
+    }
+
+    /** Up to three decimals in tkr; negative for the four cost groups. */
+    static BigDecimal amount(String group, int i) {
+        BigDecimal tkr = BigDecimal.valueOf(1_000L + (i * 7_919L) % 900_000L, 3);
+        boolean cost = OUTCOME_GROUPS.indexOf(group) >= 1 && OUTCOME_GROUPS.indexOf(group) <= 4;
+        return cost ? tkr.negate() : tkr;
+    }
+}
