@@ -62,6 +62,7 @@ class ApiErrors {
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
             MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
     ProblemDetail badRequest(Exception e) {
-        return errors.problem(400, e);
+        ValidationException refused = e instanceof HttpMessageNotReadableException unreadable ? errors.refused(unreadable) : null;
+        return refused != null ? invalid(refused) : errors.problem(400, e);
     }
 }

@@ -108,6 +108,24 @@ public class ErrorResponses {
     }
 
     /**
+     * A JSON value refused by {@link InputRules} while it was read (a forbidden character, a date out of range), as a
+     * validation problem on the value's path; null when the JSON failed for another reason.
+     */
+    public ValidationException refused(HttpMessageNotReadableException e) {
+        JacksonException jackson = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException j && jackson == null) {
+                jackson = j;
+            }
+            if (t instanceof InputChecks.Refused r) {
+                String field = jackson == null ? "" : field(jackson.getPath());
+                return ValidationException.of(field.isEmpty() ? "body" : field, r.messageKey, r.args);
+            }
+        }
+        return null;
+    }
+
+    /**
      * Where JSON could not be read, in Swedish: the field (as a path such as {@code rows[0].forecast}) when Jackson
      * knows it, otherwise the line and column; never Jackson's own message or the name of a class.
      */
@@ -121,6 +139,11 @@ public class ErrorResponses {
         }
         if (jackson == null) {
             return messages.text(cause == e ? "error.json.missing" : "error.json");
+        }
+        ValidationException refused = refused(e);
+        if (refused != null) {
+            ValidationException.Problem p = refused.problems().get(0);
+            return messages.text("error.json.refused", p.field(), messages.text(p));
         }
         String field = field(jackson.getPath());
         if (!field.isEmpty()) {
