@@ -30,6 +30,10 @@ class InputChecks implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                if (!(handler instanceof org.springframework.web.method.HandlerMethod)
+                        || request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
+                    return true; // static files, and the error page of a request already refused
+                }
                 Problems problems = new Problems();
                 for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
                     for (String value : parameter.getValue()) {
