@@ -4,14 +4,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import se.styr.platform.ErrorResponses;
 
 @Configuration
 class SecurityConfig {
@@ -24,16 +23,17 @@ class SecurityConfig {
     /** The JSON API: stateless, HTTP Basic with a local account; errors as problem+json. */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ErrorResponses errors) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/public/**").permitAll()
                         .requestMatchers("/api/v1/audit/**").hasRole(Role.ADMINISTRATOR.name())
                         .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) ->
-                        problem(res, HttpStatus.UNAUTHORIZED, "Inloggning krävs för API:t (HTTP Basic med ett Styr-konto).")))
-                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) ->
-                        problem(res, HttpStatus.FORBIDDEN, "Du har inte behörighet till detta.")))
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> {
+                    res.setHeader("WWW-Authenticate", "Basic realm=\"Styr\"");
+                    errors.write(req, res, 401, null, ex);
+                }))
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> errors.write(req, res, 403, "error.403.api", ex)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .build();
@@ -49,20 +49,16 @@ class SecurityConfig {
                         .requestMatchers("/admin/**").hasRole(Role.ADMINISTRATOR.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll())
+                // The refused request's reason (a missing role, a CSRF token) is kept for the Swedish error page.
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> {
+                    req.setAttribute(org.springframework.security.web.WebAttributes.ACCESS_DENIED_403, ex);
+                    res.sendError(403);
+                }))
                 .logout(l -> l.logoutSuccessUrl("/login?utloggad"));
         if (oidcClients.getIfAvailable() != null) {
             http.oauth2Login(o -> o.loginPage("/login")
                     .userInfoEndpoint(u -> u.oidcUserService(new OidcAccountMapper(accounts))));
         }
         return http.build();
-    }
-
-    private static void problem(jakarta.servlet.http.HttpServletResponse res, HttpStatus status, String detail)
-            throws java.io.IOException {
-        res.setStatus(status.value());
-        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        res.setCharacterEncoding("UTF-8");
-        res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 }

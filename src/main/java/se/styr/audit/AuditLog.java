@@ -63,7 +63,7 @@ public class AuditLog {
         }
         sql.append(" order by at desc, id desc limit :limit offset :offset");
         var statement = jdbc.sql(sql.toString()).param("m", municipalityId)
-                .param("limit", size + 1).param("offset", page * size);
+                .param("limit", size + 1).param("offset", (long) page * size); // long: a page number near Integer.MAX_VALUE must not overflow into a negative offset
         if (objectType != null && !objectType.isBlank()) {
             statement = statement.param("type", objectType);
         }

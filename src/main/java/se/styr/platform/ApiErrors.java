@@ -14,15 +14,20 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** Errors of the JSON API as application/problem+json, with Swedish texts. */
+/**
+ * Errors of the JSON API's controllers as application/problem+json, with Swedish texts. Errors before a controller is
+ * chosen (unknown address, method, media type, upload size) are answered by {@link ErrorEndpoint} in the same shape.
+ */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
     private final Messages messages;
+    private final ErrorResponses errors;
 
-    ApiErrors(Messages messages) {
+    ApiErrors(Messages messages, ErrorResponses errors) {
         this.messages = messages;
+        this.errors = errors;
     }
 
     @ExceptionHandler(ValidationException.class)
@@ -45,45 +50,19 @@ class ApiErrors {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("Finns inte");
-        return p;
+        return errors.problem(404, e);
     }
 
+    /** {@code Access.require}'s Swedish reason says which right is missing. */
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        p.setTitle("Behörighet saknas");
-        return p;
+        return errors.problem(403, e.getMessage(), e);
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.text("validering.json", e.getMostSpecificCause().getMessage()));
-        p.setTitle("Ogiltig JSON");
-        return p;
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Parametern " + e.getName() + " har ett ogiltigt värde.");
-        p.setTitle("Ogiltig parameter");
-        return p;
-    }
-
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Parametern " + e.getParameterName() + " saknas.");
-        p.setTitle("Parameter saknas");
-        return p;
-    }
-
-    @ExceptionHandler(MissingServletRequestPartException.class)
-    ProblemDetail missingPart(MissingServletRequestPartException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Delen " + e.getRequestPartName() + " saknas i begäran.");
-        p.setTitle("Del saknas");
-        return p;
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
+            MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
+    ProblemDetail badRequest(Exception e) {
+        ValidationException refused = e instanceof HttpMessageNotReadableException unreadable ? errors.refused(unreadable) : null;
+        return refused != null ? invalid(refused) : errors.problem(400, e);
     }
 }

@@ -10,10 +10,15 @@ public final class FormInput {
     private FormInput() {
     }
 
-    /** "2022-08-31"; blank is null. */
+    /** "2022-08-31"; blank is null; a date outside {@link InputRules#FIRST_DATE}–{@link InputRules#LAST_DATE} is refused. */
     public static LocalDate date(String text, String field, Problems problems) {
         try {
-            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+            LocalDate date = text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+            if (!InputRules.saneDate(date)) {
+                InputRules.checkDate(date, field, problems);
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             problems.add(field, "validering.datum");
             return null;

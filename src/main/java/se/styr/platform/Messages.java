@@ -23,6 +23,11 @@ public class Messages {
         return source.getMessage(key, args, key, SWEDISH);
     }
 
+    /** Whether the bundle has the key. */
+    public boolean has(String key) {
+        return source.getMessage(key, null, null, SWEDISH) != null;
+    }
+
     public String text(ValidationException.Problem problem) {
         return text(problem.messageKey(), problem.args());
     }

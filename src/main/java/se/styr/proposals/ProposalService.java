@@ -422,6 +422,15 @@ class ProposalService {
         new Problems().addAll(problems(p)).throwIfAny();
     }
 
+    /** A share of full compensation: given, and 0–200 %. */
+    private static void share(Problems problems, String field, BigDecimal share) {
+        if (share == null) {
+            problems.add(field, "proposals.error.shareMissing." + field);
+        } else {
+            problems.check(share.signum() >= 0 && share.compareTo(BigDecimal.valueOf(200)) <= 0, field, "proposals.error.share");
+        }
+    }
+
     /** What is wrong with a proposal for its base (nothing is computed or saved). */
     List<se.styr.platform.ValidationException.Problem> problems(Proposal p) {
         BudgetData data = budgets.data(p.budgetId());
@@ -459,10 +468,8 @@ class ProposalService {
                 problems.check(p.taxBase().get(year) != null, "taxBase" + year, "proposals.error.taxBaseMissing", String.valueOf(year));
             }
         }
-        for (var share : Map.of("pkvShare", p.pkvShare(), "volumeShare", p.volumeShare()).entrySet()) {
-            problems.check(share.getValue() != null && share.getValue().signum() >= 0 && share.getValue().compareTo(BigDecimal.valueOf(200)) <= 0,
-                    share.getKey(), "proposals.error.share");
-        }
+        share(problems, "pkvShare", p.pkvShare());
+        share(problems, "volumeShare", p.volumeShare());
         try {
             problems.throwIfAny();
             return List.of();

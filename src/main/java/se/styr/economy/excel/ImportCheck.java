@@ -73,20 +73,21 @@ final class ImportCheck {
 
     /** The data rows below the header row, or null when the file, the sheet or the header is wrong. */
     List<ImportWorkbook.Row> read(byte[] file, Progress progress) {
-        ImportWorkbook workbook;
-        try {
-            progress.phase(Phase.LASER, 0);
-            workbook = ImportWorkbook.open(file);
+        progress.phase(Phase.LASER, 0);
+        try (ImportWorkbook workbook = ImportWorkbook.open(file)) {
             String name = workbook.sheetName(sheet);
             if (name == null) {
                 fileProblem("import.error.sheet", sheet);
                 return null;
             }
             progress.phase(Phase.LASER, Math.max(0, workbook.declaredRows(name) - 1));
-            List<ImportWorkbook.Row> rows = workbook.rows(name, progress::rows);
+            List<ImportWorkbook.Row> rows = workbook.rows(name, kind.headers().size(), ImportService.MAX_ROWS, progress::rows);
             return dataRows(rows);
         } catch (ImportWorkbook.NotXlsx e) {
             fileProblem(e.oldExcel ? "import.error.xls" : "import.error.notXlsx");
+            return null;
+        } catch (ImportWorkbook.TooLarge e) {
+            fileProblem(e.messageKey, e.args);
             return null;
         }
     }

@@ -146,7 +146,7 @@ class ImportController {
 
     /** The uploaded file's own name, without a path, for the page and the audit log. */
     static String fileName(MultipartFile file) {
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+        String name = file.getOriginalFilename() == null ? "" : se.styr.platform.InputRules.withoutForbidden(file.getOriginalFilename());
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
         if (name.isEmpty()) {
             name = "fil.xlsx";

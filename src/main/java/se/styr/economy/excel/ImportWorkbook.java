@@ -3,6 +3,8 @@ package se.styr.economy.excel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,12 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
@@ -26,7 +30,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * object model: a 10 000-row file is read in a fraction of a second, and a number arrives as the decimal text Excel
  * stored ("-1234.567"), so an amount never passes through a double.
  */
-final class ImportWorkbook {
+final class ImportWorkbook implements AutoCloseable {
 
     enum Type { NUMBER, TEXT, BOOLEAN, ERROR }
 
@@ -63,19 +67,46 @@ final class ImportWorkbook {
         }
     }
 
+    /** Reading stopped because the file unpacks to more than a limit allows: the Swedish message's key and arguments. */
+    static final class TooLarge extends Exception {
+
+        final String messageKey;
+        final transient Object[] args;
+
+        TooLarge(String messageKey, Object... args) {
+            super(messageKey, null, false, false);
+            this.messageKey = messageKey;
+            this.args = args;
+        }
+    }
+
+    /**
+     * At most this many bytes of XML are unpacked from one file (shared strings and the sheet together), counted while
+     * they stream: 100 000 rows as Excel writes them take about 20 MB, and a small .xlsx that unpacks to hundreds of
+     * megabytes (a "zip bomb" whose ratio still passes POI's check) stops here.
+     */
+    static final long MAX_UNPACKED_BYTES = 40L * 1024 * 1024;
+
+    private record Sheet(String name, PackagePart part) {
+    }
+
+    private final Path file;
+    private final OPCPackage pkg;
     private final Map<String, Sheet> sheets;
+    private ReadOnlySharedStringsTable strings;
+    private final long[] unpacked = {0};
 
-    private record Sheet(String name, byte[] xml) {
-    }
-
-    private final ReadOnlySharedStringsTable strings;
-
-    private ImportWorkbook(Map<String, Sheet> sheets, ReadOnlySharedStringsTable strings) {
+    private ImportWorkbook(Path file, OPCPackage pkg, Map<String, Sheet> sheets) {
+        this.file = file;
+        this.pkg = pkg;
         this.sheets = sheets;
-        this.strings = strings;
     }
 
-    static ImportWorkbook open(byte[] bytes) throws NotXlsx {
+    /**
+     * Opens the file lazily: the bytes go to a temporary file that POI reads as a zip, so only the parts read are
+     * unpacked, and only as they stream. {@link #close} removes the temporary file.
+     */
+    static ImportWorkbook open(byte[] bytes) throws NotXlsx, TooLarge {
         try {
             FileMagic magic = FileMagic.valueOf(new ByteArrayInputStream(bytes));
             if (magic != FileMagic.OOXML) {
@@ -84,22 +115,67 @@ final class ImportWorkbook {
         } catch (IOException | RuntimeException e) {
             throw new NotXlsx(false, e); // EmptyFileException for an empty file
         }
-        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(bytes))) {
+        Path file = null;
+        OPCPackage pkg = null;
+        try {
+            file = Files.createTempFile("styr-import", ".xlsx");
+            Files.write(file, bytes);
+            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
             Map<String, Sheet> sheets = new LinkedHashMap<>();
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (it.hasNext()) {
-                try (InputStream in = it.next()) {
-                    String name = it.getSheetName();
-                    sheets.put(name.strip().toLowerCase(Locale.ROOT), new Sheet(name, in.readAllBytes()));
-                }
+                it.next().close();
+                sheets.put(it.getSheetName().strip().toLowerCase(Locale.ROOT), new Sheet(it.getSheetName(), it.getSheetPart()));
             }
-            return new ImportWorkbook(sheets, strings);
+            ImportWorkbook workbook = new ImportWorkbook(file, pkg, sheets);
+            List<PackagePart> shared = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+            workbook.strings = shared.isEmpty() ? new ReadOnlySharedStringsTable(pkg) : workbook.sharedStrings(shared.get(0));
+            return workbook;
+        } catch (TooLarge e) {
+            close(file, pkg);
+            throw e;
         } catch (Exception e) {
-            // Anything POI cannot open as a workbook: a zip of something else, a damaged file, a zip bomb.
+            close(file, pkg);
+            if (zipBomb(e)) {
+                throw new TooLarge("import.error.tooLarge", MAX_UNPACKED_BYTES / (1024 * 1024));
+            }
+            // Anything POI cannot open as a workbook: a zip of something else, a damaged file.
             throw new NotXlsx(false, e);
         }
+    }
+
+    private ReadOnlySharedStringsTable sharedStrings(PackagePart part) throws Exception {
+        try (InputStream in = limited(part.getInputStream())) {
+            return new ReadOnlySharedStringsTable(in);
+        } catch (Exception e) {
+            TooLarge tooLarge = tooLargeIn(e);
+            throw tooLarge != null ? tooLarge : e;
+        }
+    }
+
+    /** POI's own check of the compression ratio ("Zip bomb detected!") refused an entry. */
+    private static boolean zipBomb(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Zip bomb")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The {@link TooLarge} a limit threw, wherever the XML parser wrapped it; null when none did. */
+    private static TooLarge tooLargeIn(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() != null ? t.getCause()
+                : t instanceof org.xml.sax.SAXException sax ? sax.getException() : null) {
+            if (t instanceof Limit l) {
+                return l.reason;
+            }
+            if (t instanceof TooManyRows r) {
+                return r.reason;
+            }
+        }
+        return null;
     }
 
     /** The sheet's name as written in the file, found without regard to case; null if there is none. */
@@ -109,21 +185,31 @@ final class ImportWorkbook {
     }
 
     /**
-     * The sheet's non-empty rows in order. {@code progress} hears the number of rows read so far, every 500 rows.
+     * The sheet's non-empty rows in order, with the cells of the first {@code columns} columns (the import reads no
+     * others). {@code progress} hears the number of rows read so far, every 500 rows. Rows are counted as they stream:
+     * the header row and more than {@code maxRows} data rows stop the reading at once.
      *
      * @throws NotXlsx when the sheet's XML cannot be read
+     * @throws TooLarge after {@code maxRows} data rows, or when the file unpacks to more than {@link #MAX_UNPACKED_BYTES}
      */
-    List<Row> rows(String name, IntConsumer progress) throws NotXlsx {
+    List<Row> rows(String name, int columns, int maxRows, IntConsumer progress) throws NotXlsx, TooLarge {
         Sheet sheet = sheets.get(name.strip().toLowerCase(Locale.ROOT));
         if (sheet == null) {
             return List.of();
         }
-        SheetHandler handler = new SheetHandler(strings, progress);
-        try {
+        SheetHandler handler = new SheetHandler(strings, columns, maxRows + 1, progress);
+        try (InputStream in = limited(sheet.part().getInputStream())) {
             XMLReader parser = XMLHelper.newXMLReader();
             parser.setContentHandler(handler);
-            parser.parse(new InputSource(new ByteArrayInputStream(sheet.xml())));
+            parser.parse(new InputSource(in));
         } catch (Exception e) {
+            TooLarge tooLarge = tooLargeIn(e);
+            if (tooLarge != null) {
+                throw tooLarge;
+            }
+            if (zipBomb(e)) {
+                throw new TooLarge("import.error.tooLarge", MAX_UNPACKED_BYTES / (1024 * 1024));
+            }
             throw new NotXlsx(false, e);
         }
         return handler.rows;
@@ -135,10 +221,85 @@ final class ImportWorkbook {
         if (sheet == null) {
             return 0;
         }
-        String head = new String(sheet.xml(), 0, Math.min(sheet.xml().length, 2000), java.nio.charset.StandardCharsets.UTF_8);
+        String head;
+        try (InputStream in = sheet.part().getInputStream()) {
+            head = new String(in.readNBytes(2000), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return 0;
+        }
         // At most seven digits: a sheet has at most 1 048 576 rows, and a made-up larger figure must not overflow an int.
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("<(?:\\w+:)?dimension ref=\"[A-Z]+\\d+:[A-Z]+(\\d{1,7})\"").matcher(head);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    @Override
+    public void close() {
+        close(file, pkg);
+    }
+
+    private static void close(Path file, OPCPackage pkg) {
+        if (pkg != null) {
+            pkg.revert();
+        }
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                file.toFile().deleteOnExit();
+            }
+        }
+    }
+
+    /** Carries {@link TooLarge} through the XML parser, which only lets IOExceptions and SAXExceptions pass. */
+    private static final class Limit extends IOException {
+
+        final TooLarge reason;
+
+        Limit(TooLarge reason) {
+            super(reason.messageKey);
+            this.reason = reason;
+        }
+    }
+
+    /** Counts the bytes unpacked from the whole file and stops at {@link #MAX_UNPACKED_BYTES}. */
+    private InputStream limited(InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    count(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    count(n);
+                }
+                return n;
+            }
+
+            private void count(int n) throws Limit {
+                unpacked[0] += n;
+                if (unpacked[0] > MAX_UNPACKED_BYTES) {
+                    throw new Limit(new TooLarge("import.error.tooLarge", MAX_UNPACKED_BYTES / (1024 * 1024)));
+                }
+            }
+        };
+    }
+
+    /** Thrown by the handler when the sheet has more rows than allowed; caught as {@link Limit}'s reason. */
+    private static final class TooManyRows extends org.xml.sax.SAXException {
+
+        final TooLarge reason;
+
+        TooManyRows(int maxRows) {
+            super("rows");
+            this.reason = new TooLarge("import.error.tooManyRows", String.valueOf(maxRows - 1));
+        }
     }
 
     /** SpreadsheetML's {@code <row><c r="E7" t="s"><v>3</v></c></row>}, with inline strings and formulas' cached values. */
@@ -146,6 +307,8 @@ final class ImportWorkbook {
 
         final List<Row> rows = new ArrayList<>();
         private final ReadOnlySharedStringsTable strings;
+        private final int columns;
+        private final int maxRows;
         private final IntConsumer progress;
         private final StringBuilder text = new StringBuilder();
         private int rowNumber;
@@ -155,17 +318,20 @@ final class ImportWorkbook {
         private boolean inInlineText;
         private Map<Integer, Cell> cells;
 
-        SheetHandler(ReadOnlySharedStringsTable strings, IntConsumer progress) {
+        SheetHandler(ReadOnlySharedStringsTable strings, int columns, int maxRows, IntConsumer progress) {
             this.strings = strings;
+            this.columns = columns;
+            this.maxRows = maxRows;
             this.progress = progress;
         }
 
         @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+        public void startElement(String uri, String localName, String qName, Attributes attributes) throws org.xml.sax.SAXException {
             switch (local(localName, qName)) {
                 case "row" -> {
                     String r = attributes.getValue("r");
                     rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
+
                     column = -1;
                     cells = new LinkedHashMap<>();
                 }
@@ -187,20 +353,28 @@ final class ImportWorkbook {
 
         @Override
         public void characters(char[] ch, int start, int length) {
-            if (inValue || inInlineText) {
-                text.append(ch, start, length);
+            // A cell's text is kept only up to MAX_TEXT (and a character more, to know it was cut), however long it is.
+            if ((inValue || inInlineText) && text.length() <= MAX_TEXT) {
+                text.append(ch, start, Math.min(length, MAX_TEXT + 1 - text.length()));
             }
         }
 
         @Override
-        public void endElement(String uri, String localName, String qName) {
+        public void endElement(String uri, String localName, String qName) throws org.xml.sax.SAXException {
             switch (local(localName, qName)) {
                 case "v" -> inValue = false;
                 case "t" -> inInlineText = false;
-                case "c" -> addCell();
+                case "c" -> {
+                    if (column < columns) {
+                        addCell();
+                    }
+                }
                 case "row" -> {
                     if (!cells.isEmpty()) {
                         rows.add(new Row(rowNumber, cells));
+                        if (rows.size() > maxRows) {
+                            throw new TooManyRows(maxRows); // one row more than allowed: stop reading now
+                        }
                         if (rows.size() % 500 == 0) {
                             progress.accept(rows.size());
                         }

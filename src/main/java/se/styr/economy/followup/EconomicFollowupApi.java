@@ -76,6 +76,7 @@ class EconomicFollowupApi {
     @PutMapping("/economic-reports/{id}/forecast")
     @Operation(summary = "Spara prognosrader (och åtgärdsplan); en negativ prognos kan bara lämnas in med en beslutad åtgärdsplan")
     EconomicFollowupReport saveForecast(@PathVariable long id, @RequestBody ForecastBody body) {
+        followup.requireMayEditReport(id);
         Problems.when(body == null || body.version() == null, "version", "validering.version");
         ReportInput current = editing.unchanged(id);
         Map<AccountGroup, Long> forecast = new EnumMap<>(AccountGroup.class);
@@ -105,6 +106,7 @@ class EconomicFollowupApi {
     @PostMapping("/economic-reports/{id}/reopen")
     @Operation(summary = "Öppna en inlämnad uppföljning igen")
     EconomicFollowupReport reopen(@PathVariable long id, @RequestBody Version body) {
+        followup.requireMayEditReport(id);
         Problems.when(body == null || body.version() == null, "version", "validering.version");
         return editing.reopen(id, body.version());
     }

@@ -78,6 +78,8 @@ class EconomicFollowupController {
     @PostMapping("/ekonomi/uppfoljning/{unitId}/{year}/{month}")
     String create(@PathVariable long unitId, @PathVariable int year, @PathVariable int month,
                   @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        followup.committee(unitId);
+        followup.requireMayEdit(unitId);
         Problems input = new Problems();
         EconomicFollowupType type = FormInput.choice(EconomicFollowupType.class, form.get("type"), "type", input);
         try {
@@ -95,6 +97,7 @@ class EconomicFollowupController {
     @PostMapping("/ekonomi/uppfoljning/rapport/{id}")
     String save(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         EconomicFollowupReport current = followup.report(id);
+        followup.requireMayEdit(current.orgUnitId());
         boolean submit = "lamna-in".equals(form.get("action"));
         Problems input = new Problems();
         ReportInput in = parse(form, input);
@@ -116,6 +119,7 @@ class EconomicFollowupController {
     @PostMapping("/ekonomi/uppfoljning/rapport/{id}/oppna")
     String reopen(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         EconomicFollowupReport current = followup.report(id);
+        followup.requireMayEdit(current.orgUnitId());
         try {
             editing.reopen(id, FormInput.version(form));
             redirect.addFlashAttribute("notice", messages.text("ekuppf.report.reopened"));
@@ -254,6 +258,7 @@ class EconomicFollowupController {
     @PostMapping("/ekonomi/uppfoljning/{unitId}/volymer")
     String saveVolumes(@PathVariable long unitId, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         OrgUnit committee = followup.committee(unitId);
+        followup.requireMayEdit(unitId);
         Problems p = new Problems();
         Problems.when(form.size() > MAX_ROWS, "stamp", "validering.rader", MAX_ROWS);
         Matcher stamp = STAMP.matcher(form.getOrDefault("stamp", "").strip());
@@ -292,6 +297,7 @@ class EconomicFollowupController {
     @PostMapping("/ekonomi/uppfoljning/{unitId}/volymer/matt")
     String addMeasure(@PathVariable long unitId, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         OrgUnit committee = followup.committee(unitId);
+        followup.requireMayEdit(unitId);
         Problems input = new Problems();
         Long parent = FormInput.whole(form.get("parentId"), "parentId", input);
         try {

@@ -148,6 +148,16 @@ public class EconomicFollowupService {
         return access.may(Access.Action.MANAGE_BUDGET, unitId);
     }
 
+    /** The right to write is checked before the input is read, so someone without it gets 403, not a 400 about the form. */
+    void requireMayEdit(long unitId) {
+        access.require(Access.Action.MANAGE_BUDGET, unitId);
+    }
+
+    /** {@link #requireMayEdit} for the committee of a stored report. */
+    void requireMayEditReport(long reportId) {
+        requireMayEdit(report(reportId).orgUnitId());
+    }
+
     OrgUnit committee(long unitId) {
         return budgets.committees().stream().filter(u -> u.id() == unitId).findFirst()
                 .orElseThrow(() -> new NotFoundException("Nämnden", unitId));

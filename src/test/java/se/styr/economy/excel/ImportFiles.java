@@ -109,6 +109,63 @@ public final class ImportFiles {
         }
     }
 
+    /**
+     * An outcome file whose sheet XML is written straight into the zip row by row, never held whole: {@code rows} data
+     * rows, each with {@code filler} characters of words after the unit in column A. Packed it is small, unpacked large,
+     * as a "zip bomb" that still passes POI's ratio check (the amounts vary, so it packs about 1:20).
+     */
+    public static byte[] streamedOutcomes(int rows, int filler) {
+        java.util.Random random = new java.util.Random(12);
+        String[] words = {"budget", "utfall", "prognos", "nämnd", "enhet", "kostnad", "intäkt", "hyra", "lön", "avvikelse"};
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            workbook.createSheet(OUTCOME_SHEET).createRow(0).createCell(0).setCellValue("Enhet");
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
+            workbook.write(written);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(written.toByteArray()));
+                 ZipOutputStream zip = new ZipOutputStream(out)) {
+                for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    byte[] bytes = in.readAllBytes();
+                    zip.putNextEntry(new ZipEntry(entry.getName()));
+                    if (!entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                        zip.write(bytes);
+                        continue;
+                    }
+                    java.io.Writer xml = new java.io.OutputStreamWriter(zip, StandardCharsets.UTF_8);
+                    xml.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+                    xml.write(row(1, OUTCOME_HEADERS));
+                    for (int r = 2; r <= rows + 1; r++) {
+                        StringBuilder unit = new StringBuilder("VOF-HN");
+                        while (unit.length() < filler + 6) {
+                            unit.append(' ').append(words[random.nextInt(words.length)]);
+                        }
+                        xml.write(row(r, List.of(unit.toString(), 2022, 1 + r % 12, "Lokalhyror",
+                                BigDecimal.valueOf(-random.nextInt(10_000_000), 3))));
+                    }
+                    xml.write("</sheetData></worksheet>");
+                    xml.flush();
+                }
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String row(int number, List<?> values) {
+        StringBuilder row = new StringBuilder("<row r=\"" + number + "\">");
+        for (int c = 0; c < values.size(); c++) {
+            String ref = (char) ('A' + c) + String.valueOf(number);
+            Object v = values.get(c);
+            if (v instanceof Number n) {
+                row.append("<c r=\"").append(ref).append("\"><v>").append(n instanceof BigDecimal d ? d.toPlainString() : n).append("</v></c>");
+            } else {
+                row.append("<c r=\"").append(ref).append("\" t=\"inlineStr\"><is><t>").append(v).append("</t></is></c>");
+            }
+        }
+        return row.append("</row>").toString();
+    }
+
     public static byte[] outcomes(List<? extends List<?>> dataRows) {
         return sheet(OUTCOME_SHEET, withHeader(OUTCOME_HEADERS, dataRows));
     }

@@ -243,6 +243,47 @@ class ImportServiceTest {
         assertThat(phases).containsExactly("LASER/0", "LASER/0", "KONTROLLERAR/5", "SKRIVER/5");
     }
 
+    /** Hears the most rows the reading reported, to see where it stopped. */
+    private static final class MostRows implements ImportService.Progress {
+        int most;
+
+        @Override
+        public void phase(ImportService.Phase phase, int total) {
+        }
+
+        @Override
+        public void rows(int done) {
+            most = Math.max(most, done);
+        }
+    }
+
+    @Test
+    void aSheetOfManyRowsStopsAtTheRowLimitWhileItIsRead() {
+        SignedIn.as(users, "controller");
+        List<Object> before = database();
+        byte[] file = ImportFiles.streamedOutcomes(300_000, 0);
+        assertThat(file.length).isLessThan(10 * 1024 * 1024); // passes the upload limit, and POI's ratio check
+        MostRows progress = new MostRows();
+        assertThat(texts(imports.importOutcomes("manga.xlsx", file, progress))).containsExactly(
+                "Filen har fler än 100000 rader; högst 100000 läses in åt gången. Läsningen avbröts. Dela upp filen.");
+        // the reading stopped at the limit instead of reading all 300 000 rows first
+        assertThat(progress.most).isBetween(99_500, ImportService.MAX_ROWS + 1);
+        assertThat(database()).isEqualTo(before);
+    }
+
+    @Test
+    void aSheetThatUnpacksBeyondTheSizeLimitIsRefusedWhileItIsRead() {
+        SignedIn.as(users, "controller");
+        List<Object> before = database();
+        // 20 000 rows of 2 500 characters: far below the row limit, about 50 MB unpacked
+        byte[] file = ImportFiles.streamedOutcomes(20_000, 2_500);
+        MostRows progress = new MostRows();
+        assertThat(texts(imports.importOutcomes("lang.xlsx", file, progress))).containsExactly(
+                "Filen packas upp till mer än 40 MB och läses inte in. Spara den som en vanlig Excel-arbetsbok med bara mallens kolumner, eller dela upp den.");
+        assertThat(progress.most).isLessThan(20_000);
+        assertThat(database()).isEqualTo(before);
+    }
+
     @Test
     void aReaderMayNotImport() {
         SignedIn.as(users, "politiker");
