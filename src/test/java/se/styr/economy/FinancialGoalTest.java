@@ -305,8 +305,8 @@ class FinancialGoalTest {
                 .andExpect(content().string(containsString("✗ Ej uppfyllt")))
                 .andExpect(content().string(containsString("117,9 %")))
                 .andExpect(content().string(containsString("28,1 %")))
-                .andExpect(content().string(containsString("avskrivningar i skattefinansierad verksamhet 61 725 tkr, inmatade")))
-                .andExpect(content().string(containsString("Koncernens eget kapital 2 613 300 tkr")));
+                .andExpect(content().string(containsString("avskrivningar i skattefinansierad verksamhet 61\u00a0725 tkr, inmatade")))
+                .andExpect(content().string(containsString("Koncernens eget kapital 2\u00a0613\u00a0300 tkr")));
         mvc.perform(get("/ekonomi/finansiella-mal/underlag").param("ar", "2022").param("grund", "BUDGET")
                         .with(user(users.loadUserByUsername("politiker"))))
                 .andExpect(status().isOk())
