@@ -64,4 +64,24 @@ public enum AccountGroup {
         }
         return all;
     }
+
+    /**
+     * As {@link #complete}, for a column that may have no detail budget: when neither revenue nor a cost is typed
+     * (a committee without a detail budget) only the grant and the financial net are kept, since its net cost and
+     * result are not known; completing would show a result equal to the grant.
+     */
+    public static java.util.Map<AccountGroup, Long> completeIfDetailed(java.util.Map<AccountGroup, Long> typed) {
+        boolean detailed = typed.entrySet().stream()
+                .anyMatch(e -> e.getValue() != null && (e.getKey() == VERKSAMHETENS_INTAKTER || e.getKey().cost()));
+        if (detailed) {
+            return complete(typed);
+        }
+        java.util.EnumMap<AccountGroup, Long> known = new java.util.EnumMap<>(AccountGroup.class);
+        for (AccountGroup g : java.util.List.of(KOMMUNBIDRAG, FINANSNETTO)) {
+            if (typed.get(g) != null) {
+                known.put(g, typed.get(g));
+            }
+        }
+        return known;
+    }
 }

@@ -5,11 +5,11 @@ public enum TaskState {
     EJ_PABORJAD, PAGAR, KLARMARKERAD, GODKAND, ATERSAND;
 
     /** The reporter may still change the task's reports. */
-    boolean isOpen() {
+    public boolean isOpen() {
         return this == EJ_PABORJAD || this == PAGAR || this == ATERSAND;
     }
 
-    boolean isDone() {
+    public boolean isDone() {
         return this == KLARMARKERAD || this == GODKAND;
     }
 }

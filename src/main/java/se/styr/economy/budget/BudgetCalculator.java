@@ -296,7 +296,7 @@ public final class BudgetCalculator {
             if (year >= budget.firstYear()) {
                 column.put(AccountGroup.KOMMUNBIDRAG, grant(data, unit, year));
             }
-            columns.put(year, AccountGroup.complete(column));
+            columns.put(year, AccountGroup.completeIfDetailed(column));
         }
         String code = COMMITTEE_PREFIX + unit;
         List<Row> rows = new ArrayList<>();

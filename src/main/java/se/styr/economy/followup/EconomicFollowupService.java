@@ -234,7 +234,7 @@ public class EconomicFollowupService {
         labels.put(ForecastCalculator.OUTCOME, messages.text("ekuppf.col.outcome", month, year));
         labels.put(ForecastCalculator.OUTCOME_LAST_YEAR, messages.text("ekuppf.col.outcome", month, lastYearText));
         labels.put(ForecastCalculator.DIFFERENCE, messages.text("ekuppf.col.difference", lastYearText));
-        ForecastCalculator.Table operating = ForecastCalculator.operating(budgetColumn, forecastColumn, comparison, outcome,
+        ForecastCalculator.Table operating = ForecastCalculator.operating(AccountGroup.completeIfDetailed(revised), forecastColumn, comparison, outcome,
                 lastYear, editing && draft && !fromUnits, labels, this::label, d.printed(ForecastCalculator.OPERATING));
 
         List<BudgetData.InvestmentLine> lines = budget.investments(d.orgUnitId());

@@ -133,9 +133,6 @@ class FinancialGoalController {
 
     private String figures(int year, FinancialBasis basis, int month, Model model, Map<String, String> form,
                            Map<String, List<String>> errors) {
-        if (basis == FinancialBasis.BUDGET) {
-            throw new NotFoundException("Underlaget", basis);
-        }
         model.addAttribute("year", year);
         model.addAttribute("basis", basis);
         model.addAttribute("month", month);

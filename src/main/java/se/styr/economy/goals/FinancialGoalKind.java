@@ -8,8 +8,13 @@ public enum FinancialGoalKind {
     SJALVFINANSIERINGSGRAD(true),
     /** Net costs (including the financial net) grow no faster than taxes and general grants. */
     NETTOKOSTNADSUTVECKLING(false),
-    /** Equity in percent of total assets does not fall. */
+    /** The municipality's own equity in percent of its total assets does not fall. */
     SOLIDITET(false),
+    /**
+     * The municipal group's (kommunkoncernen: the municipality and its companies) equity in percent of its total assets
+     * does not fall. The budget holds only the municipality's balance, so the group's equity and assets are entered.
+     */
+    SOLIDITET_KONCERN(false),
     /** Long-term liabilities at most the threshold (kronor): the budget's measure of the external debt ceiling. */
     LANGFRISTIGA_SKULDER(true);
 

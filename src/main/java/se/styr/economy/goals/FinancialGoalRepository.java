@@ -16,6 +16,14 @@ class FinancialGoalRepository {
 
     /** The figure a municipal forecast or outcome gives for the tax-financed investments (not a statement line). */
     static final String TAX_FINANCED_INVESTMENTS = "SKATTEFINANSIERADE_INVESTERINGAR";
+    /** The tax-financed operations' share of the depreciation (negative), which the budget's tables do not split. */
+    static final String TAX_FINANCED_DEPRECIATION = "SKATTEFINANSIERADE_AVSKRIVNINGAR";
+    /** The municipal group's equity and total assets (its compiled accounts), which no statement of the municipality holds. */
+    static final String GROUP_EQUITY = "KONCERNENS_EGET_KAPITAL";
+    static final String GROUP_ASSETS = "KONCERNENS_SUMMA_TILLGANGAR";
+    /** Figures a goal needs that are not lines of the municipality's statements. */
+    static final java.util.Set<String> NOT_STATEMENT_LINES = java.util.Set.of(TAX_FINANCED_INVESTMENTS, TAX_FINANCED_DEPRECIATION,
+            GROUP_EQUITY, GROUP_ASSETS);
 
     private final JdbcClient jdbc;
 
@@ -90,7 +98,7 @@ class FinancialGoalRepository {
     static Map<StatementLine, Long> statementLines(Map<String, Long> figures) {
         Map<StatementLine, Long> lines = new EnumMap<>(StatementLine.class);
         figures.forEach((line, amount) -> {
-            if (!line.equals(TAX_FINANCED_INVESTMENTS)) {
+            if (!NOT_STATEMENT_LINES.contains(line)) {
                 lines.put(StatementLine.valueOf(line), amount);
             }
         });

@@ -38,10 +38,18 @@ public class FinancialGoalService {
     static final String AUDIT_TYPE = "FINANSIELLT_MAL";
     static final String AUDIT_FIGURES = "KOMMUNENS_PROGNOS";
 
+    /**
+     * Figures the budget's tables cannot give and that are entered for the budget's years: the tax-financed share of
+     * the depreciation and the municipal group's equity and total assets.
+     */
+    static final List<String> BUDGET_LINES = List.of(FinancialGoalRepository.TAX_FINANCED_DEPRECIATION,
+            FinancialGoalRepository.GROUP_EQUITY, FinancialGoalRepository.GROUP_ASSETS);
+
     /** Lines the municipality forecasts itself; the committees' net costs come from their follow-up. */
     static final List<String> FORECAST_LINES = List.of(StatementLine.SKATTEINTAKTER.name(), StatementLine.GENERELLA_STATSBIDRAG.name(),
             StatementLine.AVSKRIVNINGAR.name(), StatementLine.FINANSIELLA_INTAKTER.name(), StatementLine.FINANSIELLA_KOSTNADER.name(),
-            FinancialGoalRepository.TAX_FINANCED_INVESTMENTS);
+            FinancialGoalRepository.TAX_FINANCED_INVESTMENTS, FinancialGoalRepository.TAX_FINANCED_DEPRECIATION,
+            FinancialGoalRepository.GROUP_EQUITY, FinancialGoalRepository.GROUP_ASSETS);
 
     /** Lines of the annual accounts that the goals need. */
     static final List<String> OUTCOME_LINES = List.of(StatementLine.NETTOKOSTNADER_EXKL_AVSKRIVNINGAR.name(),
@@ -49,7 +57,8 @@ public class FinancialGoalService {
             StatementLine.FINANSIELLA_INTAKTER.name(), StatementLine.FINANSIELLA_KOSTNADER.name(),
             StatementLine.ANLAGGNINGSTILLGANGAR.name(), StatementLine.OMSATTNINGSTILLGANGAR.name(), StatementLine.EGET_KAPITAL.name(),
             StatementLine.AVSATTNINGAR.name(), StatementLine.LANGFRISTIGA_SKULDER.name(), StatementLine.KORTFRISTIGA_SKULDER.name(),
-            FinancialGoalRepository.TAX_FINANCED_INVESTMENTS);
+            FinancialGoalRepository.TAX_FINANCED_INVESTMENTS, FinancialGoalRepository.TAX_FINANCED_DEPRECIATION,
+            FinancialGoalRepository.GROUP_EQUITY, FinancialGoalRepository.GROUP_ASSETS);
 
     private final FinancialGoalRepository repository;
     private final BudgetService budgets;
@@ -217,9 +226,9 @@ public class FinancialGoalService {
         Map<Long, ComputedBudget> cache = new java.util.HashMap<>();
         List<Check> checks = new ArrayList<>();
         for (int year : new java.util.TreeSet<>(lines.keySet())) {
-            YearFigures now = new YearFigures(year, lines.get(year), taxFinancedInvestments.get(year));
+            YearFigures now = withEntered(new YearFigures(year, lines.get(year), taxFinancedInvestments.get(year)), entered(period, year));
             YearFigures before = lines.containsKey(year - 1)
-                    ? new YearFigures(year - 1, lines.get(year - 1), taxFinancedInvestments.get(year - 1))
+                    ? withEntered(new YearFigures(year - 1, lines.get(year - 1), taxFinancedInvestments.get(year - 1)), entered(period, year - 1))
                     : period.illustrative() ? null : budgetFigures(year - 1, cache).orElse(null);
             for (FinancialGoal goal : goals) {
                 Evaluation e = FinancialGoalRules.evaluate(goal, now, before);
@@ -228,6 +237,14 @@ public class FinancialGoalService {
             }
         }
         return checks;
+    }
+
+    /**
+     * The figures entered beside the budget for a year (tax-financed depreciation, the group's balance); none for an
+     * illustrative period, whose years are another series than the municipality's.
+     */
+    private Map<String, Long> entered(PlanPeriod period, int year) {
+        return period.illustrative() ? Map.of() : repository.figures(access.municipalityId(), FinancialBasis.BUDGET, year, 12);
     }
 
     /** Last year as a goal about change compares with: the budget for the budget, else the outcome if there is one. */
@@ -246,8 +263,9 @@ public class FinancialGoalService {
                 if (typed.isEmpty()) {
                     yield Optional.empty();
                 }
-                yield Optional.of(new YearFigures(year, BudgetCalculator.completeYear(FinancialGoalRepository.statementLines(typed), null),
-                        typed.get(FinancialGoalRepository.TAX_FINANCED_INVESTMENTS)));
+                yield Optional.of(withEntered(new YearFigures(year,
+                        BudgetCalculator.completeYear(FinancialGoalRepository.statementLines(typed), null),
+                        typed.get(FinancialGoalRepository.TAX_FINANCED_INVESTMENTS)), typed));
             }
         };
     }
@@ -261,8 +279,17 @@ public class FinancialGoalService {
                     lines.put(line, years.get(year));
                 }
             });
-            return new YearFigures(year, lines, computed.taxFinancedInvestments().get(year));
+            return withEntered(new YearFigures(year, lines, computed.taxFinancedInvestments().get(year)),
+                    repository.figures(access.municipalityId(), FinancialBasis.BUDGET, year, 12));
         });
+    }
+
+    /** The figures with those entered beside the statements (tax-financed depreciation, the group's balance), where entered. */
+    private static YearFigures withEntered(YearFigures figures, Map<String, Long> entered) {
+        return new YearFigures(figures.year(), figures.lines(), figures.taxFinancedInvestments(),
+                entered.getOrDefault(FinancialGoalRepository.TAX_FINANCED_DEPRECIATION, figures.taxFinancedDepreciation()),
+                entered.getOrDefault(FinancialGoalRepository.GROUP_EQUITY, figures.groupEquity()),
+                entered.getOrDefault(FinancialGoalRepository.GROUP_ASSETS, figures.groupAssets()));
     }
 
     /**
@@ -286,16 +313,21 @@ public class FinancialGoalService {
         Long equityBefore = budget.line(StatementLine.EGET_KAPITAL) == null || budget.line(StatementLine.ARETS_RESULTAT) == null ? null
                 : budget.line(StatementLine.EGET_KAPITAL) - budget.line(StatementLine.ARETS_RESULTAT);
         Long investments = typed.getOrDefault(FinancialGoalRepository.TAX_FINANCED_INVESTMENTS, budget.taxFinancedInvestments());
-        return new YearFigures(budget.year(), BudgetCalculator.completeYear(lines, equityBefore), investments);
+        return withEntered(new YearFigures(budget.year(), BudgetCalculator.completeYear(lines, equityBefore), investments,
+                budget.taxFinancedDepreciation(), budget.groupEquity(), budget.groupAssets()), typed);
     }
 
-    /** The typed figures of a basis, year and month (outcome: month 12), by line. */
+    /** The typed figures of a basis, year and month (budget and outcome: month 12), by line. */
     public Map<String, Long> typedFigures(FinancialBasis basis, int year, int month) {
-        return repository.figures(access.municipalityId(), basis, year, basis == FinancialBasis.UTFALL ? 12 : month);
+        return repository.figures(access.municipalityId(), basis, year, basis == FinancialBasis.PROGNOS ? month : 12);
     }
 
     public static List<String> linesOf(FinancialBasis basis) {
-        return basis == FinancialBasis.UTFALL ? OUTCOME_LINES : FORECAST_LINES;
+        return switch (basis) {
+            case BUDGET -> BUDGET_LINES;
+            case PROGNOS -> FORECAST_LINES;
+            case UTFALL -> OUTCOME_LINES;
+        };
     }
 
     /**
@@ -306,18 +338,21 @@ public class FinancialGoalService {
     public void saveFigures(FinancialBasis basis, int year, int month, Map<String, Long> values, Map<String, Long> read) {
         access.require(Access.Action.MANAGE_BUDGET, null);
         Problems problems = new Problems();
-        problems.check(basis == FinancialBasis.PROGNOS || basis == FinancialBasis.UTFALL, "basis", "economy.goal.error.basis");
+        problems.check(basis != null, "basis", "economy.goal.error.basis");
         problems.check(month >= 1 && month <= 12, "month", "economy.goal.error.month");
         problems.check(year >= 1990 && year <= 2100, "year", "economy.goal.error.year");
         problems.throwIfAny();
-        int m = basis == FinancialBasis.UTFALL ? 12 : month;
+        int m = basis == FinancialBasis.PROGNOS ? month : 12;
         List<String> allowed = linesOf(basis);
         values.forEach((line, amount) -> {
             if (!allowed.contains(line)) {
                 problems.add(line, "economy.error.cell", line);
             } else if (amount != null && (line.equals(StatementLine.AVSKRIVNINGAR.name()) || line.equals(StatementLine.FINANSIELLA_KOSTNADER.name())
-                    || line.equals(StatementLine.NETTOKOSTNADER_EXKL_AVSKRIVNINGAR.name())) && amount > 0) {
+                    || line.equals(StatementLine.NETTOKOSTNADER_EXKL_AVSKRIVNINGAR.name())
+                    || line.equals(FinancialGoalRepository.TAX_FINANCED_DEPRECIATION)) && amount > 0) {
                 problems.add(line, "economy.error.costSign", line);
+            } else if (amount != null && line.equals(FinancialGoalRepository.GROUP_ASSETS) && amount <= 0) {
+                problems.add(line, "economy.goal.error.groupAssets");
             }
         });
         problems.throwIfAny();
@@ -336,7 +371,8 @@ public class FinancialGoalService {
         });
         if (!changed.isEmpty()) {
             audit.record(access.municipalityId(), AUDIT_FIGURES, (long) year, AuditLog.Action.ANDRAD,
-                    (basis == FinancialBasis.UTFALL ? "Bokslut " + year : "Kommunens prognos " + year + "-" + String.format("%02d", m))
+                    (basis == FinancialBasis.UTFALL ? "Bokslut " + year : basis == FinancialBasis.BUDGET ? "Budgetens underlag " + year
+                            : "Kommunens prognos " + year + "-" + String.format("%02d", m))
                             + ": " + String.join(", ", changed.keySet()), old, changed);
         }
     }

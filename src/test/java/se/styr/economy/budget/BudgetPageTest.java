@@ -203,4 +203,27 @@ class BudgetPageTest {
         SignedIn.as(users, "admin");
         assertThat(budgets.computed(id).line(StatementLine.FINANSIELLA_INTAKTER, 2022)).isEqualTo(12_345_600L);
     }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aCommitteeWithoutADetailBudgetShowsNoResult() throws Exception {
+        long sn = jdbc.sql("select id from org_unit where code = 'SN'").query(Long.class).single();
+        long von = jdbc.sql("select id from org_unit where code = 'VON'").query(Long.class).single();
+        SignedIn.as(users, "politiker");
+        ComputedBudget computed = budgets.computed(id);
+        EconomyTable social = computed.committees().get(sn);
+        // Socialnämnden has a frame but no detail budget: its net cost and result are unknown, not 0 and the frame
+        assertThat(social.row(AccountGroup.KOMMUNBIDRAG.name()).values()).contains(210_126_000L);
+        assertThat(social.row(AccountGroup.VERKSAMHETENS_NETTOKOSTNADER.name()).values()).containsOnlyNulls();
+        assertThat(social.row(AccountGroup.ARETS_RESULTAT.name()).values()).containsOnlyNulls();
+        // VON's detail budget is completed as before
+        EconomyTable care = computed.committees().get(von);
+        assertThat(care.row(AccountGroup.ARETS_RESULTAT.name()).values().get(care.columns().indexOf("Budget 2022"))).isNotNull();
+        SecurityContextHolder.clearContext();
+        mvc.perform(get("/ekonomi/budget/" + id).with(user(users.loadUserByUsername("politiker"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Socialnämnden")));
+    }
 }

@@ -83,8 +83,15 @@ class FinancialGoalTest {
         // 109 265 / (2 132 879 + 598 715) = 4,00 %; 2024: 114 266 / 2 879 146 = 3,97 %
         assertEvaluation(at(o, 2022, FinancialBasis.BUDGET, FinancialGoalKind.RESULTAT_ANDEL), Status.UPPFYLLT, "4.00", "4");
         assertEvaluation(at(o, 2024, FinancialBasis.BUDGET, FinancialGoalKind.RESULTAT_ANDEL), Status.EJ_UPPFYLLT, "3.97", "4");
-        // (109 265 + 88 997) / 145 030 = 136,70 %
-        assertEvaluation(at(o, 2022, FinancialBasis.BUDGET, FinancialGoalKind.SJALVFINANSIERINGSGRAD), Status.UPPFYLLT, "136.70", "100");
+        // self-financing on the tax-financed operations' depreciation (entered beside the budget), as the seed prints it:
+        // (109 265 + 61 725) / 145 030 = 117,90 %, (111 425 + 68 854) / 159 680 = 112,90 %, (114 266 + 73 720) / 126 420 = 148,70 %
+        assertEvaluation(at(o, 2022, FinancialBasis.BUDGET, FinancialGoalKind.SJALVFINANSIERINGSGRAD), Status.UPPFYLLT, "117.90", "100");
+        assertEvaluation(at(o, 2023, FinancialBasis.BUDGET, FinancialGoalKind.SJALVFINANSIERINGSGRAD), Status.UPPFYLLT, "112.90", "100");
+        assertEvaluation(at(o, 2024, FinancialBasis.BUDGET, FinancialGoalKind.SJALVFINANSIERINGSGRAD), Status.UPPFYLLT, "148.70", "100");
+        assertThat(at(o, 2022, FinancialBasis.BUDGET, FinancialGoalKind.SJALVFINANSIERINGSGRAD).source())
+                .isEqualTo("SJALVFINANSIERINGSGRAD.taxFinanced");
+        assertThat(at(o, 2022, FinancialBasis.BUDGET, FinancialGoalKind.SJALVFINANSIERINGSGRAD).parts())
+                .containsExactly(109_265_000L, 61_725_000L, 145_030_000L);
         // net costs incl. financial net 2 622 329 → 2 674 210 (+1,98 %) against taxes and grants 2 731 594 → 2 785 635 (+1,98 %);
         // 2024: +3,39 % against +3,36 %: the seed prints both as 3,4
         assertThat(at(o, 2022, FinancialBasis.BUDGET, FinancialGoalKind.NETTOKOSTNADSUTVECKLING).status()).isEqualTo(Status.UNDERLAG_SAKNAS);
@@ -92,8 +99,12 @@ class FinancialGoalTest {
         assertEvaluation(at(o, 2024, FinancialBasis.BUDGET, FinancialGoalKind.NETTOKOSTNADSUTVECKLING), Status.EJ_UPPFYLLT, "3.39", "3.36");
         assertEvaluation(at(o, 2022, FinancialBasis.BUDGET, FinancialGoalKind.LANGFRISTIGA_SKULDER), Status.UPPFYLLT,
                 "3005073000", "4000000000");
-        // equity 1 276 006 / 6 484 509 = 19,68 % → 1 387 431 / 6 710 128 = 20,68 %
-        assertEvaluation(at(o, 2023, FinancialBasis.BUDGET, FinancialGoalKind.SOLIDITET), Status.UPPFYLLT, "20.68", "19.68");
+        // the group's equity ratio on the group's entered equity and assets, as the seed prints it: 26,6 → 28,1 → 29,3 %
+        // (not the municipality's own balance, 19,68 → 20,68 %)
+        assertEvaluation(at(o, 2023, FinancialBasis.BUDGET, FinancialGoalKind.SOLIDITET_KONCERN), Status.UPPFYLLT, "28.10", "26.60");
+        assertEvaluation(at(o, 2024, FinancialBasis.BUDGET, FinancialGoalKind.SOLIDITET_KONCERN), Status.UPPFYLLT, "29.30", "28.10");
+        assertThat(at(o, 2023, FinancialBasis.BUDGET, FinancialGoalKind.SOLIDITET_KONCERN).parts())
+                .containsExactly(2_613_300_000L, 9_300_000_000L);
         FinancialGoalService.Summary budget2023 = o.years().get(1).summaries().get(FinancialBasis.BUDGET);
         assertThat(budget2023.met()).isEqualTo(5);
         assertThat(budget2023.majority()).isTrue();
@@ -137,12 +148,16 @@ class FinancialGoalTest {
         FinancialGoalService.Overview real = goals.overview(period, 12);
 
         // 2025 holds 2022's figures: the real budget governing 2024 is another series, so no growth nor equity change is judged
-        for (FinancialGoalKind kind : List.of(FinancialGoalKind.NETTOKOSTNADSUTVECKLING, FinancialGoalKind.SOLIDITET)) {
+        for (FinancialGoalKind kind : List.of(FinancialGoalKind.NETTOKOSTNADSUTVECKLING, FinancialGoalKind.SOLIDITET_KONCERN)) {
             assertThat(check(checks, 2025, kind).evaluated()).as(kind.name()).isFalse();
+        }
+        // the group's figures entered for the real years are not the copy's: its group equity ratio is never judged
+        for (int year = 2026; year <= 2027; year++) {
+            assertThat(check(checks, year, FinancialGoalKind.SOLIDITET_KONCERN).evaluated()).isFalse();
         }
         // the later years compare within the copy, exactly as the real budget three years earlier
         for (int year = 2026; year <= 2027; year++) {
-            for (FinancialGoalKind kind : List.of(FinancialGoalKind.NETTOKOSTNADSUTVECKLING, FinancialGoalKind.SOLIDITET)) {
+            for (FinancialGoalKind kind : List.of(FinancialGoalKind.NETTOKOSTNADSUTVECKLING)) {
                 FinancialGoalService.Check c = check(checks, year, kind);
                 FinancialGoalRules.Evaluation original = at(real, year - 3, FinancialBasis.BUDGET, kind);
                 assertThat(c.evaluated()).as(kind + " " + year).isTrue();
@@ -150,12 +165,13 @@ class FinancialGoalTest {
                 assertThat(c.reference()).isEqualByComparingTo(original.reference());
             }
         }
-        // the copied investment budget gives the goal on self-financing its figures every year (2025: 136,70 %, as 2022)
+        // the copied investment budget gives the goal on self-financing its figures every year; without the real years'
+        // entered tax-financed depreciation it counts all depreciation: (109 265 + 88 997) / 145 030 = 136,70 % in 2025
         for (int year = 2025; year <= 2027; year++) {
             FinancialGoalService.Check c = check(checks, year, FinancialGoalKind.SJALVFINANSIERINGSGRAD);
             assertThat(c.evaluated()).as("self-financing " + year).isTrue();
-            assertThat(c.value()).isEqualByComparingTo(at(real, year - 3, FinancialBasis.BUDGET, FinancialGoalKind.SJALVFINANSIERINGSGRAD).value());
         }
+        assertThat(check(checks, 2025, FinancialGoalKind.SJALVFINANSIERINGSGRAD).value()).isEqualByComparingTo("136.70");
     }
 
     @Test
@@ -170,7 +186,9 @@ class FinancialGoalTest {
         assertThat(growth.evaluated()).isTrue();
         assertThat(growth.value()).isEqualByComparingTo(overview.value());
         assertThat(growth.reference()).isEqualByComparingTo(overview.reference());
-        assertThat(check(checks, 2023, FinancialGoalKind.SOLIDITET).evaluated()).isTrue();
+        // a real period's entered figures count for a proposal too: the group's equity ratio and the self-financing
+        assertThat(check(checks, 2023, FinancialGoalKind.SOLIDITET_KONCERN).value()).isEqualByComparingTo("28.10");
+        assertThat(check(checks, 2023, FinancialGoalKind.SJALVFINANSIERINGSGRAD).value()).isEqualByComparingTo("112.90");
     }
 
     @Test
@@ -218,14 +236,21 @@ class FinancialGoalTest {
         accounts.put("OMSATTNINGSTILLGANGAR", 5_100_000_000L);
         accounts.put("EGET_KAPITAL", 1_400_000_000L);
         accounts.put("SKATTEFINANSIERADE_INVESTERINGAR", 150_000_000L);
+        accounts.put("KONCERNENS_EGET_KAPITAL", 2_900_000_000L);
+        accounts.put("KONCERNENS_SUMMA_TILLGANGAR", 10_000_000_000L);
         goals.saveFigures(FinancialBasis.UTFALL, 2022, 12, accounts, null);
 
         FinancialGoalService.Overview o = goals.overview(period, 12);
         // result 2 750 000 − 2 610 000 − 15 000 = 125 000 tkr = 4,55 % of 2 750 000
         assertEvaluation(at(o, 2022, FinancialBasis.UTFALL, FinancialGoalKind.RESULTAT_ANDEL), Status.UPPFYLLT, "4.55", "4");
-        // equity 1 400 000 / 6 500 000 = 21,54 %; the 2023 forecast (budget: 20,68 %) compares with the accounts now
-        assertEvaluation(at(o, 2023, FinancialBasis.PROGNOS, FinancialGoalKind.SOLIDITET), Status.EJ_UPPFYLLT, "20.68", "21.54");
-        assertEvaluation(at(o, 2023, FinancialBasis.BUDGET, FinancialGoalKind.SOLIDITET), Status.UPPFYLLT, "20.68", "19.68");
+        // the group: 2 900 000 / 10 000 000 = 29,00 % in the accounts; the 2023 forecast (the budget's 28,10 %) compares
+        // with the accounts now, the budget with the budget (26,60 %)
+        assertEvaluation(at(o, 2023, FinancialBasis.PROGNOS, FinancialGoalKind.SOLIDITET_KONCERN), Status.EJ_UPPFYLLT, "28.10", "29.00");
+        assertEvaluation(at(o, 2023, FinancialBasis.BUDGET, FinancialGoalKind.SOLIDITET_KONCERN), Status.UPPFYLLT, "28.10", "26.60");
+        // the accounts' self-financing without the tax-financed depreciation counts all of it, and says so
+        FinancialGoalRules.Evaluation selfFinancing = at(o, 2022, FinancialBasis.UTFALL, FinancialGoalKind.SJALVFINANSIERINGSGRAD);
+        assertEvaluation(selfFinancing, Status.UPPFYLLT, "143.33", "100");
+        assertThat(selfFinancing.source()).isEqualTo("SJALVFINANSIERINGSGRAD.all");
     }
 
     @Test
@@ -282,7 +307,15 @@ class FinancialGoalTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("✓ Uppfyllt")))
                 .andExpect(content().string(containsString("✗ Ej uppfyllt")))
-                .andExpect(content().string(containsString("136,7 %")));
+                .andExpect(content().string(containsString("117,9 %")))
+                .andExpect(content().string(containsString("28,1 %")))
+                .andExpect(content().string(containsString("avskrivningar i skattefinansierad verksamhet 61\u00a0725 tkr, inmatade")))
+                .andExpect(content().string(containsString("Koncernens eget kapital 2\u00a0613\u00a0300 tkr")));
+        mvc.perform(get("/ekonomi/finansiella-mal/underlag").param("ar", "2022").param("grund", "BUDGET")
+                        .with(user(users.loadUserByUsername("politiker"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Budgetens underlag 2022")))
+                .andExpect(content().string(containsString("Kommunkoncernens eget kapital")));
         mvc.perform(post("/ekonomi/finansiella-mal/underlag").with(user(users.loadUserByUsername("admin"))).with(csrf())
                         .param("ar", "2022").param("grund", "PROGNOS").param("manad", "8").param("SKATTEINTAKTER", "två miljarder"))
                 .andExpect(status().isBadRequest())
