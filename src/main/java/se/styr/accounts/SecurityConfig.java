@@ -12,6 +12,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 @Configuration
 class SecurityConfig {
@@ -21,17 +22,22 @@ class SecurityConfig {
         return new BCryptPasswordEncoder();
     }
 
-    /** The JSON API: stateless, HTTP Basic with a local account; errors as problem+json. */
+    /**
+     * The JSON API: stateless, a personal API token ({@code Authorization: Bearer}), or HTTP Basic with a local
+     * account for tools; errors as problem+json.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/public/**").permitAll()
                         .requestMatchers("/api/v1/audit/**").hasRole(Role.ADMINISTRATOR.name())
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) ->
-                        problem(res, HttpStatus.UNAUTHORIZED, "Inloggning krävs för API:t (HTTP Basic med ett Styr-konto).")))
+                        problem(res, HttpStatus.UNAUTHORIZED,
+                                "Inloggning krävs för API:t: skicka en API-nyckel (Authorization: Bearer), som du skapar under API-nycklar.")))
+                .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) ->
                         problem(res, HttpStatus.FORBIDDEN, "Du har inte behörighet till detta.")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -57,7 +63,7 @@ class SecurityConfig {
         return http.build();
     }
 
-    private static void problem(jakarta.servlet.http.HttpServletResponse res, HttpStatus status, String detail)
+    static void problem(jakarta.servlet.http.HttpServletResponse res, HttpStatus status, String detail)
             throws java.io.IOException {
         res.setStatus(status.value());
         res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
