@@ -187,7 +187,7 @@ class ImportWebTest {
         String url = "/ekonomi/import/jobb/" + job;
         try {
             // the progress reaches the table with the job's next heartbeat
-            await().atMost(Duration.ofSeconds(5)).until(() -> jobs.find(job).orElseThrow().done() == 1_500);
+            await().pollInSameThread().atMost(Duration.ofSeconds(5)).until(() -> jobs.find(job).orElseThrow().done() == 1_500);
             Document doc = Jsoup.parse(mvc.perform(get(url).header("HX-Request", "true").with(user(as("controller"))))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
             assertThat(doc.select("#importlage").attr("hx-get")).isEqualTo(url);
@@ -207,7 +207,7 @@ class ImportWebTest {
         } finally {
             release.countDown();
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> !jobs.find(job).orElseThrow().running());
+        await().pollInSameThread().atMost(Duration.ofSeconds(5)).until(() -> !jobs.find(job).orElseThrow().running());
         assertThat(jobs.find(job).orElseThrow().phase()).isEqualTo(ImportService.Phase.KLAR);
         Document done = Jsoup.parse(mvc.perform(get(url).header("HX-Request", "true").with(user(as("controller"))))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
