@@ -36,7 +36,7 @@ class ApiTokens {
     record ApiToken(long id, String name, String username, String displayName, OffsetDateTime createdAt,
                     LocalDate expiresOn, OffsetDateTime lastUsedAt) {
 
-        boolean expired() {
+        public boolean expired() {
             return expiresOn != null && expiresOn.isBefore(LocalDate.now(Access.SWEDEN));
         }
     }

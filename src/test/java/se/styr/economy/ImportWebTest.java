@@ -207,6 +207,7 @@ class ImportWebTest {
         } finally {
             release.countDown();
         }
+        SignedIn.as(users, "controller"); // MockMvc's user() has cleared this thread's sign-in
         await().pollInSameThread().atMost(Duration.ofSeconds(5)).until(() -> !jobs.find(job).orElseThrow().running());
         assertThat(jobs.find(job).orElseThrow().phase()).isEqualTo(ImportService.Phase.KLAR);
         Document done = Jsoup.parse(mvc.perform(get(url).header("HX-Request", "true").with(user(as("controller"))))
