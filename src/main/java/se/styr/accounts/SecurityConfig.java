@@ -11,6 +11,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import se.styr.platform.ErrorResponses;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 @Configuration
 class SecurityConfig {
@@ -20,10 +21,13 @@ class SecurityConfig {
         return new BCryptPasswordEncoder();
     }
 
-    /** The JSON API: stateless, HTTP Basic with a local account; errors as problem+json. */
+    /**
+     * The JSON API: stateless, a personal API token ({@code Authorization: Bearer}), or HTTP Basic with a local
+     * account for tools; errors as problem+json.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ErrorResponses errors) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ErrorResponses errors, ApiTokens tokens) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/public/**").permitAll()
@@ -34,6 +38,7 @@ class SecurityConfig {
                     errors.write(req, res, 401, null, ex);
                 }))
                 .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> errors.write(req, res, 403, "error.403.api", ex)))
+                .addFilterBefore(new ApiTokenFilter(tokens, errors), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .build();

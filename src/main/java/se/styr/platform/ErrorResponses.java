@@ -206,7 +206,13 @@ public class ErrorResponses {
      */
     public void write(HttpServletRequest request, HttpServletResponse response, int status, String detailKey, Throwable cause)
             throws IOException {
-        ProblemDetail p = problem(status, detailKey == null ? detail(status, cause) : messages.text(detailKey), cause);
+        writeDetail(request, response, status, detailKey == null ? detail(status, cause) : messages.text(detailKey), cause);
+    }
+
+    /** {@link #write} with a detail that is already a Swedish sentence (e.g. why an API token was refused). */
+    public void writeDetail(HttpServletRequest request, HttpServletResponse response, int status, String detail, Throwable cause)
+            throws IOException {
+        ProblemDetail p = problem(status, detail, cause);
         p.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

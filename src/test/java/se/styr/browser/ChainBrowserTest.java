@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * A person in headless Chromium: logs in, walks the chain from vision to an indicator, opens it, edits values,
- * and every page passes axe-core's WCAG 2.1 A/AA rules.
+ * creates an API token, and every page passes axe-core's WCAG 2.1 A/AA rules.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("browser")
@@ -77,5 +77,23 @@ class ChainBrowserTest extends BrowserTestBase {
         waitForTitle("Granskningslogg");
         assertThat(mainText()).contains("Företagsklimat");
         assertAccessible("granskningsloggen");
+
+        // API tokens, from the header: refused without a name, then created and its secret shown once; everyone's.
+        follow(By.xpath("//header//a[normalize-space()='API-nycklar']"));
+        waitForTitle("API-nycklar");
+        assertAccessible("API-nycklar");
+        follow(By.xpath("//main//form//button[normalize-space()='Skapa API-nyckel']"));
+        waitForText("Ge nyckeln ett namn");
+        assertAccessible("API-nycklar med fel");
+        driver.findElement(By.id("name")).sendKeys("Rapportverktyget");
+        follow(By.xpath("//main//form//button[normalize-space()='Skapa API-nyckel']"));
+        waitForText("visas bara den här gången");
+        assertThat(driver.findElement(By.id("hemlighet")).getDomProperty("value")).startsWith("styr_");
+        assertAccessible("API-nyckeln som just skapats");
+        screenshot("api-nycklar");
+        follow(By.linkText("Se och återkalla allas API-nycklar"));
+        waitForTitle("Allas API-nycklar");
+        assertThat(mainText()).contains("Rapportverktyget", "Alva Administratör");
+        assertAccessible("allas API-nycklar");
     }
 }

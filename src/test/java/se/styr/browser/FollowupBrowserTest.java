@@ -382,10 +382,10 @@ class FollowupBrowserTest extends BrowserTestBase {
     }
 
     private HttpResponse<byte[]> getWithTheBrowsersSession(String url) throws IOException, InterruptedException {
-        Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+        Cookie session = driver.manage().getCookieNamed("SESSION");
         assertThat(session).as("the browser's session cookie").isNotNull();
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", "JSESSIONID=" + session.getValue()).GET().build(),
+        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", "SESSION=" + session.getValue()).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 

@@ -76,9 +76,9 @@ class ImportController {
         Budget budget = budgets.budget(budgetId);
         byte[] bytes = bytes(file);
         String name = fileName(file);
-        ImportJobs.Job job = jobs.start(ImportService.Kind.NAMNDBUDGET, name, budget.id(),
+        String job = jobs.start(ImportService.Kind.NAMNDBUDGET, name, budget.id(),
                 progress -> imports.importCommitteeBudgets(budget.id(), budget.version(), name, bytes, progress));
-        return "redirect:/ekonomi/import/jobb/" + job.id;
+        return "redirect:/ekonomi/import/jobb/" + job;
     }
 
     @PostMapping("/ekonomi/import/utfall")
@@ -90,8 +90,8 @@ class ImportController {
         }
         byte[] bytes = bytes(file);
         String name = fileName(file);
-        ImportJobs.Job job = jobs.start(ImportService.Kind.UTFALL, name, null, progress -> imports.importOutcomes(name, bytes, progress));
-        return "redirect:/ekonomi/import/jobb/" + job.id;
+        String job = jobs.start(ImportService.Kind.UTFALL, name, null, progress -> imports.importOutcomes(name, bytes, progress));
+        return "redirect:/ekonomi/import/jobb/" + job;
     }
 
     /**
@@ -102,8 +102,7 @@ class ImportController {
     String job(@PathVariable String id, Model model, HttpServletResponse response,
                @RequestHeader(name = "HX-Request", required = false) String htmx,
                @RequestHeader(name = "HX-Boosted", required = false) String boosted) {
-        ImportJobs.Job job = jobs.find(id).orElseThrow(() -> new NotFoundException("Importen", id));
-        model.addAttribute("job", job.snapshot());
+        model.addAttribute("job", jobs.find(id).orElseThrow(() -> new NotFoundException("Importen", id)));
         if (htmx != null && boosted == null) {
             return "economy/import-job :: state";
         }

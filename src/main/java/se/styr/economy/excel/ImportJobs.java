@@ -1,8 +1,12 @@
 package se.styr.economy.excel;
 
 import jakarta.annotation.PreDestroy;
+import java.lang.management.ManagementFactory;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,67 +14,63 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import se.styr.accounts.Access;
 import se.styr.platform.ConflictException;
 import se.styr.platform.Messages;
 import se.styr.platform.NotFoundException;
 import se.styr.platform.ValidationException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Imports running in the background, so the page can show how far a large file has come. Two threads; a job runs as
- * the user who uploaded it and only that user can see it. Jobs are kept in memory for an hour after they end: a
- * restart forgets them, and the import itself either was written whole or not at all.
+ * Imports running in the background, so the page can show how far a large file has come. Two threads per instance;
+ * a job runs as the user who uploaded it and only that user can see it. Jobs are rows of {@code import_job}, so a job
+ * started on one instance is followed on any other and survives a restart. The instance running a job writes its
+ * progress and a heartbeat every second from a thread of its own (never from the import's thread, whose writes are in
+ * the import's transaction); a job whose heartbeat has stopped is shown as interrupted. The import itself is written
+ * whole or not at all.
  */
 @Component
 class ImportJobs {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
-    private static final Duration KEPT = Duration.ofHours(1);
+    /** Ended jobs are kept this long, then the scheduled clean-up forgets them. */
+    static final Duration KEPT = Duration.ofDays(7);
+    static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    /** A running job whose instance has not beaten for this long has stopped with its instance. */
+    static final Duration DEAD_AFTER = Duration.ofSeconds(30);
+    /** The problems the page lists, and all that is kept of a file's problems besides their number. */
+    static final int SHOWN = 500;
 
-    /** One import: its phase and row count while it runs, then what it did. Read by the page while it runs. */
-    static final class Job implements ImportService.Progress {
+    /** One import as the page shows it, read in one piece so it is never both running and ended. */
+    record Job(String id, String fileName, Long budgetId, ImportService.Phase phase, int total, int done, boolean running,
+               int imported, int problemCount, List<ImportService.Problem> shownProblems, List<String> failure) {
+    }
 
-        static final int SHOWN = 500;
+    /** A job running on this instance: its progress in memory until the heartbeat writes it. */
+    private static final class Live implements ImportService.Progress {
 
-        final String id = UUID.randomUUID().toString();
-        final String owner;
-        final ImportService.Kind kind;
-        final String fileName;
-        /** The budget a detail budget was read into, for the link to it; null for outcomes. */
-        final Long budgetId;
+        private final String id;
         private volatile ImportService.Phase phase = ImportService.Phase.VANTAR;
         private volatile int total;
         private final AtomicInteger done = new AtomicInteger();
-        private volatile ImportService.Result result;
-        private volatile List<String> failure = List.of();
-        private volatile Instant ended;
 
-        Job(String owner, ImportService.Kind kind, String fileName, Long budgetId) {
-            this.owner = owner;
-            this.kind = kind;
-            this.fileName = fileName;
-            this.budgetId = budgetId;
-        }
-
-        /**
-         * The job's state at one moment, for a page: read together, so that a job ending meanwhile is never shown
-         * both running and ended.
-         */
-        record Snapshot(String id, String fileName, Long budgetId, ImportService.Phase phase, int total, int done, boolean running,
-                        int imported, List<ImportService.Problem> problems, List<ImportService.Problem> shownProblems, List<String> failure) {
-        }
-
-        synchronized Snapshot snapshot() {
-            return new Snapshot(id, fileName, budgetId, phase, total, getDone(), isRunning(), getImported(), getProblems(),
-                    getShownProblems(), failure);
+        Live(String id) {
+            this.id = id;
         }
 
         @Override
@@ -84,122 +84,163 @@ class ImportJobs {
         public void rows(int done) {
             this.done.set(done);
         }
-
-        public String getId() {
-            return id;
-        }
-
-        public ImportService.Kind getKind() {
-            return kind;
-        }
-
-        public String getFileName() {
-            return fileName;
-        }
-
-        public Long getBudgetId() {
-            return budgetId;
-        }
-
-        public ImportService.Phase getPhase() {
-            return phase;
-        }
-
-        public int getTotal() {
-            return total;
-        }
-
-        public int getDone() {
-            return done.get();
-        }
-
-        public boolean isRunning() {
-            return ended == null;
-        }
-
-        /** Rows read and written, when the import succeeded. */
-        public int getImported() {
-            return result == null ? 0 : result.rows();
-        }
-
-        /** The file's problems, when it had any (nothing was written). */
-        public List<ImportService.Problem> getProblems() {
-            return result == null ? List.of() : result.problems();
-        }
-
-        /** The problems the page lists: the first {@value #SHOWN}. */
-        public List<ImportService.Problem> getShownProblems() {
-            List<ImportService.Problem> all = getProblems();
-            return all.size() > SHOWN ? all.subList(0, SHOWN) : all;
-        }
-
-        /** What stopped the import when it was not the file's cells: a conflict, rights, the budget's rules. */
-        public List<String> getFailure() {
-            return failure;
-        }
-
-        private synchronized void end(ImportService.Result result, List<String> failure) {
-            this.result = result;
-            this.failure = failure;
-            this.phase = result != null && result.ok() ? ImportService.Phase.KLAR : ImportService.Phase.AVBRUTEN;
-            this.ended = Instant.now();
-        }
     }
 
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "styr-import");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final TypeReference<List<ImportService.Problem>> PROBLEMS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {
+    };
+
+    private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final Map<String, Live> live = new ConcurrentHashMap<>();
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, daemon("styr-import"));
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("styr-import-heartbeat"));
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Access access;
     private final Messages messages;
 
-    ImportJobs(Messages messages) {
+    ImportJobs(JdbcClient jdbc, JsonMapper json, Access access, Messages messages) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.access = access;
         this.messages = messages;
+        heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Starts the work in the background as the current user; {@code work} reports its progress to the job. */
-    Job start(ImportService.Kind kind, String fileName, Long budgetId,
-              Function<ImportService.Progress, ImportService.Result> work) {
-        forgetOld();
+    /**
+     * Starts the work in the background as the current user; {@code work} reports its progress to the job.
+     * Returns the job's id.
+     */
+    String start(ImportService.Kind kind, String fileName, Long budgetId,
+                 Function<ImportService.Progress, ImportService.Result> work) {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        Job job = new Job(user.getName(), kind, fileName, budgetId);
-        jobs.put(job.id, job);
+        Live job = new Live(UUID.randomUUID().toString());
+        OffsetDateTime now = now();
+        jdbc.sql("""
+                        insert into import_job (id, municipality_id, owner, kind, file_name, budget_id, phase, total, done, imported,
+                                                problem_count, instance_id, started_at, heartbeat_at)
+                        values (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, ?)""")
+                .params(job.id, access.municipalityId(), user.getName(), kind.name(), fileName, budgetId, job.phase.name(),
+                        instance, now, now)
+                .update();
+        live.put(job.id, job);
         executor.execute(() -> {
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(user);
             SecurityContextHolder.setContext(context);
             try {
-                job.end(work.apply(job), List.of());
+                end(job, work.apply(job), List.of());
             } catch (ValidationException e) {
-                job.end(null, e.problems().stream().map(messages::text).toList());
+                end(job, null, e.problems().stream().map(messages::text).toList());
             } catch (ConflictException e) {
-                job.end(null, List.of(messages.text("conflict.message")));
+                end(job, null, List.of(messages.text("conflict.message")));
             } catch (AccessDeniedException | NotFoundException e) {
-                job.end(null, List.of(e.getMessage()));
+                end(job, null, List.of(e.getMessage()));
             } catch (RuntimeException e) {
                 log.error("Importen av {} misslyckades", fileName, e);
-                job.end(null, List.of(messages.text("error.500")));
+                end(job, null, List.of(messages.text("error.500")));
             } finally {
                 SecurityContextHolder.clearContext();
             }
         });
-        return job;
+        return job.id;
+    }
+
+    private void end(Live job, ImportService.Result result, List<String> failure) {
+        live.remove(job.id);
+        List<ImportService.Problem> problems = result == null ? List.of() : result.problems();
+        ImportService.Phase phase = result != null && result.ok() ? ImportService.Phase.KLAR : ImportService.Phase.AVBRUTEN;
+        jdbc.sql("""
+                        update import_job set phase = ?, total = ?, done = ?, imported = ?, problem_count = ?, problems = ?, failure = ?,
+                                              heartbeat_at = ?, ended_at = ?
+                        where id = ?""")
+                .params(phase.name(), job.total, job.done.get(), result != null && result.ok() ? result.rows() : 0, problems.size(),
+                        json.writeValueAsString(problems.size() > SHOWN ? problems.subList(0, SHOWN) : problems),
+                        json.writeValueAsString(failure), now(), now(), job.id)
+                .update();
+    }
+
+    /** Writes the progress of this instance's running jobs, which is also their heartbeat. */
+    private void beat() {
+        try {
+            OffsetDateTime now = now();
+            for (Live job : live.values()) {
+                jdbc.sql("update import_job set phase = ?, total = ?, done = ?, heartbeat_at = ? where id = ? and ended_at is null")
+                        .params(job.phase.name(), job.total, job.done.get(), now, job.id).update();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Importjobbens puls kunde inte skrivas: {}", e.getMessage());
+        }
     }
 
     /** The job, if the current user started it. */
     Optional<Job> find(String id) {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        return Optional.ofNullable(jobs.get(id)).filter(j -> user != null && j.owner.equals(user.getName()));
+        if (user == null) {
+            return Optional.empty();
+        }
+        OffsetDateTime deadBefore = now().minus(DEAD_AFTER);
+        return jdbc.sql("""
+                        select id, file_name, budget_id, phase, total, done, imported, problem_count, problems, failure,
+                               ended_at, heartbeat_at
+                        from import_job where id = ? and owner = ? and municipality_id = ?""")
+                .params(id, user.getName(), access.municipalityId())
+                .query((rs, n) -> job(rs, deadBefore)).optional();
     }
 
-    private void forgetOld() {
-        Instant limit = Instant.now().minus(KEPT);
-        jobs.values().removeIf(j -> j.ended != null && j.ended.isBefore(limit));
+    private Job job(ResultSet rs, OffsetDateTime deadBefore) throws SQLException {
+        boolean running = rs.getObject(11, OffsetDateTime.class) == null;
+        boolean interrupted = running && rs.getObject(12, OffsetDateTime.class).isBefore(deadBefore);
+        String failure = rs.getString(10);
+        return new Job(rs.getString(1), rs.getString(2), rs.getObject(3, Long.class),
+                interrupted ? ImportService.Phase.AVBRUTEN : ImportService.Phase.valueOf(rs.getString(4)),
+                rs.getInt(5), rs.getInt(6), running && !interrupted, rs.getInt(7), rs.getInt(8),
+                rs.getString(9) == null ? List.of() : json.readValue(rs.getString(9), PROBLEMS),
+                interrupted ? List.of(messages.text("import.job.interrupted"))
+                        : failure == null ? List.of() : json.readValue(failure, TEXTS));
     }
 
+    /**
+     * Records as interrupted the jobs whose instance stopped without ending them, and forgets ended jobs after
+     * {@link #KEPT}. On one instance at a time.
+     */
+    @Scheduled(fixedDelay = 10, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
+    @SchedulerLock(name = "import-jobs-cleanup", lockAtMostFor = "PT5M")
+    void cleanUp() {
+        OffsetDateTime now = now();
+        jdbc.sql("update import_job set phase = ?, failure = ?, ended_at = ? where ended_at is null and heartbeat_at < ?")
+                .params(ImportService.Phase.AVBRUTEN.name(), json.writeValueAsString(List.of(messages.text("import.job.interrupted"))),
+                        now, now.minus(DEAD_AFTER))
+                .update();
+        jdbc.sql("delete from import_job where ended_at < ?").param(now.minus(KEPT)).update();
+    }
+
+    /** A stopping instance ends its jobs' heartbeats; what had not ended is shown as interrupted at once. */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
+        heartbeat.shutdownNow();
         executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+        try {
+            jdbc.sql("update import_job set phase = ?, failure = ?, ended_at = ? where instance_id = ? and ended_at is null")
+                    .params(ImportService.Phase.AVBRUTEN.name(), json.writeValueAsString(List.of(messages.text("import.job.interrupted"))),
+                            now(), instance)
+                    .update();
+        } catch (RuntimeException e) {
+            log.warn("Avbrutna importjobb kunde inte markeras: {}", e.getMessage());
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }
