@@ -201,9 +201,12 @@ class ChainReader {
     List<GoalObject> parentCandidates(Context c, Kind kind, Long ownerUnitId, Long periodId, Long currentParentId) {
         List<Kind> kinds = java.util.Arrays.stream(Kind.values()).filter(kind::allowsParent).toList();
         OrgUnit body = c.bodyOf(ownerUnitId == null ? c.top() : ownerUnitId);
-        Set<Long> units = body == null ? Set.of() : new HashSet<>(c.subtree(body.id()));
-        for (OrgUnit u = body; u != null; u = u.parentId() == null ? null : c.units().get(u.parentId())) {
-            units.add(u.id());
+        Set<Long> units = null;
+        if (body != null && body.id() != c.top()) {
+            units = new HashSet<>(c.subtree(body.id()));
+            for (OrgUnit u = body; u != null; u = u.parentId() == null ? null : c.units().get(u.parentId())) {
+                units.add(u.id());
+            }
         }
         List<GoalObject> found = new ArrayList<>(repository.candidates(c.municipalityId(), kinds, periodId, units));
         if (currentParentId != null && found.stream().noneMatch(p -> p.id().equals(currentParentId))) {
