@@ -33,12 +33,14 @@ class ChainReader {
     /** The levels under the top that a body's chain opens with (the rest open one at a time). */
     static final int BODY_LEVELS = 2;
 
-    private final GoalRepository repository;
+    private final ChainQueries queries;
+    private final GoalRepository objects;
     private final Organisation organisation;
     private final Access access;
 
-    ChainReader(GoalRepository repository, Organisation organisation, Access access) {
-        this.repository = repository;
+    ChainReader(ChainQueries queries, GoalRepository objects, Organisation organisation, Access access) {
+        this.queries = queries;
+        this.objects = objects;
         this.organisation = organisation;
         this.access = access;
     }
@@ -91,46 +93,46 @@ class ChainReader {
     }
 
     /** The whole municipality (no body, or KF, whose chain is all of it) or one body's part. */
-    GoalRepository.Scope scope(Context c, Long body, boolean retired) {
+    ChainQueries.Scope scope(Context c, Long body, boolean retired) {
         if (body == null || body == c.top()) {
-            return new GoalRepository.Scope(c.municipalityId(), null, c.top(), retired);
+            return new ChainQueries.Scope(c.municipalityId(), null, c.top(), retired);
         }
         if (!c.units().containsKey(body)) {
             throw new NotFoundException("Organet", body);
         }
-        return new GoalRepository.Scope(c.municipalityId(), c.subtree(body), c.top(), retired);
+        return new ChainQueries.Scope(c.municipalityId(), c.subtree(body), c.top(), retired);
     }
 
     GoalObject object(long id) {
-        return repository.find(id).filter(o -> o.municipalityId() == access.municipalityId())
+        return objects.find(id).filter(o -> o.municipalityId() == access.municipalityId())
                 .orElseThrow(() -> new NotFoundException("Objektet", id));
     }
 
     // ---- the tree
 
     /** The top of the chain: for the whole municipality KF's objects, closed; for a body its first levels, open. */
-    List<GoalViews.Node> top(Context c, GoalRepository.Scope scope) {
-        return nodes(c, scope, repository.roots(scope), scope.units() == null ? 0 : BODY_LEVELS);
+    List<GoalViews.Node> top(Context c, ChainQueries.Scope scope) {
+        return nodes(c, scope, queries.roots(scope), scope.units() == null ? 0 : BODY_LEVELS);
     }
 
     /** One object, open one level or closed, as an expanded or collapsed node of the tree. */
-    GoalViews.Node node(Context c, GoalRepository.Scope scope, GoalObject o, boolean open) {
+    GoalViews.Node node(Context c, ChainQueries.Scope scope, GoalObject o, boolean open) {
         return nodes(c, scope, List.of(o), open ? 1 : 0).get(0);
     }
 
     /** The objects as nodes, opened {@code levels} deep; the nodes at the last level know how many children they have. */
-    private List<GoalViews.Node> nodes(Context c, GoalRepository.Scope scope, List<GoalObject> top, int levels) {
+    private List<GoalViews.Node> nodes(Context c, ChainQueries.Scope scope, List<GoalObject> top, int levels) {
         Map<Long, List<GoalObject>> kids = new HashMap<>();
         List<GoalObject> all = new ArrayList<>(top);
         List<GoalObject> frontier = top;
         for (int level = 0; level < levels && !frontier.isEmpty(); level++) {
             frontier.forEach(o -> kids.put(o.id(), new ArrayList<>()));
-            List<GoalObject> next = repository.children(scope, ids(frontier));
+            List<GoalObject> next = queries.children(scope, ids(frontier));
             next.forEach(k -> kids.get(k.parentId()).add(k));
             all.addAll(next);
             frontier = next;
         }
-        Map<Long, Integer> counts = repository.childCounts(scope, ids(frontier.stream().filter(o -> !kids.containsKey(o.id())).toList()));
+        Map<Long, Integer> counts = queries.childCounts(scope, ids(frontier.stream().filter(o -> !kids.containsKey(o.id())).toList()));
         Assessor assessor = assessor(c, all);
         return top.stream().map(o -> build(o, kids, counts, assessor)).toList();
     }
@@ -145,10 +147,10 @@ class ChainReader {
 
     /** Reads what the signals and states of the objects come from: the goals' key figures and every value, at once. */
     private Assessor assessor(Context c, Collection<GoalObject> shown) {
-        List<GoalObject> measures = repository.measuresUnder(ids(shown.stream().filter(o -> o.kind().isGoal()).toList()));
+        List<GoalObject> measures = queries.measuresUnder(ids(shown.stream().filter(o -> o.kind().isGoal()).toList()));
         Set<Long> valued = new LinkedHashSet<>(ids(shown.stream().filter(o -> o.kind().isMeasure()).toList()));
         valued.addAll(ids(measures));
-        return new Assessor(c, measures.stream().collect(Collectors.groupingBy(GoalObject::parentId)), repository.valuesOf(valued));
+        return new Assessor(c, measures.stream().collect(Collectors.groupingBy(GoalObject::parentId)), queries.valuesOf(valued));
     }
 
     private record Assessor(Context c, Map<Long, List<GoalObject>> measuresByGoal, Map<Long, List<MeasureValue>> values) {
@@ -175,23 +177,23 @@ class ChainReader {
     GoalViews.Details details(long id) {
         GoalObject object = object(id);
         Context c = context();
-        GoalViews.Node node = node(c, new GoalRepository.Scope(c.municipalityId(), null, c.top(), true), object, true);
-        List<MeasureValue> values = repository.valuesOf(List.of(id)).getOrDefault(id, List.of());
+        GoalViews.Node node = node(c, new ChainQueries.Scope(c.municipalityId(), null, c.top(), true), object, true);
+        List<MeasureValue> values = queries.valuesOf(List.of(id)).getOrDefault(id, List.of());
         PlanPeriod period = object.periodId() == null ? null : c.periods().get(object.periodId());
         Integer firstYear = period == null ? null : period.firstYear();
         BigDecimal tolerance = c.tolerance(object);
         List<GoalViews.YearRow> years = values.stream()
                 .map(v -> new GoalViews.YearRow(v, Assessment.forYear(object.direction(), values, v.year(), firstYear, tolerance)))
                 .toList();
-        return new GoalViews.Details(node, repository.ancestors(id), period,
+        return new GoalViews.Details(node, queries.ancestors(id), period,
                 object.givenByUnitId() == null ? null : c.units().get(object.givenByUnitId()),
-                object.linkedIndicatorId() == null ? null : repository.find(object.linkedIndicatorId()).orElse(null),
-                object.kind() == Kind.INDIKATOR ? repository.linkedTo(id) : List.of(), years, tolerance,
+                object.linkedIndicatorId() == null ? null : objects.find(object.linkedIndicatorId()).orElse(null),
+                object.kind() == Kind.INDIKATOR ? queries.linkedTo(id) : List.of(), years, tolerance,
                 Assessment.baseline(values, firstYear));
     }
 
     List<GoalObject> ancestors(long id) {
-        return repository.ancestors(id);
+        return queries.ancestors(id);
     }
 
     /**
@@ -208,15 +210,15 @@ class ChainReader {
                 units.add(u.id());
             }
         }
-        List<GoalObject> found = new ArrayList<>(repository.candidates(c.municipalityId(), kinds, periodId, units));
+        List<GoalObject> found = new ArrayList<>(queries.candidates(c.municipalityId(), kinds, periodId, units));
         if (currentParentId != null && found.stream().noneMatch(p -> p.id().equals(currentParentId))) {
-            repository.find(currentParentId).filter(p -> p.municipalityId() == c.municipalityId()).ifPresent(p -> found.add(0, p));
+            objects.find(currentParentId).filter(p -> p.municipalityId() == c.municipalityId()).ifPresent(p -> found.add(0, p));
         }
         return found;
     }
 
     List<GoalObject> indicators(Context c) {
-        return repository.candidates(c.municipalityId(), List.of(Kind.INDIKATOR), null, null);
+        return queries.candidates(c.municipalityId(), List.of(Kind.INDIKATOR), null, null);
     }
 
     // ---- lists: the search and the API
@@ -238,11 +240,11 @@ class ChainReader {
         }
         String kolada = words.size() == 1 && GoalRules.KOLADA_ID.matcher(words.get(0).toUpperCase(java.util.Locale.ROOT)).matches()
                 ? words.get(0).toUpperCase(java.util.Locale.ROOT) : null;
-        GoalRepository.Filter filter = new GoalRepository.Filter(c.municipalityId(), null,
+        ChainQueries.Filter filter = new ChainQueries.Filter(c.municipalityId(), null,
                 scope(c, body, retired).units(), null, null, words, kolada, retired);
-        long total = repository.count(filter);
-        List<GoalObject> found = total == 0 ? List.of() : repository.find(filter, paging);
-        Map<Long, List<String>> paths = repository.paths(ids(found));
+        long total = queries.count(filter);
+        List<GoalObject> found = total == 0 ? List.of() : queries.find(filter, paging);
+        Map<Long, List<String>> paths = queries.paths(ids(found));
         return paging.of(total, found.stream()
                 .map(o -> new GoalViews.Hit(o, c.units().get(o.ownerUnitId()), paths.getOrDefault(o.id(), List.of()))).toList());
     }
@@ -256,10 +258,10 @@ class ChainReader {
         problems.check(year == null || (year >= GoalRules.FIRST_YEAR && year <= GoalRules.LAST_YEAR), "year",
                 "validering.ar.utanfor", GoalRules.year(GoalRules.FIRST_YEAR), GoalRules.year(GoalRules.LAST_YEAR));
         problems.throwIfAny();
-        GoalRepository.Filter filter = new GoalRepository.Filter(c.municipalityId(), kind,
+        ChainQueries.Filter filter = new ChainQueries.Filter(c.municipalityId(), kind,
                 body == null ? null : c.subtree(body), periodId, year, words(query), null, true);
-        long total = repository.count(filter);
-        return paging.of(total, total == 0 ? List.of() : repository.find(filter, paging));
+        long total = queries.count(filter);
+        return paging.of(total, total == 0 ? List.of() : queries.find(filter, paging));
     }
 
     private static List<Long> ids(Collection<GoalObject> objects) {

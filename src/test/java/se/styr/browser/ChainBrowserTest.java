@@ -21,9 +21,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Tag("browser")
 class ChainBrowserTest extends BrowserTestBase {
 
-    /** The open/close button of the tree node whose link has this title. */
+    /** The open/close button of the tree node whose link starts with this title. */
     private static WebElement toggleOf(String title) {
-        return driver.findElement(By.xpath("//li[a[normalize-space()='" + title + "']]/form/button"));
+        return driver.findElement(By.xpath("//li[a[starts-with(normalize-space(), '" + title + "')]]/form/button"));
     }
 
     /** Waits until htmx has swapped in the node with its button in the given state. */

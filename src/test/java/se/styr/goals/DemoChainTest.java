@@ -50,7 +50,7 @@ class DemoChainTest {
         assertThat(goals.list(Kind.UPPDRAG)).isNotEmpty().allSatisfy(u -> assertThat(u.status()).isNotNull());
 
         ChainReader.Context c = chain.context();
-        GoalRepository.Scope whole = chain.scope(c, null, false);
+        ChainQueries.Scope whole = chain.scope(c, null, false);
         List<GoalViews.Node> tree = chain.top(c, whole);
         assertThat(tree).extracting(n -> n.object().kind()).contains(Kind.FOKUSOMRADE);
         GoalViews.Node tillsammans = tree.stream().filter(n -> n.object().title().equals("Tillsammans")).findFirst().orElseThrow();
