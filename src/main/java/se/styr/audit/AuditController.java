@@ -2,12 +2,14 @@ package se.styr.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.styr.organisation.CurrentMunicipality;
+import se.styr.platform.Paging;
 
 /** The audit log for administrators: newest first, filtered by object type, object or user. */
 @Controller
@@ -48,9 +50,10 @@ class AuditController {
 
         @GetMapping("/api/v1/audit")
         @Operation(summary = "Granskningsloggen (endast administratörer), nyast först")
-        AuditLog.Page find(@RequestParam(required = false) String objectType, @RequestParam(required = false) Long objectId,
-                           @RequestParam(required = false) String actor, @RequestParam(defaultValue = "0") int page) {
-            return log.find(municipality.id(), objectType, objectId, actor, Math.max(0, page), PAGE_SIZE);
+        Paging.Page<AuditEntry> find(@RequestParam(required = false) String objectType,
+                                     @RequestParam(required = false) Long objectId,
+                                     @RequestParam(required = false) String actor, @ParameterObject Paging paging) {
+            return log.page(municipality.id(), objectType, objectId, actor, paging);
         }
     }
 }

@@ -91,4 +91,27 @@ public class AuditLog {
     private Map<String, Object> fromJson(String text) {
         return text == null ? null : json.readValue(text, MAP);
     }
+
+    /** The API's list: newest first, one page at a time, with how many entries match in all. */
+    public se.styr.platform.Paging.Page<AuditEntry> page(long municipalityId, String objectType, Long objectId, String actor,
+                                                         se.styr.platform.Paging paging) {
+        StringBuilder sql = new StringBuilder("select count(*) from audit_entry where municipality_id = :m");
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("m", municipalityId);
+        if (objectType != null && !objectType.isBlank()) {
+            sql.append(" and object_type = :type");
+            p.put("type", objectType);
+        }
+        if (objectId != null) {
+            sql.append(" and object_id = :id");
+            p.put("id", objectId);
+        }
+        if (actor != null && !actor.isBlank()) {
+            sql.append(" and actor = :actor");
+            p.put("actor", actor);
+        }
+        long total = jdbc.sql(sql.toString()).params(p).query(Long.class).single();
+        return paging.of(total, total == 0 ? List.of()
+                : find(municipalityId, objectType, objectId, actor, paging.page() - 1, paging.size()).entries());
+    }
 }

@@ -1,8 +1,15 @@
 package se.styr.followup;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,9 +17,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import se.styr.accounts.Access;
 import se.styr.goals.AssignmentStatus;
+import se.styr.organisation.OrgUnit;
+import se.styr.organisation.Organisation;
+import se.styr.platform.Paging;
 import se.styr.platform.Problems;
 
 /** Follow-up rounds as JSON, with the same rules, rights and audit as the pages. */
@@ -23,16 +35,54 @@ class FollowupApi {
 
     private final FollowupService followup;
     private final ReportCompiler compiler;
+    private final FollowupRepository repository;
+    private final Organisation organisation;
+    private final Access access;
 
-    FollowupApi(FollowupService followup, ReportCompiler compiler) {
+    FollowupApi(FollowupService followup, ReportCompiler compiler, FollowupRepository repository, Organisation organisation,
+                Access access) {
         this.followup = followup;
         this.compiler = compiler;
+        this.repository = repository;
+        this.organisation = organisation;
+        this.access = access;
     }
 
     @GetMapping("/rounds")
-    @Operation(summary = "Kommunens uppföljningar med framdrift")
-    List<FollowupViews.RoundSummary> rounds() {
-        return followup.rounds();
+    @Operation(summary = "Kommunens uppföljningar med framdrift, nyast först, en sida i taget")
+    Paging.Page<FollowupViews.RoundSummary> rounds(
+            @Parameter(description = "Organet (nämnden) som uppföljningen gäller") @RequestParam(required = false) Long body,
+            @Parameter(description = "Typ av uppföljning") @RequestParam(required = false) RoundType type,
+            @Parameter(description = "Planperiodens id") @RequestParam(required = false) Long period,
+            @Parameter(description = "År (uppföljningens per-datum)") @RequestParam(required = false) Integer year,
+            @ParameterObject Paging paging) {
+        long municipalityId = access.municipalityId();
+        Problems.when(year != null && (year < 1990 || year > 2100), "year", "validering.ar.utanfor", "1990", "2100");
+        long total = repository.countRounds(municipalityId, body, type, period, year);
+        List<Round> rounds = total == 0 ? List.of() : repository.roundsPage(municipalityId, body, type, period, year, paging);
+        Map<Long, List<FollowupRepository.TaskCount>> counts = repository.taskCounts(rounds.stream().map(Round::id).toList())
+                .stream().collect(Collectors.groupingBy(FollowupRepository.TaskCount::roundId));
+        Map<Long, OrgUnit> units = rounds.isEmpty() ? Map.of() : organisation.units(municipalityId).stream()
+                .collect(Collectors.toMap(OrgUnit::id, Function.identity()));
+        LocalDate today = followup.today();
+        return paging.of(total, rounds.stream().map(r -> new FollowupViews.RoundSummary(r, units.get(r.bodyUnitId()),
+                units.get(r.adminUnitId()), progress(r, counts.getOrDefault(r.id(), List.of()), today))).toList());
+    }
+
+    /** A round's progress from its counted tasks, by the same rule as {@code FollowupService.taskView}. */
+    private static FollowupViews.Progress progress(Round round, List<FollowupRepository.TaskCount> counts, LocalDate today) {
+        Map<TaskState, Integer> byState = new EnumMap<>(TaskState.class);
+        int total = 0;
+        int overdue = 0;
+        for (FollowupRepository.TaskCount c : counts) {
+            byState.merge(c.state(), c.count(), Integer::sum);
+            total += c.count();
+            LocalDate due = round.deadlineFor(c.level());
+            if (!round.isDecided() && !c.state().isDone() && due != null && today.isAfter(due)) {
+                overdue += c.count();
+            }
+        }
+        return new FollowupViews.Progress(total, byState, overdue);
     }
 
     @PostMapping("/rounds")

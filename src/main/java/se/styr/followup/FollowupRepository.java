@@ -316,4 +316,61 @@ class FollowupRepository {
                 signal == null ? null : Signal.valueOf(signal), trend == null ? null : Trend.valueOf(trend),
                 rs.getString("override_reason"), rs.getInt("version"));
     }
+
+    // ---- the API's list of rounds, one page at a time (filters that are null do not filter)
+
+    private static String roundFilter(long municipalityId, Long body, RoundType type, Long period, Integer year,
+                                      Map<String, Object> p) {
+        StringBuilder w = new StringBuilder(" where municipality_id = :municipality");
+        p.put("municipality", municipalityId);
+        if (body != null) {
+            w.append(" and body_unit_id = :body");
+            p.put("body", body);
+        }
+        if (type != null) {
+            w.append(" and type = :type");
+            p.put("type", type.name());
+        }
+        if (period != null) {
+            w.append(" and period_id = :period");
+            p.put("period", period);
+        }
+        if (year != null) {
+            w.append(" and as_of >= :from and as_of < :to");
+            p.put("from", LocalDate.of(year, 1, 1));
+            p.put("to", LocalDate.of(year + 1, 1, 1));
+        }
+        return w.toString();
+    }
+
+    List<Round> roundsPage(long municipalityId, Long body, RoundType type, Long period, Integer year,
+                           se.styr.platform.Paging paging) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        return jdbc.sql("select " + ROUND_COLUMNS + " from followup_round" + roundFilter(municipalityId, body, type, period, year, p)
+                        + " order by as_of desc, id desc" + paging.limitOffset())
+                .params(p).query(this::mapRound).list();
+    }
+
+    long countRounds(long municipalityId, Long body, RoundType type, Long period, Integer year) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        return jdbc.sql("select count(*) from followup_round" + roundFilter(municipalityId, body, type, period, year, p))
+                .params(p).query(Long.class).single();
+    }
+
+    /** The tasks of the rounds counted by round, state and the level of the unit (whose deadline applies). */
+    record TaskCount(long roundId, TaskState state, OrgUnitType level, int count) {
+    }
+
+    List<TaskCount> taskCounts(java.util.Collection<Long> roundIds) {
+        if (roundIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select t.round_id, t.state, u.type, count(*) from followup_task t join org_unit u on u.id = t.unit_id
+                        where t.round_id in (:rounds) group by t.round_id, t.state, u.type""")
+                .param("rounds", roundIds)
+                .query((rs, n) -> new TaskCount(rs.getLong(1), TaskState.valueOf(rs.getString(2)),
+                        OrgUnitType.valueOf(rs.getString(3)), rs.getInt(4)))
+                .list();
+    }
 }

@@ -21,44 +21,35 @@ import se.styr.platform.Messages;
 import se.styr.platform.SwedishFormat;
 import se.styr.platform.ValidationException;
 
-/** The goal chain in the browser: the tree, an object's page, and the forms that change it. */
+/** The goal chain in the browser: an object's page and the forms that change it (the tree is {@link ChainTreeController}). */
 @Controller
 class ChainController {
 
     private final GoalService goals;
+    private final ChainReader chain;
     private final Organisation organisation;
     private final Access access;
     private final Messages messages;
     private final SwedishFormat sv;
 
-    ChainController(GoalService goals, Organisation organisation, Access access, Messages messages, SwedishFormat sv) {
+    ChainController(GoalService goals, ChainReader chain, Organisation organisation, Access access, Messages messages,
+                    SwedishFormat sv) {
         this.goals = goals;
+        this.chain = chain;
         this.organisation = organisation;
         this.access = access;
         this.messages = messages;
         this.sv = sv;
     }
 
-    @GetMapping("/styrkedja")
-    String tree(@RequestParam(name = "organ", required = false) Long body,
-                @RequestParam(name = "avvecklade", defaultValue = "false") boolean retired, Model model) {
-        long municipalityId = access.municipalityId();
-        model.addAttribute("nodes", goals.tree(body, retired));
-        model.addAttribute("bodies", organisation.bodies(municipalityId));
-        model.addAttribute("selectedBody", body);
-        model.addAttribute("showRetired", retired);
-        model.addAttribute("mayCreateKf", access.may(Access.Action.EDIT_STRUCTURE, kfId(municipalityId)));
-        model.addAttribute("mayCreate", access.may(Access.Action.EDIT_STRUCTURE, body));
-        return "goals/tree";
-    }
-
     @GetMapping("/objekt/{id}")
     String show(@PathVariable long id, Model model) {
-        GoalViews.Details details = goals.details(id);
+        GoalViews.Details details = chain.details(id);
         GoalObject o = details.object();
         model.addAttribute("d", details);
         model.addAttribute("o", o);
         model.addAttribute("chart", o.kind().isMeasure() ? Chart.of(details.years().stream().map(GoalViews.YearRow::value).toList(), sv) : null);
+        model.addAttribute("showRetired", false);
         model.addAttribute("mayEdit", goals.mayEditStructure(o));
         model.addAttribute("mayReport", goals.mayEnterValues(o));
         model.addAttribute("moveTargets", moveTargets(o));
@@ -83,7 +74,9 @@ class ChainController {
         if (parentId != null) {
             GoalObject parent = goals.get(parentId);
             form.setPeriodId(parent.periodId());
-            form.setOwnerUnitId(kind.allowsOwner(organisation.unit(parent.ownerUnitId()).type()) ? parent.ownerUnitId() : ownerId);
+            // A committee goal under KF's priority goal is not KF's: without a chosen body the form asks for the owner.
+            Long parentOwner = parent.ownerUnitId();
+            form.setOwnerUnitId(kind.allowsOwner(organisation.unit(parentOwner).type()) ? parentOwner : ownerId);
         } else {
             form.setOwnerUnitId(ownerId != null ? ownerId : kind == Kind.FOKUSOMRADE ? kfId(access.municipalityId()) : null);
             organisation.periods(access.municipalityId()).stream().findFirst().ifPresent(p -> form.setPeriodId(p.id()));
@@ -135,9 +128,10 @@ class ChainController {
                 .filter(u -> u.active() && kind.allowsOwner(u.type())).toList());
         model.addAttribute("givers", organisation.bodies(municipalityId));
         model.addAttribute("periods", organisation.periods(municipalityId));
-        model.addAttribute("parents", goals.list(null).stream()
-                .filter(p -> !p.retired() && kind.allowsParent(p.kind())).toList());
-        model.addAttribute("indicators", goals.list(Kind.INDIKATOR).stream().filter(i -> !i.retired()).toList());
+        ChainReader.Context context = chain.context();
+        model.addAttribute("parents", chain.parentCandidates(context, kind, form.getOwnerUnitId(), null, form.getParentId())
+                .stream().filter(p -> existing == null || !p.id().equals(existing.id())).toList());
+        model.addAttribute("indicators", chain.indicators(context));
         model.addAttribute("directions", Direction.values());
         model.addAttribute("statuses", AssignmentStatus.values());
         model.addAttribute("perspectives", Perspective.values());
@@ -317,8 +311,11 @@ class ChainController {
     // ---- helpers
 
     private List<GoalObject> moveTargets(GoalObject o) {
-        return goals.list(null).stream()
-                .filter(p -> !p.retired() && !p.id().equals(o.id()) && !p.id().equals(o.parentId()) && o.kind().allowsParent(p.kind())
+        if (!goals.mayEditStructure(o) || o.retired()) {
+            return List.of();
+        }
+        return chain.parentCandidates(chain.context(), o.kind(), o.ownerUnitId(), o.periodId(), null).stream()
+                .filter(p -> !p.id().equals(o.id()) && !p.id().equals(o.parentId())
                         && java.util.Objects.equals(p.periodId(), o.periodId()))
                 .toList();
     }
@@ -332,9 +329,13 @@ class ChainController {
             return messages.text("object.ruleNoValue", messages.text(e.outcome() == null ? "object.ruleMissingOutcome" : "object.ruleMissingTarget"));
         }
         GoalObject o = d.object();
-        return messages.text("object.ruleText", e.outcomeYear(), sv.number(e.outcome()), e.targetYear(), sv.number(e.target()),
+        return messages.text("object.ruleText", yearText(e.outcomeYear()), sv.number(e.outcome()), yearText(e.targetYear()), sv.number(e.target()),
                 messages.text("direction." + o.direction().name()),
                 e.baseline() == null ? "–" : sv.number(e.baseline()), sv.number(d.tolerance()), sv.number(e.nearLimit(), 2));
+    }
+
+    private static String yearText(Integer year) {
+        return year == null ? "–" : GoalRules.year(year);
     }
 
     private long kfId(long municipalityId) {

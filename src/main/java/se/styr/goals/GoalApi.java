@@ -1,6 +1,7 @@
 package se.styr.goals;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import se.styr.accounts.Access;
+import org.springdoc.core.annotations.ParameterObject;
+import se.styr.platform.Paging;
 import se.styr.platform.Problems;
 
 /** The goal chain as JSON, with the same rules, rights and audit as the pages. */
@@ -25,10 +28,12 @@ import se.styr.platform.Problems;
 class GoalApi {
 
     private final GoalService goals;
+    private final ChainReader chain;
     private final Access access;
 
-    GoalApi(GoalService goals, Access access) {
+    GoalApi(GoalService goals, ChainReader chain, Access access) {
         this.goals = goals;
+        this.chain = chain;
         this.access = access;
     }
 
@@ -84,9 +89,16 @@ class GoalApi {
     }
 
     @GetMapping
-    @Operation(summary = "Alla objekt i kommunens styrkedja, valfritt av en typ")
-    List<GoalObject> list(@RequestParam(required = false) Kind kind) {
-        return goals.list(kind);
+    @Operation(summary = "Objekten i kommunens styrkedja, en sida i taget, valfritt filtrerade")
+    Paging.Page<GoalObject> list(
+            @Parameter(description = "Objekttyp") @RequestParam(required = false) Kind kind,
+            @Parameter(description = "Ett organ eller en enhet: objekten som den och enheterna under den äger")
+            @RequestParam(required = false) Long body,
+            @Parameter(description = "Planperiodens id") @RequestParam(required = false) Long period,
+            @Parameter(description = "Ett år: objekten i planperioder som omfattar året") @RequestParam(required = false) Integer year,
+            @Parameter(description = "Ord som ska finnas i titeln") @RequestParam(required = false) String q,
+            @ParameterObject Paging paging) {
+        return chain.list(kind, body, period, year, q, paging);
     }
 
     @GetMapping("/{id}")
@@ -148,7 +160,7 @@ class GoalApi {
     }
 
     private ObjectOutput output(long id) {
-        GoalViews.Details d = goals.details(id);
+        GoalViews.Details d = chain.details(id);
         GoalViews.Node n = d.node();
         Assessed assessed = n.headline() == null ? null : new Assessed(n.headline().signal(), n.headline().outcomeYear(),
                 n.headline().outcome(), n.headline().targetYear(), n.headline().target(), n.headline().baseline(),

@@ -15,7 +15,7 @@ import se.styr.platform.ConflictException;
 @Repository
 class GoalRepository {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, municipality_id, kind, parent_id, owner_unit_id, period_id, position, title, description, direction,
             measure_unit, source, kolada_id, steering, near_target_tolerance, linked_indicator_id, link_motivation,
             agenda2030_goal, agenda2030_target, judgement, judgement_text, given_by_unit_id, due_date, status, perspective,
@@ -100,17 +100,6 @@ class GoalRepository {
                 .list();
     }
 
-    Map<Long, List<MeasureValue>> valuesOf(long municipalityId) {
-        return jdbc.sql("""
-                        select v.object_id, v.year, v.outcome, v.target from measure_value v
-                        join goal_object o on o.id = v.object_id where o.municipality_id = ? order by v.year""")
-                .param(municipalityId)
-                .query((rs, n) -> Map.entry(rs.getLong(1), new MeasureValue(rs.getInt(2), rs.getBigDecimal(3), rs.getBigDecimal(4))))
-                .list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-    }
-
     void replaceValues(long objectId, List<MeasureValue> values) {
         jdbc.sql("delete from measure_value where object_id = ?").param(objectId).update();
         for (MeasureValue v : values) {
@@ -167,7 +156,7 @@ class GoalRepository {
         return p;
     }
 
-    private static GoalObject map(ResultSet rs, int n) throws SQLException {
+    static GoalObject map(ResultSet rs, int n) throws SQLException {
         return new GoalObject(
                 rs.getLong("id"),
                 rs.getLong("municipality_id"),

@@ -167,15 +167,15 @@ public final class GoalRules {
             MeasureValue v = values.get(i);
             String field = "values[" + i + "]";
             if (v.year() < FIRST_YEAR || v.year() > LAST_YEAR) {
-                p.add(field + ".year", "validering.ar.utanfor", FIRST_YEAR, LAST_YEAR);
+                p.add(field + ".year", "validering.ar.utanfor", year(FIRST_YEAR), year(LAST_YEAR));
                 continue;
             }
-            p.check(years.add(v.year()), field + ".year", "validering.ar.dubblett", v.year());
+            p.check(years.add(v.year()), field + ".year", "validering.ar.dubblett", year(v.year()));
             if (v.target() != null && period != null && !period.contains(v.year())) {
-                p.add(field + ".target", "validering.malvarde.ar", v.year(), period.name(), period.firstYear(), period.lastYear());
+                p.add(field + ".target", "validering.malvarde.ar", year(v.year()), period.name(), year(period.firstYear()), year(period.lastYear()));
             }
             if (v.outcome() != null && period != null && v.year() > period.lastYear()) {
-                p.add(field + ".outcome", "validering.utfall.ar", v.year(), period.lastYear());
+                p.add(field + ".outcome", "validering.utfall.ar", year(v.year()), year(period.lastYear()));
             }
             p.check(fits(v.outcome()), field + ".outcome", "validering.tal.storlek");
             p.check(fits(v.target()), field + ".target", "validering.tal.storlek");
@@ -196,5 +196,10 @@ public final class GoalRules {
 
     private static boolean isPercent(BigDecimal v) {
         return v.signum() >= 0 && v.compareTo(BigDecimal.valueOf(100)) <= 0;
+    }
+
+    /** A year as a message argument: text, since the message format would print 2020 as a number, "2 020". */
+    static String year(int year) {
+        return Integer.toString(year);
     }
 }

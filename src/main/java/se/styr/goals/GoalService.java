@@ -1,23 +1,13 @@
 package se.styr.goals;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.styr.accounts.Access;
 import se.styr.audit.AuditLog;
-import se.styr.organisation.Municipality;
-import se.styr.organisation.OrgUnit;
 import se.styr.organisation.Organisation;
-import se.styr.organisation.PlanPeriod;
 import se.styr.platform.NotFoundException;
 import se.styr.platform.Problems;
 
@@ -32,9 +22,11 @@ public class GoalService {
     private final Access access;
     private final AuditLog audit;
     private final GoalRules rules;
+    private final ChainReader reader;
 
-    GoalService(GoalRepository repository, Organisation organisation, Access access, AuditLog audit) {
+    GoalService(GoalRepository repository, Organisation organisation, Access access, AuditLog audit, ChainReader reader) {
         this.repository = repository;
+        this.reader = reader;
         this.organisation = organisation;
         this.access = access;
         this.audit = audit;
@@ -48,118 +40,18 @@ public class GoalService {
                 .orElseThrow(() -> new NotFoundException("Objektet", id));
     }
 
+    /** Every object of the municipality (of a kind): for code that needs the whole chain, never for a page. */
     public List<GoalObject> list(Kind kind) {
         return repository.all(access.municipalityId()).stream().filter(o -> kind == null || o.kind() == kind).toList();
     }
 
+    /** An object with its ancestors, children, values and assessment, read in a fixed number of queries. */
+    public GoalViews.Details details(long id) {
+        return reader.details(id);
+    }
+
     public List<MeasureValue> values(long id) {
         return repository.values(get(id).id());
-    }
-
-    /**
-     * The chain as a forest from the focus areas down. With a body, only that body's objects (and the units'
-     * below it) are kept, together with the objects above them that give them context.
-     */
-    @Transactional(readOnly = true)
-    public List<GoalViews.Node> tree(Long bodyUnitId, boolean includeRetired) {
-        long municipalityId = access.municipalityId();
-        Chain chain = loadChain(municipalityId);
-        Set<Long> keep = null;
-        if (bodyUnitId != null) {
-            Set<Long> units = organisation.subtree(bodyUnitId);
-            keep = new HashSet<>();
-            for (GoalObject o : chain.objects.values()) {
-                if (units.contains(o.ownerUnitId())) {
-                    for (GoalObject cursor = o; cursor != null; cursor = cursor.parentId() == null ? null : chain.objects.get(cursor.parentId())) {
-                        keep.add(cursor.id());
-                    }
-                }
-            }
-        }
-        Set<Long> filter = keep;
-        return chain.roots().stream()
-                .map(root -> chain.node(root, o -> (includeRetired || !o.retired()) && (filter == null || filter.contains(o.id()))))
-                .filter(n -> n != null)
-                .toList();
-    }
-
-    @Transactional(readOnly = true)
-    public GoalViews.Details details(long id) {
-        GoalObject object = get(id);
-        Chain chain = loadChain(object.municipalityId());
-        GoalViews.Node node = chain.node(object, o -> true);
-        List<GoalObject> ancestors = new ArrayList<>();
-        for (Long p = object.parentId(); p != null; p = chain.objects.get(p).parentId()) {
-            ancestors.add(chain.objects.get(p));
-        }
-        Collections.reverse(ancestors);
-        PlanPeriod period = object.periodId() == null ? null : organisation.findPeriod(object.periodId()).orElse(null);
-        List<MeasureValue> values = chain.values.getOrDefault(object.id(), List.of());
-        Integer firstYear = period == null ? null : period.firstYear();
-        BigDecimal tolerance = chain.tolerance(object);
-        List<GoalViews.YearRow> years = values.stream()
-                .map(v -> new GoalViews.YearRow(v, Assessment.forYear(object.direction(), values, v.year(), firstYear, tolerance)))
-                .toList();
-        List<GoalObject> linkedGoals = chain.objects.values().stream()
-                .filter(o -> object.id().equals(o.linkedIndicatorId()) && !o.retired())
-                .sorted(Comparator.comparing(GoalObject::title)).toList();
-        return new GoalViews.Details(node, ancestors, period,
-                object.givenByUnitId() == null ? null : organisation.findUnit(object.givenByUnitId()).orElse(null),
-                object.linkedIndicatorId() == null ? null : chain.objects.get(object.linkedIndicatorId()),
-                linkedGoals, years, tolerance, Assessment.baseline(values, firstYear));
-    }
-
-    private Chain loadChain(long municipalityId) {
-        Municipality m = organisation.municipality(municipalityId);
-        Map<Long, OrgUnit> units = organisation.units(municipalityId).stream()
-                .collect(Collectors.toMap(OrgUnit::id, Function.identity()));
-        Map<Long, PlanPeriod> periods = organisation.periods(municipalityId).stream()
-                .collect(Collectors.toMap(PlanPeriod::id, Function.identity()));
-        List<GoalObject> all = repository.all(municipalityId);
-        return new Chain(m, units, periods, all.stream().collect(Collectors.toMap(GoalObject::id, Function.identity(),
-                (a, b) -> a, java.util.LinkedHashMap::new)), repository.valuesOf(municipalityId),
-                all.stream().filter(o -> o.parentId() != null).collect(Collectors.groupingBy(GoalObject::parentId)));
-    }
-
-    /** One municipality's chain in memory, so a tree is computed with three queries whatever its size. */
-    private record Chain(Municipality municipality, Map<Long, OrgUnit> units, Map<Long, PlanPeriod> periods,
-                         Map<Long, GoalObject> objects, Map<Long, List<MeasureValue>> values,
-                         Map<Long, List<GoalObject>> children) {
-
-        List<GoalObject> roots() {
-            return objects.values().stream().filter(o -> o.parentId() == null)
-                    .sorted(Comparator.comparing((GoalObject o) -> o.kind().ordinal()).thenComparingInt(GoalObject::position))
-                    .toList();
-        }
-
-        BigDecimal tolerance(GoalObject o) {
-            return o.nearTargetTolerance() != null ? o.nearTargetTolerance() : municipality.nearTargetTolerance();
-        }
-
-        GoalViews.Node node(GoalObject o, java.util.function.Predicate<GoalObject> include) {
-            if (!include.test(o)) {
-                return null;
-            }
-            List<GoalViews.Node> kids = children.getOrDefault(o.id(), List.of()).stream()
-                    .sorted(Comparator.comparingInt(GoalObject::position).thenComparing(GoalObject::id))
-                    .map(c -> node(c, include)).filter(n -> n != null).toList();
-            Assessment.Evaluation headline = null;
-            Trend trend = null;
-            if (o.kind().isMeasure()) {
-                List<MeasureValue> v = values.getOrDefault(o.id(), List.of());
-                PlanPeriod period = o.periodId() == null ? null : periods.get(o.periodId());
-                headline = Assessment.headline(o.direction(), v, period == null ? null : period.firstYear(), tolerance(o));
-                trend = Assessment.trend(v);
-            }
-            GoalState derived = null;
-            if (o.kind().isGoal()) {
-                derived = Assessment.derive(kids.stream()
-                        .filter(k -> k.object().kind().isMeasure() && !Boolean.FALSE.equals(k.object().steering())
-                                && !k.object().retired())
-                        .map(k -> k.headline().signal()).toList());
-            }
-            return new GoalViews.Node(o, units.get(o.ownerUnitId()), kids, headline, trend, derived);
-        }
     }
 
     // ---- writing

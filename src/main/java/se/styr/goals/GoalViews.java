@@ -10,9 +10,12 @@ public final class GoalViews {
     private GoalViews() {
     }
 
-    /** An object in the tree with its headline signal, trend and goal state. */
+    /**
+     * An object in the tree with its headline signal, trend and goal state. {@code childCount} is how many objects
+     * are under it in the view; {@code children} holds them when the node is open, and is empty when it is closed.
+     */
     public record Node(GoalObject object, OrgUnit owner, List<Node> children, Assessment.Evaluation headline,
-                       Trend trend, GoalState derivedState) {
+                       Trend trend, GoalState derivedState, int childCount) {
 
         /** The judgement when one is written, otherwise the derived state. */
         public GoalState state() {
@@ -21,6 +24,10 @@ public final class GoalViews {
 
         public boolean stateIsJudged() {
             return object.judgement() != null;
+        }
+
+        public boolean open() {
+            return !children.isEmpty();
         }
     }
 
@@ -34,5 +41,9 @@ public final class GoalViews {
         public GoalObject object() {
             return node.object();
         }
+    }
+
+    /** One object found by the search, with the titles above it. */
+    public record Hit(GoalObject object, OrgUnit owner, List<String> path) {
     }
 }

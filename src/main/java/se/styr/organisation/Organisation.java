@@ -111,4 +111,28 @@ public class Organisation {
                 .query((rs, n) -> new PlanPeriod(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getBoolean(6)))
                 .optional();
     }
+
+    /** The API's list of units, by id, one page at a time; {@code type} and {@code parentId} filter when given. */
+    public se.styr.platform.Paging.Page<OrgUnit> units(long municipalityId, OrgUnitType type, Long parentId,
+                                                       se.styr.platform.Paging paging) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("m", municipalityId);
+        StringBuilder where = new StringBuilder(" from org_unit where municipality_id = :m");
+        if (type != null) {
+            where.append(" and type = :type");
+            p.put("type", type.name());
+        }
+        if (parentId != null) {
+            where.append(" and parent_id = :parent");
+            p.put("parent", parentId);
+        }
+        long total = jdbc.sql("select count(*)" + where).params(p).query(Long.class).single();
+        List<OrgUnit> items = total == 0 ? List.of() : jdbc.sql("select id, municipality_id, parent_id, type, name, code, position, active"
+                        + where + " order by id" + paging.limitOffset())
+                .params(p)
+                .query((rs, n) -> new OrgUnit(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class),
+                        OrgUnitType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8)))
+                .list();
+        return paging.of(total, items);
+    }
 }

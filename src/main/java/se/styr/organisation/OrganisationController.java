@@ -1,12 +1,16 @@
 package se.styr.organisation;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.styr.platform.Paging;
 
 @Controller
 class OrganisationController {
@@ -40,9 +44,12 @@ class OrganisationController {
         }
 
         @GetMapping("/api/v1/units")
-        @Operation(summary = "Kommunens organisation: organ, förvaltningar, avdelningar och enheter, föräldrar före barn")
-        List<OrgUnit> units() {
-            return organisation.units(current.id());
+        @Operation(summary = "Kommunens organisation: organ, förvaltningar, avdelningar och enheter, i id-ordning, en sida i taget")
+        Paging.Page<OrgUnit> units(@Parameter(description = "Typ av enhet") @RequestParam(required = false) OrgUnitType type,
+                                   @Parameter(description = "Överordnad enhet: bara enheterna direkt under den")
+                                   @RequestParam(name = "parent", required = false) Long parentId,
+                                   @ParameterObject Paging paging) {
+            return organisation.units(current.id(), type, parentId, paging);
         }
 
         @GetMapping("/api/v1/periods")

@@ -2,12 +2,13 @@ package se.styr.proposals;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springdoc.core.annotations.ParameterObject;
+import se.styr.platform.Paging;
 import org.springframework.web.bind.annotation.RestController;
 import se.styr.platform.NotFoundException;
 
@@ -29,11 +30,12 @@ class ProposalApi {
     }
 
     @GetMapping
-    @Operation(summary = "Alla publicerade budgetförslag, senast publicerade först")
-    List<Item> list() {
-        return proposals.allPublished().stream().map(v -> new Item(v.proposal().id(), v.municipality(), v.proposal().partyName(),
-                v.proposal().title(), v.proposal().versionNo(), v.baseLabel(), v.proposal().publishedAt(),
-                "/api/v1/public/proposals/" + v.proposal().id())).toList();
+    @Operation(summary = "Publicerade budgetförslag, senast publicerade först, en sida i taget")
+    Paging.Page<Item> list(@ParameterObject Paging paging) {
+        Paging.Page<ProposalService.View> page = proposals.published(paging);
+        return paging.of(page.total(), page.items().stream().map(v -> new Item(v.proposal().id(), v.municipality(),
+                v.proposal().partyName(), v.proposal().title(), v.proposal().versionNo(), v.baseLabel(),
+                v.proposal().publishedAt(), "/api/v1/public/proposals/" + v.proposal().id())).toList());
     }
 
     @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -162,4 +162,15 @@ class ProposalRepository {
                 .list();
         return p.withParts(taxBase, changes, indicators);
     }
+
+    /** One page of the published versions of every municipality, newest first, for the open API's list. */
+    List<Map.Entry<Long, String>> publishedSnapshots(se.styr.platform.Paging paging) {
+        return jdbc.sql("select id, snapshot from proposal_version where state = 'PUBLICERAD' order by published_at desc, id desc"
+                        + paging.limitOffset())
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    long countPublished() {
+        return jdbc.sql("select count(*) from proposal_version where state = 'PUBLICERAD'").query(Long.class).single();
+    }
 }

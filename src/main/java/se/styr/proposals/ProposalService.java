@@ -187,6 +187,13 @@ class ProposalService {
         return repository.publishedSnapshots().stream().map(e -> json.readValue(e.getValue(), View.class)).toList();
     }
 
+    /** One page of the published versions, for the open API: only the page's snapshots are read. */
+    se.styr.platform.Paging.Page<View> published(se.styr.platform.Paging paging) {
+        long total = repository.countPublished();
+        return paging.of(total, total == 0 ? List.of() : repository.publishedSnapshots(paging).stream()
+                .map(e -> json.readValue(e.getValue(), View.class)).toList());
+    }
+
     /** A published version as its snapshot shows it (computed now while the snapshot is still to be taken), a draft computed now. */
     View view(Proposal p) {
         return p.published() ? published(p.id()).orElseGet(() -> compute(p)) : compute(p);

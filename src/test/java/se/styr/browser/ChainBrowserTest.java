@@ -2,20 +2,41 @@ package se.styr.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * A person in headless Chromium: logs in, walks the chain from vision to an indicator, opens it, edits values,
+ * A person in headless Chromium: logs in, opens the chain's nodes with the mouse and the keyboard, opens a branch as a
+ * page, searches for an indicator, opens it, edits values,
  * creates an API token, and every page passes axe-core's WCAG 2.1 A/AA rules.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("browser")
 class ChainBrowserTest extends BrowserTestBase {
+
+    /** The open/close button of the tree node whose link starts with this title. */
+    private static WebElement toggleOf(String title) {
+        return driver.findElement(By.xpath("//li[a[starts-with(normalize-space(), '" + title + "')]]/form/button"));
+    }
+
+    /** Waits until htmx has swapped in the node with its button in the given state. */
+    private static void waitForExpanded(String buttonId, String expanded) {
+        new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50)).until(d -> {
+            try {
+                return expanded.equals(d.findElement(By.id(buttonId)).getAttribute("aria-expanded"));
+            } catch (StaleElementReferenceException e) {
+                return false;
+            }
+        });
+    }
 
     @Test
     void log_in_walk_the_chain_open_an_indicator_and_enter_values() {
@@ -29,13 +50,44 @@ class ChainBrowserTest extends BrowserTestBase {
         assertAccessible("styrkedjan");
         screenshot("styrkedja");
 
-        // Vision → focus area → priority goal → indicator, by following the links as a person would.
-        driver.findElement(By.linkText("Experimentlust")).click();
+        // The whole municipality shows KF's focus areas closed: open one with its button, as a disclosure.
+        WebElement focusArea = toggleOf("Experimentlust");
+        assertThat(focusArea.getAttribute("aria-expanded")).isEqualTo("false");
+        String focusAreaId = focusArea.getAttribute("id");
+        focusArea.click();
+        waitForExpanded(focusAreaId, "true");
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).as("focus stays on the button").isEqualTo(focusAreaId);
+        assertThat(mainText()).contains("Alingsås växer");
+        // The keyboard opens the priority goal below it (Enter), and its indicator shows its signal.
+        WebElement priorityGoal = toggleOf("Alingsås växer");
+        String priorityGoalId = priorityGoal.getAttribute("id");
+        priorityGoal.sendKeys(Keys.ENTER);
+        waitForExpanded(priorityGoalId, "true");
+        assertThat(mainText()).contains("Företagsklimat", "Med anmärkning");
+        assertAccessible("styrkedjan med öppnade grenar");
+        screenshot("styrkedja-oppnad");
+        // Space closes the focus area again.
+        driver.findElement(By.id(focusAreaId)).sendKeys(Keys.SPACE);
+        waitForExpanded(focusAreaId, "false");
+        assertThat(mainText()).doesNotContain("Alingsås växer");
+
+        // Without JavaScript the button opens the branch as a page of its own.
+        String branch = driver.findElement(By.id(focusAreaId)).findElement(By.xpath("..")).getAttribute("action");
+        driver.get(branch);
         waitForTitle("Experimentlust");
-        assertAccessible("fokusområdet");
-        driver.findElement(By.partialLinkText("Alingsås växer")).click();
-        waitForTitle("Alingsås växer");
-        driver.findElement(By.partialLinkText("Företagsklimat")).click();
+        assertThat(mainText()).contains("Gren i styrkedjan", "Alingsås växer");
+        assertAccessible("grenen");
+
+        // The search finds the indicator by a word of its title and shows where it sits in the chain.
+        open("/styrkedja");
+        waitForTitle("Styrkedja");
+        driver.findElement(By.id("q")).sendKeys("företagsklimat", Keys.ENTER);
+        waitForTitle("Sök i styrkedjan");
+        waitForText("Experimentlust › Alingsås växer");
+        assertThat(mainText()).contains("Visar 1–");
+        assertAccessible("sökresultatet");
+        screenshot("sok");
+        follow(By.partialLinkText("Företagsklimat"));
         waitForTitle("Företagsklimat");
         WebElement main = driver.findElement(By.tagName("main"));
         assertThat(main.getText()).contains("U07451", "Med anmärkning", "Ökad", "Ska öka");

@@ -201,7 +201,13 @@ class FollowupWebTest {
         long r = round();
         String object = "/api/v1/rounds/" + r + "/units/" + unit("VOF-HN") + "/objects/" + lssGoal();
         mvc.perform(get("/api/v1/rounds").with(httpBasic("politiker", "styr-demo"))).andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].round.name").value("Delårsbokslut 2022"));
+                .andExpect(jsonPath("$.items[0].round.name").value("Delårsbokslut 2022"))
+                .andExpect(jsonPath("$.items[0].progress.total").value(org.hamcrest.Matchers.greaterThan(0)))
+                .andExpect(jsonPath("$.page").value(1)).andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThan(0)));
+        mvc.perform(get("/api/v1/rounds").param("year", "1800").with(httpBasic("politiker", "styr-demo")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.year[0]").value(containsString("1990")));
+        mvc.perform(get("/api/v1/rounds").param("year", "2021").with(httpBasic("politiker", "styr-demo")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(0));
         mvc.perform(get("/api/v1/rounds/" + r + "/report").with(httpBasic("politiker", "styr-demo"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.goalGroups[0].goals[0].assessment").value("HELT_UPPFYLLT"))
                 .andExpect(jsonPath("$.goalGroups[0].goals[0].figures[0].target").value(80));

@@ -49,9 +49,11 @@ class ChainPagesTest {
         mvc.perform(get("/styrkedja")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Västsveriges vackraste kulturstad")))
                 .andExpect(content().string(containsString("Experimentlust")))
-                .andExpect(content().string(containsString("Med anmärkning")))
                 .andExpect(content().string(not(containsString("Nytt fokusområde"))));
         GoalObject indicator = find(Kind.INDIKATOR, "Företagsklimat");
+        mvc.perform(get("/styrkedja/objekt/" + jdbc.sql("select parent_id from goal_object where id = ?").param(indicator.id())
+                        .query(Long.class).single() + "/nod")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Med anmärkning")));
         mvc.perform(get("/objekt/" + indicator.id())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("U07451")))
                 .andExpect(content().string(containsString("<svg")))

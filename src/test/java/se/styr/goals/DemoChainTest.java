@@ -20,6 +20,8 @@ class DemoChainTest {
     GoalService goals;
     @Autowired
     Organisation organisation;
+    @Autowired
+    ChainReader chain;
 
     static GoalObject find(GoalService goals, Kind kind, String titleStart) {
         List<GoalObject> found = goals.list(kind).stream().filter(o -> o.title().startsWith(titleStart)).toList();
@@ -47,12 +49,17 @@ class DemoChainTest {
         assertThat(goals.list(Kind.NAMNDMAL)).hasSize(4);
         assertThat(goals.list(Kind.UPPDRAG)).isNotEmpty().allSatisfy(u -> assertThat(u.status()).isNotNull());
 
-        List<GoalViews.Node> tree = goals.tree(null, false);
+        ChainReader.Context c = chain.context();
+        ChainQueries.Scope whole = chain.scope(c, null, false);
+        List<GoalViews.Node> tree = chain.top(c, whole);
         assertThat(tree).extracting(n -> n.object().kind()).contains(Kind.FOKUSOMRADE);
         GoalViews.Node tillsammans = tree.stream().filter(n -> n.object().title().equals("Tillsammans")).findFirst().orElseThrow();
-        GoalViews.Node goal3 = tillsammans.children().get(0);
+        assertThat(tillsammans.open()).isFalse();
+        assertThat(tillsammans.childCount()).isPositive();
+        GoalViews.Node goal3 = chain.node(c, whole, tillsammans.object(), true).children().get(0);
+        goal3 = chain.node(c, whole, goal3.object(), true);
         assertThat(goal3.object().kind()).isEqualTo(Kind.PRIORITERAT_MAL);
-        assertThat(goal3.children()).extracting(c -> c.object().kind()).contains(Kind.INDIKATOR, Kind.NAMNDMAL);
+        assertThat(goal3.children()).extracting(k -> k.object().kind()).contains(Kind.INDIKATOR, Kind.NAMNDMAL);
     }
 
     @Test
@@ -85,7 +92,8 @@ class DemoChainTest {
     void filtering_on_von_keeps_its_objects_and_their_context() {
         long von = organisation.units(organisation.municipalities().get(0).id()).stream()
                 .filter(u -> "VON".equals(u.code())).findFirst().orElseThrow().id();
-        List<GoalViews.Node> tree = goals.tree(von, false);
+        ChainReader.Context c = chain.context();
+        List<GoalViews.Node> tree = chain.top(c, chain.scope(c, von, false));
 
         List<String> titles = new java.util.ArrayList<>();
         collect(tree, titles);

@@ -43,7 +43,8 @@ class GoalApiTest {
     @Test
     void an_indicator_comes_with_its_assessment() throws Exception {
         mvc.perform(get("/api/v1/objects").param("kind", "FOKUSOMRADE").with(httpBasic("politiker", "styr-demo")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(5));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(5)).andExpect(jsonPath("$.items.length()").value(5))
+                .andExpect(jsonPath("$.page").value(1)).andExpect(jsonPath("$.size").value(50));
         String body = mvc.perform(get("/api/v1/objects").param("kind", "INDIKATOR").with(httpBasic("politiker", "styr-demo")))
                 .andReturn().getResponse().getContentAsString();
         int at = body.indexOf("\"kolada" + "Id\":\"U07451\"");

@@ -271,7 +271,8 @@ class QualityObjectsTest {
                 .andExpect(jsonPath("$.object.frequency").value("1 gång per år"))
                 .andExpect(jsonPath("$.object.riskValue").doesNotExist());
         mvc.perform(get("/api/v1/objects").param("kind", "KRITISK_FAKTOR").with(httpBasic("politiker", "styr-demo")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(20));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(20))
+                .andExpect(jsonPath("$.items.length()").value(20));
     }
 
     // ---- pages

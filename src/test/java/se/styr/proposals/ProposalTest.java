@@ -351,7 +351,10 @@ class ProposalTest {
                 .andExpect(jsonPath("$.proposal.taxChangeOre").value(20))
                 .andExpect(jsonPath("$.result.yearResults[0].taxChange").value(19_970_000));
         mvc.perform(get("/api/v1/public/proposals").with(anonymous())).andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.id == " + id + ")].party").value("Socialdemokraternas fullmäktigegrupp"));
+                .andExpect(jsonPath("$.items[?(@.id == " + id + ")].party").value("Socialdemokraternas fullmäktigegrupp"))
+                .andExpect(jsonPath("$.page").value(1)).andExpect(jsonPath("$.size").value(50));
+        mvc.perform(get("/api/v1/public/proposals").param("size", "1000").with(anonymous())).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.size[0]").value("Ange antal per sida som ett heltal från 1 till 500."));
 
         // Editing the published version starts version 2 as a draft; version 1 stays byte for byte.
         SignedIn.as(users, "partiS");
