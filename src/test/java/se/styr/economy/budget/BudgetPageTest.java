@@ -26,6 +26,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
 import se.styr.SignedIn;
 import se.styr.StyrIntegrationTest;
+import se.styr.economy.AccountGroup;
+import se.styr.economy.EconomyTable;
 import se.styr.economy.StatementLine;
 
 /** The budget's pages and JSON API: tables in tkr or mnkr, editing with a live preview, Swedish errors, conflicts. */
