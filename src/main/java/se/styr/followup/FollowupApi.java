@@ -22,17 +22,26 @@ import se.styr.platform.Problems;
 class FollowupApi {
 
     private final FollowupService followup;
+    private final RoundPages pages;
+    private final WorkPages work;
+    private final Reporting reporting;
+    private final TaskWorkflow workflow;
     private final ReportCompiler compiler;
 
-    FollowupApi(FollowupService followup, ReportCompiler compiler) {
+    FollowupApi(FollowupService followup, RoundPages pages, WorkPages work, Reporting reporting, TaskWorkflow workflow,
+                ReportCompiler compiler) {
         this.followup = followup;
+        this.pages = pages;
+        this.work = work;
+        this.reporting = reporting;
+        this.workflow = workflow;
         this.compiler = compiler;
     }
 
     @GetMapping("/rounds")
     @Operation(summary = "Kommunens uppföljningar med framdrift")
     List<FollowupViews.RoundSummary> rounds() {
-        return followup.rounds();
+        return work.rounds();
     }
 
     @PostMapping("/rounds")
@@ -45,7 +54,7 @@ class FollowupApi {
     @GetMapping("/rounds/{id}")
     @Operation(summary = "En uppföljning: framdrift per avdelning och enhet, objekt och delning, beslutade versioner")
     FollowupViews.Overview round(@PathVariable long id) {
-        return followup.overview(id);
+        return pages.overview(id);
     }
 
     @GetMapping("/rounds/{id}/report")
@@ -63,21 +72,21 @@ class FollowupApi {
     @GetMapping("/rounds/{id}/figures/{figureId}/outcomes")
     @Operation(summary = "Ett nyckeltals utfall per avdelning och enhet, med signal och trend")
     FollowupViews.OutcomesPage outcomes(@PathVariable long id, @PathVariable long figureId) {
-        return followup.outcomes(id, figureId);
+        return pages.outcomes(id, figureId);
     }
 
     @PutMapping("/rounds/{id}/figures/{figureId}/outcomes")
     @Operation(summary = "För in utfall per enhet; ändrad signal eller trend kräver motivering")
     FollowupViews.OutcomesPage saveOutcomes(@PathVariable long id, @PathVariable long figureId,
-                                            @RequestBody List<FollowupService.OutcomeInput> rows) {
-        followup.saveOutcomes(id, figureId, rows);
-        return followup.outcomes(id, figureId);
+                                            @RequestBody List<Reporting.OutcomeInput> rows) {
+        reporting.saveOutcomes(id, figureId, rows);
+        return pages.outcomes(id, figureId);
     }
 
     @GetMapping("/rounds/{id}/units/{unitId}/objects/{objectId}")
     @Operation(summary = "Ett objekt för en enhet: rapportering, nyckeltal, instruktioner och underlag från enheterna under")
     FollowupViews.ObjectPage object(@PathVariable long id, @PathVariable long unitId, @PathVariable long objectId) {
-        return followup.objectPage(id, unitId, objectId);
+        return pages.objectPage(id, unitId, objectId);
     }
 
     record ReportBody(Integer version, String analysis, String assessment, String result, String action,
@@ -89,20 +98,20 @@ class FollowupApi {
     Report saveReport(@PathVariable long id, @PathVariable long unitId, @PathVariable long objectId,
                       @RequestBody ReportBody body) {
         Problems.when(body.version() == null, "version", "validering.version");
-        return followup.saveReport(id, unitId, objectId, new FollowupService.ReportInput(body.analysis(), body.assessment(),
+        return reporting.saveReport(id, unitId, objectId, new Reporting.ReportInput(body.analysis(), body.assessment(),
                 body.result(), body.action(), body.status(), body.forecast()), body.version());
     }
 
     @GetMapping("/tasks/mine")
     @Operation(summary = "Startsidan: mina uppgifter, att attestera och det som behöver uppmärksammas")
     FollowupViews.StartPage mine() {
-        return followup.start();
+        return work.start();
     }
 
     @GetMapping("/tasks/{taskId}")
     @Operation(summary = "En uppgift med sina objekt och enheterna under")
     FollowupViews.TaskPage task(@PathVariable long taskId) {
-        return followup.task(taskId);
+        return pages.task(taskId);
     }
 
     record Transition(Integer version, String comment) {
@@ -111,19 +120,19 @@ class FollowupApi {
     @PostMapping("/tasks/{taskId}/done")
     @Operation(summary = "Klarmarkera uppgiften")
     Task markDone(@PathVariable long taskId, @RequestBody Transition body) {
-        return followup.markDone(taskId, version(body));
+        return workflow.markDone(taskId, version(body));
     }
 
     @PostMapping("/tasks/{taskId}/approve")
     @Operation(summary = "Godkänn (attestera) en klarmarkerad uppgift")
     Task approve(@PathVariable long taskId, @RequestBody Transition body) {
-        return followup.approve(taskId, version(body));
+        return workflow.approve(taskId, version(body));
     }
 
     @PostMapping("/tasks/{taskId}/send-back")
     @Operation(summary = "Skicka tillbaka en klarmarkerad eller godkänd uppgift med en kommentar")
     Task sendBack(@PathVariable long taskId, @RequestBody Transition body) {
-        return followup.sendBack(taskId, version(body), body.comment());
+        return workflow.sendBack(taskId, version(body), body.comment());
     }
 
     private static int version(Transition body) {

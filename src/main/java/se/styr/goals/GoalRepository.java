@@ -15,7 +15,7 @@ import se.styr.platform.ConflictException;
 @Repository
 class GoalRepository {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, municipality_id, kind, parent_id, owner_unit_id, period_id, position, title, description, direction,
             measure_unit, source, kolada_id, steering, near_target_tolerance, linked_indicator_id, link_motivation,
             agenda2030_goal, agenda2030_target, judgement, judgement_text, given_by_unit_id, due_date, status, perspective,
@@ -167,7 +167,7 @@ class GoalRepository {
         return p;
     }
 
-    private static GoalObject map(ResultSet rs, int n) throws SQLException {
+    static GoalObject map(ResultSet rs, int n) throws SQLException {
         return new GoalObject(
                 rs.getLong("id"),
                 rs.getLong("municipality_id"),
