@@ -204,11 +204,6 @@ class FollowupRepository {
 
     // ---- reports
 
-    List<Report> reports(long roundId) {
-        return jdbc.sql("select " + REPORT_COLUMNS + " from followup_report where round_id = ?").param(roundId)
-                .query(FollowupRepository::mapReport).list();
-    }
-
     Optional<Report> findReport(long roundId, long objectId, long unitId) {
         return jdbc.sql("select " + REPORT_COLUMNS + " from followup_report where round_id = ? and object_id = ? and unit_id = ?")
                 .params(roundId, objectId, unitId).query(FollowupRepository::mapReport).optional();
@@ -248,11 +243,6 @@ class FollowupRepository {
     }
 
     // ---- outcomes
-
-    List<Outcome> outcomes(long roundId) {
-        return jdbc.sql("select " + OUTCOME_COLUMNS + " from followup_outcome where round_id = ?").param(roundId)
-                .query(FollowupRepository::mapOutcome).list();
-    }
 
     void saveOutcome(Outcome o) {
         String signal = o.signalOverride() == null ? null : o.signalOverride().name();

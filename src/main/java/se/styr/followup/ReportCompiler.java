@@ -33,7 +33,6 @@ import se.styr.platform.SwedishFormat;
 @Component
 class ReportCompiler {
 
-    private final FollowupRepository repository;
     private final RoundQueries queries;
     private final Rounds rounds;
     private final RoundPages pages;
@@ -45,10 +44,9 @@ class ReportCompiler {
     private final Pdf pdf;
     private final EconomicFollowupService economy;
 
-    ReportCompiler(FollowupRepository repository, RoundQueries queries, Rounds rounds, RoundPages pages, GoalQueries goals,
+    ReportCompiler(RoundQueries queries, Rounds rounds, RoundPages pages, GoalQueries goals,
                    UnitTree tree, Messages messages, ITemplateEngine templates, SwedishFormat sv, Pdf pdf,
                    EconomicFollowupService economy) {
-        this.repository = repository;
         this.queries = queries;
         this.rounds = rounds;
         this.pages = pages;

@@ -28,7 +28,7 @@ import se.styr.StyrIntegrationTest;
 class FollowupQueryCountTest {
 
     /** A page that needs more than this many statements reads per row somewhere. */
-    private static final int BOUND = 45;
+    private static final int BOUND = 60;
 
     @Autowired
     MockMvc mvc;
