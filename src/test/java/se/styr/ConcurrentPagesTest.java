@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * that takes a second connection while it holds one deadlocks the pool under such load (and ends in a 500 after the
  * pool's 30 s timeout), so the test also checks that no thread did that.
  * <p>
- * Traffic goes only to the test's own server on 127.0.0.1, 50 requests per page, each bounded in time.
+ * Traffic goes only to the test's own server on 127.0.0.1, 50 requests per page, each bounded in time (5 minutes).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
 @Tag("db")
@@ -45,7 +45,11 @@ class ConcurrentPagesTest {
 
     private static final int AT_ONCE = 50;
     private static final int SESSIONS = 10;
-    private static final Duration REQUEST_LIMIT = Duration.ofSeconds(90);
+    /**
+     * Generous, as the test is about answers, not speed: a deadlocked pool answers 500 after its 30 s timeout, while
+     * fifty PDFs on a busy two-core machine can take minutes, one rendering per core at a time.
+     */
+    private static final Duration REQUEST_LIMIT = Duration.ofMinutes(5);
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
 
