@@ -34,18 +34,20 @@ import se.styr.platform.Problems;
 class FollowupApi {
 
     private final FollowupService followup;
+    private final RoundPages pages;
+    private final WorkPages work;
+    private final Reporting reporting;
+    private final TaskWorkflow workflow;
     private final ReportCompiler compiler;
-    private final FollowupRepository repository;
-    private final Organisation organisation;
-    private final Access access;
 
-    FollowupApi(FollowupService followup, ReportCompiler compiler, FollowupRepository repository, Organisation organisation,
-                Access access) {
+    FollowupApi(FollowupService followup, RoundPages pages, WorkPages work, Reporting reporting, TaskWorkflow workflow,
+                ReportCompiler compiler) {
         this.followup = followup;
+        this.pages = pages;
+        this.work = work;
+        this.reporting = reporting;
+        this.workflow = workflow;
         this.compiler = compiler;
-        this.repository = repository;
-        this.organisation = organisation;
-        this.access = access;
     }
 
     @GetMapping("/rounds")
@@ -56,33 +58,8 @@ class FollowupApi {
             @Parameter(description = "Planperiodens id") @RequestParam(required = false) Long period,
             @Parameter(description = "År (uppföljningens per-datum)") @RequestParam(required = false) Integer year,
             @ParameterObject Paging paging) {
-        long municipalityId = access.municipalityId();
         Problems.when(year != null && (year < 1990 || year > 2100), "year", "validering.ar.utanfor", "1990", "2100");
-        long total = repository.countRounds(municipalityId, body, type, period, year);
-        List<Round> rounds = total == 0 ? List.of() : repository.roundsPage(municipalityId, body, type, period, year, paging);
-        Map<Long, List<FollowupRepository.TaskCount>> counts = repository.taskCounts(rounds.stream().map(Round::id).toList())
-                .stream().collect(Collectors.groupingBy(FollowupRepository.TaskCount::roundId));
-        Map<Long, OrgUnit> units = rounds.isEmpty() ? Map.of() : organisation.units(municipalityId).stream()
-                .collect(Collectors.toMap(OrgUnit::id, Function.identity()));
-        LocalDate today = followup.today();
-        return paging.of(total, rounds.stream().map(r -> new FollowupViews.RoundSummary(r, units.get(r.bodyUnitId()),
-                units.get(r.adminUnitId()), progress(r, counts.getOrDefault(r.id(), List.of()), today))).toList());
-    }
-
-    /** A round's progress from its counted tasks, by the same rule as {@code FollowupService.taskView}. */
-    private static FollowupViews.Progress progress(Round round, List<FollowupRepository.TaskCount> counts, LocalDate today) {
-        Map<TaskState, Integer> byState = new EnumMap<>(TaskState.class);
-        int total = 0;
-        int overdue = 0;
-        for (FollowupRepository.TaskCount c : counts) {
-            byState.merge(c.state(), c.count(), Integer::sum);
-            total += c.count();
-            LocalDate due = round.deadlineFor(c.level());
-            if (!round.isDecided() && !c.state().isDone() && due != null && today.isAfter(due)) {
-                overdue += c.count();
-            }
-        }
-        return new FollowupViews.Progress(total, byState, overdue);
+        return work.rounds(body, type, period, year, paging);
     }
 
     @PostMapping("/rounds")
@@ -95,7 +72,7 @@ class FollowupApi {
     @GetMapping("/rounds/{id}")
     @Operation(summary = "En uppföljning: framdrift per avdelning och enhet, objekt och delning, beslutade versioner")
     FollowupViews.Overview round(@PathVariable long id) {
-        return followup.overview(id);
+        return pages.overview(id);
     }
 
     @GetMapping("/rounds/{id}/report")
@@ -113,21 +90,21 @@ class FollowupApi {
     @GetMapping("/rounds/{id}/figures/{figureId}/outcomes")
     @Operation(summary = "Ett nyckeltals utfall per avdelning och enhet, med signal och trend")
     FollowupViews.OutcomesPage outcomes(@PathVariable long id, @PathVariable long figureId) {
-        return followup.outcomes(id, figureId);
+        return pages.outcomes(id, figureId);
     }
 
     @PutMapping("/rounds/{id}/figures/{figureId}/outcomes")
     @Operation(summary = "För in utfall per enhet; ändrad signal eller trend kräver motivering")
     FollowupViews.OutcomesPage saveOutcomes(@PathVariable long id, @PathVariable long figureId,
-                                            @RequestBody List<FollowupService.OutcomeInput> rows) {
-        followup.saveOutcomes(id, figureId, rows);
-        return followup.outcomes(id, figureId);
+                                            @RequestBody List<Reporting.OutcomeInput> rows) {
+        reporting.saveOutcomes(id, figureId, rows);
+        return pages.outcomes(id, figureId);
     }
 
     @GetMapping("/rounds/{id}/units/{unitId}/objects/{objectId}")
     @Operation(summary = "Ett objekt för en enhet: rapportering, nyckeltal, instruktioner och underlag från enheterna under")
     FollowupViews.ObjectPage object(@PathVariable long id, @PathVariable long unitId, @PathVariable long objectId) {
-        return followup.objectPage(id, unitId, objectId);
+        return pages.objectPage(id, unitId, objectId);
     }
 
     record ReportBody(Integer version, String analysis, String assessment, String result, String action,
@@ -139,20 +116,20 @@ class FollowupApi {
     Report saveReport(@PathVariable long id, @PathVariable long unitId, @PathVariable long objectId,
                       @RequestBody ReportBody body) {
         Problems.when(body.version() == null, "version", "validering.version");
-        return followup.saveReport(id, unitId, objectId, new FollowupService.ReportInput(body.analysis(), body.assessment(),
+        return reporting.saveReport(id, unitId, objectId, new Reporting.ReportInput(body.analysis(), body.assessment(),
                 body.result(), body.action(), body.status(), body.forecast()), body.version());
     }
 
     @GetMapping("/tasks/mine")
     @Operation(summary = "Startsidan: mina uppgifter, att attestera och det som behöver uppmärksammas")
     FollowupViews.StartPage mine() {
-        return followup.start();
+        return work.start();
     }
 
     @GetMapping("/tasks/{taskId}")
     @Operation(summary = "En uppgift med sina objekt och enheterna under")
     FollowupViews.TaskPage task(@PathVariable long taskId) {
-        return followup.task(taskId);
+        return pages.task(taskId);
     }
 
     record Transition(Integer version, String comment) {
@@ -161,19 +138,19 @@ class FollowupApi {
     @PostMapping("/tasks/{taskId}/done")
     @Operation(summary = "Klarmarkera uppgiften")
     Task markDone(@PathVariable long taskId, @RequestBody Transition body) {
-        return followup.markDone(taskId, version(body));
+        return workflow.markDone(taskId, version(body));
     }
 
     @PostMapping("/tasks/{taskId}/approve")
     @Operation(summary = "Godkänn (attestera) en klarmarkerad uppgift")
     Task approve(@PathVariable long taskId, @RequestBody Transition body) {
-        return followup.approve(taskId, version(body));
+        return workflow.approve(taskId, version(body));
     }
 
     @PostMapping("/tasks/{taskId}/send-back")
     @Operation(summary = "Skicka tillbaka en klarmarkerad eller godkänd uppgift med en kommentar")
     Task sendBack(@PathVariable long taskId, @RequestBody Transition body) {
-        return followup.sendBack(taskId, version(body), body.comment());
+        return workflow.sendBack(taskId, version(body), body.comment());
     }
 
     private static int version(Transition body) {

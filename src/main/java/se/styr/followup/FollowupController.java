@@ -36,36 +36,38 @@ import se.styr.platform.Problems;
 import se.styr.platform.SwedishFormat;
 import se.styr.platform.ValidationException;
 
-/** Follow-up rounds in the browser: the start page, a round's progress, tasks, reporting, outcomes and the report. */
+/** Follow-up rounds in the browser: the start page, opening a round, its progress, texts and sharing, and the report. */
 @Controller
 class FollowupController {
 
     private final FollowupService followup;
+    private final RoundPages pages;
+    private final WorkPages work;
     private final ReportCompiler compiler;
     private final Organisation organisation;
     private final Access access;
     private final Messages messages;
-    private final SwedishFormat sv;
 
-    FollowupController(FollowupService followup, ReportCompiler compiler, Organisation organisation, Access access,
-                       Messages messages, SwedishFormat sv) {
+    FollowupController(FollowupService followup, RoundPages pages, WorkPages work, ReportCompiler compiler,
+                       Organisation organisation, Access access, Messages messages) {
         this.followup = followup;
+        this.pages = pages;
+        this.work = work;
         this.compiler = compiler;
         this.organisation = organisation;
         this.access = access;
         this.messages = messages;
-        this.sv = sv;
     }
 
     @GetMapping("/")
     String start(Model model) {
-        model.addAttribute("start", followup.start());
+        model.addAttribute("start", work.start());
         return "followup/start";
     }
 
     @GetMapping("/uppfoljning")
     String rounds(Model model) {
-        model.addAttribute("rounds", followup.rounds());
+        model.addAttribute("rounds", work.rounds());
         model.addAttribute("mayOpen", organisation.bodies(access.municipalityId()).stream()
                 .anyMatch(b -> access.may(Access.Action.MANAGE_ROUNDS, b.id())));
         return "followup/rounds";
@@ -110,7 +112,7 @@ class FollowupController {
 
     @GetMapping("/uppfoljning/{id}")
     String round(@PathVariable long id, Model model) {
-        FollowupViews.Overview overview = followup.overview(id);
+        FollowupViews.Overview overview = pages.overview(id);
         model.addAttribute("o", overview);
         model.addAttribute("parts", Part.values());
         model.addAttribute("mayManage", followup.mayManage(overview.round()));
@@ -179,9 +181,9 @@ class FollowupController {
 
     private String sharingPage(Model model, long id, long objectId, Set<Long> chosen, Map<String, List<String>> errors,
                                boolean conflict) {
-        FollowupViews.Overview overview = followup.overview(id);
+        FollowupViews.Overview overview = pages.overview(id);
         access.require(Access.Action.MANAGE_ROUNDS, overview.round().bodyUnitId());
-        FollowupViews.SharingPage page = followup.sharing(id, objectId);
+        FollowupViews.SharingPage page = pages.sharing(id, objectId);
         model.addAttribute("o", overview);
         model.addAttribute("page", page);
         model.addAttribute("chosen", chosen != null ? chosen : page.sharedTo());
@@ -189,141 +191,6 @@ class FollowupController {
         model.addAttribute("conflict", conflict);
         PageStatus.rejected(errors, conflict);
         return "followup/sharing";
-    }
-
-    // ---- outcomes
-
-    @GetMapping("/uppfoljning/{id}/utfall")
-    String outcomes(@PathVariable long id, @RequestParam(name = "nyckeltal", required = false) Long figureId, Model model) {
-        Round round = followup.round(id);
-        access.require(Access.Action.MANAGE_ROUNDS, round.bodyUnitId());
-        return outcomesPage(model, followup.outcomes(id, figureId), null, Map.of(), false);
-    }
-
-    @PostMapping("/uppfoljning/{id}/utfall/{figureId}")
-    String saveOutcomes(@PathVariable long id, @PathVariable long figureId, @RequestParam Map<String, String> form,
-                        Model model, RedirectAttributes redirect) {
-        Problems input = new Problems();
-        List<FollowupService.OutcomeInput> rows = new ArrayList<>();
-        for (int i = 0; form.containsKey("rows[" + i + "].unitId"); i++) {
-            String f = "rows[" + i + "].";
-            rows.add(new FollowupService.OutcomeInput(parseLong(form.get(f + "unitId")),
-                    FormInput.number(form.get(f + "outcome"), f + "outcome", input), FormInput.number(form.get(f + "target"), f + "target", input),
-                    FormInput.number(form.get(f + "previousOutcome"), f + "previousOutcome", input),
-                    FormInput.choice(Signal.class, form.get(f + "signalOverride"), f + "signalOverride", input),
-                    FormInput.choice(Trend.class, form.get(f + "trendOverride"), f + "trendOverride", input),
-                    form.get(f + "reason"), parseInt(form.get(f + "version"))));
-        }
-        try {
-            input.throwIfAny();
-            followup.saveOutcomes(id, figureId, rows);
-            redirect.addFlashAttribute("notice", messages.text("object.saved"));
-            return "redirect:/uppfoljning/" + id + "/utfall?nyckeltal=" + figureId;
-        } catch (ValidationException e) {
-            return outcomesPage(model, followup.outcomes(id, figureId), form, messages.byField(e), false);
-        } catch (ConflictException e) {
-            return outcomesPage(model, followup.outcomes(id, figureId), form, Map.of(), true);
-        }
-    }
-
-    private String outcomesPage(Model model, FollowupViews.OutcomesPage page, Map<String, String> posted,
-                                Map<String, List<String>> errors, boolean conflict) {
-        model.addAttribute("page", page);
-        model.addAttribute("posted", posted);
-        model.addAttribute("errors", errors);
-        model.addAttribute("conflict", conflict);
-        model.addAttribute("signals", Signal.values());
-        model.addAttribute("trends", Trend.values());
-        PageStatus.rejected(errors, conflict);
-        return "followup/outcomes";
-    }
-
-    // ---- tasks
-
-    @GetMapping("/uppfoljning/uppgift/{taskId}")
-    String task(@PathVariable long taskId, Model model) {
-        return taskPage(model, taskId, Map.of(), false);
-    }
-
-    @PostMapping("/uppfoljning/uppgift/{taskId}/klarmarkera")
-    String markDone(@PathVariable long taskId, @RequestParam int version, Model model, RedirectAttributes redirect) {
-        return transition(taskId, model, redirect, "uppf.klarmarkerad", () -> followup.markDone(taskId, version));
-    }
-
-    @PostMapping("/uppfoljning/uppgift/{taskId}/godkann")
-    String approve(@PathVariable long taskId, @RequestParam int version, Model model, RedirectAttributes redirect) {
-        return transition(taskId, model, redirect, "uppf.godkand", () -> followup.approve(taskId, version));
-    }
-
-    @PostMapping("/uppfoljning/uppgift/{taskId}/skicka-tillbaka")
-    String sendBack(@PathVariable long taskId, @RequestParam int version,
-                    @RequestParam(name = "comment", required = false) String comment, Model model,
-                    RedirectAttributes redirect) {
-        return transition(taskId, model, redirect, "uppf.atersand", () -> followup.sendBack(taskId, version, comment));
-    }
-
-    private String transition(long taskId, Model model, RedirectAttributes redirect, String notice, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", messages.text(notice));
-            return "redirect:/uppfoljning/uppgift/" + taskId;
-        } catch (ValidationException e) {
-            return taskPage(model, taskId, messages.byField(e), false);
-        } catch (ConflictException e) {
-            return taskPage(model, taskId, Map.of(), true);
-        }
-    }
-
-    private String taskPage(Model model, long taskId, Map<String, List<String>> errors, boolean conflict) {
-        model.addAttribute("page", followup.task(taskId));
-        model.addAttribute("errors", errors);
-        model.addAttribute("conflict", conflict);
-        PageStatus.rejected(errors, conflict);
-        return "followup/task";
-    }
-
-    // ---- reporting on an object
-
-    @GetMapping("/uppfoljning/{id}/enhet/{unitId}/objekt/{objectId}")
-    String object(@PathVariable long id, @PathVariable long unitId, @PathVariable long objectId,
-                  @RequestParam(name = "flik", defaultValue = "rapportering") String tab, Model model) {
-        FollowupViews.ObjectPage page = followup.objectPage(id, unitId, objectId);
-        return objectPage(model, page, tab, null, Map.of(), false);
-    }
-
-    @PostMapping("/uppfoljning/{id}/enhet/{unitId}/objekt/{objectId}")
-    String report(@PathVariable long id, @PathVariable long unitId, @PathVariable long objectId,
-                  @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        Problems input = new Problems();
-        FollowupService.ReportInput in = new FollowupService.ReportInput(form.get("analysis"), form.get("assessment"),
-                form.get("result"), form.get("action"), FormInput.choice(AssignmentStatus.class, form.get("status"), "status", input),
-                form.get("forecast"));
-        try {
-            input.throwIfAny();
-            followup.saveReport(id, unitId, objectId, in, parseInt(form.get("version")));
-            redirect.addFlashAttribute("notice", messages.text("object.saved"));
-            return "redirect:/uppfoljning/" + id + "/enhet/" + unitId + "/objekt/" + objectId;
-        } catch (ValidationException e) {
-            return objectPage(model, followup.objectPage(id, unitId, objectId), "rapportering", form, messages.byField(e), false);
-        } catch (ConflictException e) {
-            return objectPage(model, followup.objectPage(id, unitId, objectId), "rapportering", form, Map.of(), true);
-        }
-    }
-
-    private String objectPage(Model model, FollowupViews.ObjectPage page, String tab, Map<String, String> posted,
-                              Map<String, List<String>> errors, boolean conflict) {
-        model.addAttribute("page", page);
-        model.addAttribute("tab", List.of("rapportering", "instruktioner", "underlag").contains(tab) ? tab : "rapportering");
-        model.addAttribute("posted", posted);
-        model.addAttribute("errors", errors);
-        model.addAttribute("conflict", conflict);
-        model.addAttribute("goalStates", page.part() == Part.UPPDRAG
-                ? java.util.Arrays.stream(GoalState.values()).filter(s -> s != GoalState.EJ_UTVARDERAD).toList()
-                : List.of(GoalState.values()));
-        model.addAttribute("controlAssessments", ControlAssessment.values());
-        model.addAttribute("statuses", AssignmentStatus.values());
-        PageStatus.rejected(errors, conflict);
-        return "followup/object";
     }
 
     // ---- the committee's report
@@ -338,7 +205,7 @@ class FollowupController {
         model.addAttribute("version", null);
         model.addAttribute("versions", followup.versions(id));
         model.addAttribute("mayManage", followup.mayManage(round));
-        model.addAttribute("unapproved", followup.overview(id).progress());
+        model.addAttribute("unapproved", work.progress(round));
         return "followup/report";
     }
 

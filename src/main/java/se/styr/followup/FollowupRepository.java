@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +29,12 @@ class FollowupRepository {
     private static final String ROUND_COLUMNS = """
             id, municipality_id, body_unit_id, admin_unit_id, period_id, type, name, as_of, opens_on, summary, state,
             report_version, version""";
-    private static final String TASK_COLUMNS = """
+    static final String TASK_COLUMNS = """
             id, round_id, unit_id, part, state, comment, done_at, done_by, approved_at, approved_by, version""";
-    private static final String REPORT_COLUMNS = """
+    static final String REPORT_COLUMNS = """
             id, round_id, object_id, unit_id, analysis, assessment, result, action, status, forecast, updated_at,
             updated_by, version""";
-    private static final String OUTCOME_COLUMNS = """
+    static final String OUTCOME_COLUMNS = """
             id, round_id, object_id, unit_id, outcome, target, previous_outcome, signal_override, trend_override,
             override_reason, version""";
 
@@ -62,13 +65,41 @@ class FollowupRepository {
     }
 
     Optional<Round> findRound(long id) {
-        return jdbc.sql("select " + ROUND_COLUMNS + " from followup_round where id = ?").param(id)
-                .query(this::mapRound).optional();
+        return withDeadlines(jdbc.sql("select " + ROUND_COLUMNS + " from followup_round where id = ?").param(id)
+                .query(FollowupRepository::mapRound).list()).stream().findFirst();
     }
 
     List<Round> rounds(long municipalityId) {
-        return jdbc.sql("select " + ROUND_COLUMNS + " from followup_round where municipality_id = ? order by as_of desc, id desc")
-                .param(municipalityId).query(this::mapRound).list();
+        return withDeadlines(jdbc.sql("select " + ROUND_COLUMNS + " from followup_round where municipality_id = ? order by as_of desc, id desc")
+                .param(municipalityId).query(FollowupRepository::mapRound).list());
+    }
+
+    /** These rounds, in this order, whichever municipality; missing ids are left out. */
+    List<Round> rounds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return withDeadlines(jdbc.sql("select " + ROUND_COLUMNS + " from followup_round where id in (:ids) order by as_of desc, id desc")
+                .param("ids", ids).query(FollowupRepository::mapRound).list());
+    }
+
+    /**
+     * The rounds' deadlines, read in one query after the rounds themselves: reading them inside the round's row
+     * mapper took a second connection while the first was held, which deadlocks the pool under load.
+     */
+    private List<Round> withDeadlines(List<Round> rounds) {
+        if (rounds.isEmpty()) {
+            return rounds;
+        }
+        Map<Long, Map<OrgUnitType, LocalDate>> deadlines = new HashMap<>();
+        jdbc.sql("select round_id, level, due_on from followup_deadline where round_id in (:ids) order by due_on")
+                .param("ids", rounds.stream().map(Round::id).toList())
+                .query((rs, n) -> deadlines.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                        .put(OrgUnitType.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class)))
+                .list();
+        return rounds.stream().map(r -> new Round(r.id(), r.municipalityId(), r.bodyUnitId(), r.adminUnitId(), r.periodId(),
+                r.type(), r.name(), r.asOf(), r.opensOn(), r.summary(), r.state(), r.reportVersion(), r.version(),
+                Collections.unmodifiableMap(deadlines.getOrDefault(r.id(), Map.of())))).toList();
     }
 
     /** Saves the round's own fields if nobody changed it since {@code expectedVersion}. */
@@ -173,11 +204,6 @@ class FollowupRepository {
 
     // ---- reports
 
-    List<Report> reports(long roundId) {
-        return jdbc.sql("select " + REPORT_COLUMNS + " from followup_report where round_id = ?").param(roundId)
-                .query(FollowupRepository::mapReport).list();
-    }
-
     Optional<Report> findReport(long roundId, long objectId, long unitId) {
         return jdbc.sql("select " + REPORT_COLUMNS + " from followup_report where round_id = ? and object_id = ? and unit_id = ?")
                 .params(roundId, objectId, unitId).query(FollowupRepository::mapReport).optional();
@@ -217,11 +243,6 @@ class FollowupRepository {
     }
 
     // ---- outcomes
-
-    List<Outcome> outcomes(long roundId) {
-        return jdbc.sql("select " + OUTCOME_COLUMNS + " from followup_outcome where round_id = ?").param(roundId)
-                .query(FollowupRepository::mapOutcome).list();
-    }
 
     void saveOutcome(Outcome o) {
         String signal = o.signalOverride() == null ? null : o.signalOverride().name();
@@ -280,27 +301,21 @@ class FollowupRepository {
 
     // ---- mapping
 
-    private Round mapRound(ResultSet rs, int n) throws SQLException {
-        long id = rs.getLong("id");
-        Map<OrgUnitType, LocalDate> deadlines = new LinkedHashMap<>();
-        jdbc.sql("select level, due_on from followup_deadline where round_id = ? order by due_on").param(id)
-                .query((r, i) -> Map.entry(OrgUnitType.valueOf(r.getString(1)), r.getObject(2, LocalDate.class))).list()
-                .forEach(e -> deadlines.put(e.getKey(), e.getValue()));
-        return new Round(id, rs.getLong("municipality_id"), rs.getLong("body_unit_id"), rs.getLong("admin_unit_id"),
+    private static Round mapRound(ResultSet rs, int n) throws SQLException {
+        return new Round(rs.getLong("id"), rs.getLong("municipality_id"), rs.getLong("body_unit_id"), rs.getLong("admin_unit_id"),
                 rs.getObject("period_id", Long.class), RoundType.valueOf(rs.getString("type")), rs.getString("name"),
                 rs.getObject("as_of", LocalDate.class), rs.getObject("opens_on", LocalDate.class), rs.getString("summary"),
-                RoundState.valueOf(rs.getString("state")), rs.getInt("report_version"), rs.getInt("version"),
-                Map.copyOf(deadlines));
+                RoundState.valueOf(rs.getString("state")), rs.getInt("report_version"), rs.getInt("version"), Map.of());
     }
 
-    private static Task mapTask(ResultSet rs, int n) throws SQLException {
+    static Task mapTask(ResultSet rs, int n) throws SQLException {
         return new Task(rs.getLong("id"), rs.getLong("round_id"), rs.getLong("unit_id"), Part.valueOf(rs.getString("part")),
                 TaskState.valueOf(rs.getString("state")), rs.getString("comment"),
                 rs.getObject("done_at", OffsetDateTime.class), rs.getString("done_by"),
                 rs.getObject("approved_at", OffsetDateTime.class), rs.getString("approved_by"), rs.getInt("version"));
     }
 
-    private static Report mapReport(ResultSet rs, int n) throws SQLException {
+    static Report mapReport(ResultSet rs, int n) throws SQLException {
         String status = rs.getString("status");
         return new Report(rs.getLong("id"), rs.getLong("round_id"), rs.getLong("object_id"), rs.getLong("unit_id"),
                 rs.getString("analysis"), rs.getString("assessment"), rs.getString("result"), rs.getString("action"),
@@ -308,7 +323,7 @@ class FollowupRepository {
                 rs.getObject("updated_at", OffsetDateTime.class), rs.getString("updated_by"), rs.getInt("version"));
     }
 
-    private static Outcome mapOutcome(ResultSet rs, int n) throws SQLException {
+    static Outcome mapOutcome(ResultSet rs, int n) throws SQLException {
         String signal = rs.getString("signal_override");
         String trend = rs.getString("trend_override");
         return new Outcome(rs.getLong("id"), rs.getLong("round_id"), rs.getLong("object_id"), rs.getLong("unit_id"),
@@ -346,31 +361,14 @@ class FollowupRepository {
     List<Round> roundsPage(long municipalityId, Long body, RoundType type, Long period, Integer year,
                            se.styr.platform.Paging paging) {
         Map<String, Object> p = new java.util.HashMap<>();
-        return jdbc.sql("select " + ROUND_COLUMNS + " from followup_round" + roundFilter(municipalityId, body, type, period, year, p)
-                        + " order by as_of desc, id desc" + paging.limitOffset())
-                .params(p).query(this::mapRound).list();
+        return withDeadlines(jdbc.sql("select " + ROUND_COLUMNS + " from followup_round"
+                        + roundFilter(municipalityId, body, type, period, year, p) + " order by as_of desc, id desc" + paging.limitOffset())
+                .params(p).query(FollowupRepository::mapRound).list());
     }
 
     long countRounds(long municipalityId, Long body, RoundType type, Long period, Integer year) {
         Map<String, Object> p = new java.util.HashMap<>();
         return jdbc.sql("select count(*) from followup_round" + roundFilter(municipalityId, body, type, period, year, p))
                 .params(p).query(Long.class).single();
-    }
-
-    /** The tasks of the rounds counted by round, state and the level of the unit (whose deadline applies). */
-    record TaskCount(long roundId, TaskState state, OrgUnitType level, int count) {
-    }
-
-    List<TaskCount> taskCounts(java.util.Collection<Long> roundIds) {
-        if (roundIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                        select t.round_id, t.state, u.type, count(*) from followup_task t join org_unit u on u.id = t.unit_id
-                        where t.round_id in (:rounds) group by t.round_id, t.state, u.type""")
-                .param("rounds", roundIds)
-                .query((rs, n) -> new TaskCount(rs.getLong(1), TaskState.valueOf(rs.getString(2)),
-                        OrgUnitType.valueOf(rs.getString(3)), rs.getInt(4)))
-                .list();
     }
 }

@@ -16,12 +16,12 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import se.styr.economy.followup.EconomicFollowupService;
 import se.styr.goals.GoalObject;
-import se.styr.goals.GoalService;
+import se.styr.goals.GoalQueries;
 import se.styr.goals.GoalState;
 import se.styr.goals.Kind;
 import se.styr.goals.MeasureValue;
 import se.styr.organisation.OrgUnit;
-import se.styr.organisation.Organisation;
+import se.styr.organisation.UnitTree;
 import se.styr.platform.Messages;
 import se.styr.platform.Pdf;
 import se.styr.platform.SwedishFormat;
@@ -33,20 +33,25 @@ import se.styr.platform.SwedishFormat;
 @Component
 class ReportCompiler {
 
-    private final FollowupService followup;
-    private final GoalService goals;
-    private final Organisation organisation;
+    private final RoundQueries queries;
+    private final Rounds rounds;
+    private final RoundPages pages;
+    private final GoalQueries goals;
+    private final UnitTree tree;
     private final Messages messages;
     private final ITemplateEngine templates;
     private final SwedishFormat sv;
     private final Pdf pdf;
     private final EconomicFollowupService economy;
 
-    ReportCompiler(FollowupService followup, GoalService goals, Organisation organisation, Messages messages,
-                   ITemplateEngine templates, SwedishFormat sv, Pdf pdf, EconomicFollowupService economy) {
-        this.followup = followup;
+    ReportCompiler(RoundQueries queries, Rounds rounds, RoundPages pages, GoalQueries goals,
+                   UnitTree tree, Messages messages, ITemplateEngine templates, SwedishFormat sv, Pdf pdf,
+                   EconomicFollowupService economy) {
+        this.queries = queries;
+        this.rounds = rounds;
+        this.pages = pages;
         this.goals = goals;
-        this.organisation = organisation;
+        this.tree = tree;
         this.messages = messages;
         this.templates = templates;
         this.sv = sv;
@@ -54,47 +59,51 @@ class ReportCompiler {
         this.economy = economy;
     }
 
+    /** Reads what the report shows in a fixed number of queries: the round's objects, their key figures and values. */
     CompiledReport compile(Round round, ReportVersion decided) {
-        Map<Long, OrgUnit> units = organisation.units(round.municipalityId()).stream()
-                .collect(Collectors.toMap(OrgUnit::id, u -> u));
-        Map<Long, GoalObject> objects = followup.objectsOf(round);
-        Map<String, Report> reports = followup.reports(round);
+        List<GoalObject> included = pages.objectsOf(round);
+        Map<Long, Report> reports = queries.reportsOfUnit(round.id(), round.adminUnitId());
         long admin = round.adminUnitId();
         java.util.function.Function<GoalObject, Report> adminReport = o ->
-                reports.getOrDefault(o.id() + ":" + admin, Report.empty(round.id(), o.id(), admin));
+                reports.getOrDefault(o.id(), Report.empty(round.id(), o.id(), admin));
         int year = round.year();
         List<Integer> years = List.of(year, year - 1, year - 2);
 
-        Map<Long, GoalObject> all = goals.list(null).stream().collect(Collectors.toMap(GoalObject::id, o -> o));
+        Map<Long, GoalObject> priorityGoals = goals.objects(round.municipalityId(), included.stream()
+                        .filter(o -> o.kind() == Kind.NAMNDMAL && o.parentId() != null).map(GoalObject::parentId).toList())
+                .stream().collect(Collectors.toMap(GoalObject::id, o -> o));
+        Set<Long> unitIds = new java.util.HashSet<>(List.of(round.bodyUnitId(), admin));
+        included.stream().map(GoalObject::givenByUnitId).filter(Objects::nonNull).forEach(unitIds::add);
+        Map<Long, OrgUnit> units = tree.byIds(unitIds);
         Map<GoalObject, List<CompiledReport.GoalEntry>> byPriority = new LinkedHashMap<>();
         List<CompiledReport.GoalEntry> workGoals = new ArrayList<>();
         List<CompiledReport.AssignmentEntry> assignments = new ArrayList<>();
         List<CompiledReport.FactorEntry> factors = new ArrayList<>();
         List<CompiledReport.ControlEntry> controls = new ArrayList<>();
-        Map<Long, List<GoalObject>> figures = followup.figuresByParent();
+        Map<Long, List<GoalObject>> figures = goals.activeChildren(included.stream().map(GoalObject::id).toList(), Kind.NYCKELTAL);
+        Map<Long, List<MeasureValue>> values = goals.values(figures.values().stream().flatMap(List::stream).map(GoalObject::id).toList());
+        Rounds.Judging judging = rounds.judging(round);
         java.util.function.Function<GoalObject, List<CompiledReport.FigureRow>> rows = o ->
-                figures(round, figures.getOrDefault(o.id(), List.of()), years);
+                figures(round, judging, figures.getOrDefault(o.id(), List.of()), values, years);
         // A control point keeps its number in the committee's plan, also when only some are due in this round.
-        Set<Long> bodyUnits = organisation.subtree(round.bodyUnitId());
-        List<GoalObject> plan = all.values().stream().filter(o -> o.kind() == Kind.INTERNKONTROLLPUNKT && !o.retired()
-                        && bodyUnits.contains(o.ownerUnitId()))
-                .sorted(Comparator.comparingInt(GoalObject::position).thenComparing(GoalObject::id)).toList();
+        List<GoalObject> plan = goals.owned(round.municipalityId(), tree.of(round.bodyUnitId()).ids(),
+                List.of(Kind.INTERNKONTROLLPUNKT), null, List.of());
         Map<Long, Integer> planNumber = new java.util.HashMap<>();
         plan.forEach(o -> planNumber.put(o.id(), planNumber.size() + 1));
         Map<GoalState, Integer> goalStates = new EnumMap<>(GoalState.class);
         int goalNumber = 0;
-        List<GoalObject> committeeGoals = objects.values().stream().filter(o -> o.kind() == Kind.NAMNDMAL)
-                .sorted(Comparator.comparing((GoalObject o) -> o.parentId() == null || !all.containsKey(o.parentId())
-                        ? Integer.MAX_VALUE : all.get(o.parentId()).position()).thenComparingInt(GoalObject::position))
+        List<GoalObject> committeeGoals = included.stream().filter(o -> o.kind() == Kind.NAMNDMAL)
+                .sorted(Comparator.comparing((GoalObject o) -> o.parentId() == null || !priorityGoals.containsKey(o.parentId())
+                        ? Integer.MAX_VALUE : priorityGoals.get(o.parentId()).position()).thenComparingInt(GoalObject::position))
                 .toList();
         for (GoalObject o : committeeGoals) {
             Report r = adminReport.apply(o);
             GoalState state = r.assessment() == null ? null : GoalState.valueOf(r.assessment());
             goalStates.merge(state == null ? GoalState.EJ_UTVARDERAD : state, 1, Integer::sum);
-            byPriority.computeIfAbsent(o.parentId() == null ? null : all.get(o.parentId()), k -> new ArrayList<>())
+            byPriority.computeIfAbsent(o.parentId() == null ? null : priorityGoals.get(o.parentId()), k -> new ArrayList<>())
                     .add(new CompiledReport.GoalEntry(++goalNumber, o, state, r.analysis(), rows.apply(o)));
         }
-        for (GoalObject o : objects.values()) {
+        for (GoalObject o : included) {
             Report r = adminReport.apply(o);
             switch (o.kind()) {
                 case ARBETSMILJOMAL -> workGoals.add(new CompiledReport.GoalEntry(0, o,
@@ -114,7 +123,7 @@ class ReportCompiler {
                 .map(e -> new CompiledReport.GoalGroup(e.getKey(), e.getValue())).toList();
         OrgUnit body = units.get(round.bodyUnitId());
         long allControlPoints = plan.size();
-        boolean goalsReported = round.type().reportsGoals() || !objects.isEmpty();
+        boolean goalsReported = round.type().reportsGoals() || !included.isEmpty();
         return new CompiledReport(round, round.name() + " – " + body.name(), body.name(), units.get(admin).name(),
                 round.reportVersion(), decided, round.summary(), years,
                 goalsIntro(body, round, committeeGoals.size(), goalStates), groups, workGoals,
@@ -142,13 +151,14 @@ class ReportCompiler {
     }
 
     /** The object's key figures at the administration level: the committee's own series in the goal chain. */
-    private List<CompiledReport.FigureRow> figures(Round round, List<GoalObject> figures, List<Integer> years) {
+    private static List<CompiledReport.FigureRow> figures(Round round, Rounds.Judging judging, List<GoalObject> figures,
+                                                         Map<Long, List<MeasureValue>> allValues, List<Integer> years) {
         List<CompiledReport.FigureRow> rows = new ArrayList<>();
         for (GoalObject f : figures) {
-            List<MeasureValue> values = goals.values(f.id());
-            FollowupViews.FigureLine line = followup.administrationLine(round, f, values);
+            List<MeasureValue> values = allValues.getOrDefault(f.id(), List.of());
+            FollowupViews.FigureLine line = Rounds.administrationLine(round, judging, f, values);
             BigDecimal target = values.stream().filter(v -> v.year() == round.year()).map(MeasureValue::target)
-                    .filter(Objects::nonNull).findFirst().orElse(FollowupService.targetFor(values, round.year()));
+                    .filter(Objects::nonNull).findFirst().orElse(Rounds.targetFor(values, round.year()));
             List<BigDecimal> outcomes = years.stream().map(y -> values.stream().filter(v -> v.year() == y)
                     .map(MeasureValue::outcome).filter(Objects::nonNull).findFirst().orElse(null)).toList();
             rows.add(new CompiledReport.FigureRow(f, target, outcomes, line.signal(), line.trend()));

@@ -62,22 +62,29 @@ public class Organisation {
     }
 
     public Optional<OrgUnit> findUnit(long id) {
-        return jdbc.sql("select municipality_id from org_unit where id = ?").param(id).query(Long.class).optional()
-                .flatMap(m -> units(m).stream().filter(u -> u.id() == id).findFirst());
+        return jdbc.sql("""
+                        select u.id, u.municipality_id, u.parent_id, u.type, u.name, u.code, u.position, u.active
+                        from org_unit u where u.id = ?""")
+                .param(id).query(UnitTree::map).optional();
     }
 
     public OrgUnit unit(long id) {
         return findUnit(id).orElseThrow(() -> new NotFoundException("Enheten", id));
     }
 
-    /** The unit and all units below it. */
+    /** The unit and all units below it (one query, not the whole municipality: rights are checked with it often). */
     public Set<Long> subtree(long unitId) {
-        OrgUnit root = unit(unitId);
-        Map<Long, List<OrgUnit>> byParent = units(root.municipalityId()).stream().filter(u -> u.parentId() != null)
-                .collect(Collectors.groupingBy(OrgUnit::parentId));
-        List<OrgUnit> collected = new ArrayList<>();
-        addDepthFirst(root, byParent, collected);
-        return collected.stream().map(OrgUnit::id).collect(Collectors.toUnmodifiableSet());
+        Set<Long> ids = Set.copyOf(jdbc.sql("""
+                        with recursive below (id) as (
+                          select id from org_unit where id = ?
+                          union all
+                          select c.id from org_unit c join below b on c.parent_id = b.id)
+                        select id from below""")
+                .param(unitId).query(Long.class).list());
+        if (ids.isEmpty()) {
+            throw new NotFoundException("Enheten", unitId);
+        }
+        return ids;
     }
 
     /** Depth of each unit below its root (KF is 0), for indenting lists. */

@@ -63,6 +63,13 @@ public class Pdf {
             """;
 
     /**
+     * At most one rendering per processor at a time, the others wait their turn (fairly). A rendering takes a core and
+     * tens of megabytes; fifty at once (a deadline day) would starve every other request and exhaust a small heap.
+     */
+    private final java.util.concurrent.Semaphore renderings =
+            new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+
+    /**
      * Renders an HTML document to PDF.
      *
      * @param html  an HTML5 document as Thymeleaf writes it; void elements, entities and sloppy markup are fine
@@ -99,6 +106,7 @@ public class Pdf {
         parsed.head().prependElement("style").appendText(BASE_PRINT_CSS);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        renderings.acquireUninterruptibly();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder()
                     .useFastMode()
@@ -119,6 +127,8 @@ public class Pdf {
             builder.run();
         } catch (IOException | RuntimeException e) {
             throw new PdfException("Could not render the PDF \"" + documentTitle + "\": " + e.getMessage(), e);
+        } finally {
+            renderings.release();
         }
         if (out.size() == 0) {
             throw new PdfException("Rendering the PDF \"" + documentTitle + "\" gave no output");

@@ -40,6 +40,16 @@ class FollowupServiceTest {
     @Autowired
     FollowupService followup;
     @Autowired
+    Reporting reporting;
+    @Autowired
+    TaskWorkflow workflow;
+    @Autowired
+    RoundPages pages;
+    @Autowired
+    WorkPages work;
+    @Autowired
+    Rounds rounds;
+    @Autowired
     ReportCompiler compiler;
     @Autowired
     UserDetailsService users;
@@ -49,7 +59,7 @@ class FollowupServiceTest {
     @AfterEach
     void logOut() {
         SecurityContextHolder.clearContext();
-        followup.useClock(java.time.Clock.system(FollowupService.SWEDEN));
+        rounds.useClock(java.time.Clock.system(Rounds.SWEDEN));
     }
 
     private void as(String username) {
@@ -79,7 +89,7 @@ class FollowupServiceTest {
     private Task task(String unitCode, Part part) {
         return jdbc.sql("select id from followup_task where round_id = ? and unit_id = ? and part = ?")
                 .params(roundId(), unit(unitCode), part.name()).query(Long.class).optional()
-                .map(id -> followup.task(id).task().task()).orElseThrow();
+                .map(id -> pages.task(id).task().task()).orElseThrow();
     }
 
     private static List<String> keys(ValidationException e) {
@@ -87,10 +97,10 @@ class FollowupServiceTest {
     }
 
     private void reportOnEveryGoal(String unitCode) {
-        FollowupViews.TaskPage page = followup.task(task(unitCode, Part.MAL).id());
+        FollowupViews.TaskPage page = pages.task(task(unitCode, Part.MAL).id());
         for (FollowupViews.ObjectLine line : page.objects()) {
-            followup.saveReport(roundId(), unit(unitCode), line.object().id(),
-                    new FollowupService.ReportInput("Analys från " + unitCode + " om " + line.object().title(), null, null, null, null, null),
+            reporting.saveReport(roundId(), unit(unitCode), line.object().id(),
+                    new Reporting.ReportInput("Analys från " + unitCode + " om " + line.object().title(), null, null, null, null, null),
                     line.report().version());
         }
     }
@@ -98,7 +108,7 @@ class FollowupServiceTest {
     @Test
     void the_demo_round_holds_the_seeds_goals_control_points_and_assignments_shared_down() {
         as("controller");
-        FollowupViews.Overview o = followup.overview(roundId());
+        FollowupViews.Overview o = pages.overview(roundId());
         assertThat(o.round().type()).isEqualTo(RoundType.DELARSBOKSLUT);
         assertThat(o.round().asOf()).isEqualTo(LocalDate.of(2022, 8, 31));
         assertThat(o.round().deadlineFor(se.styr.organisation.OrgUnitType.ENHET)).isEqualTo(LocalDate.of(2022, 8, 23));
@@ -127,51 +137,51 @@ class FollowupServiceTest {
         assertThat(norr.state()).isEqualTo(TaskState.EJ_PABORJAD);
 
         // Marking done before every goal has an analysis names what is missing, and changes nothing.
-        assertThatThrownBy(() -> followup.markDone(norr.id(), norr.version()))
+        assertThatThrownBy(() -> workflow.markDone(norr.id(), norr.version()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(keys(e)).hasSize(5)
                         .containsOnly("uppf.validering.ofullstandig"));
 
         // A unit cannot give a goal an assessment: that is the administration's.
-        assertThatThrownBy(() -> followup.saveReport(round, unit("VOF-HN"), lssGoal,
-                new FollowupService.ReportInput("Analys", GoalState.HELT_UPPFYLLT.name(), null, null, null, null), 0))
+        assertThatThrownBy(() -> reporting.saveReport(round, unit("VOF-HN"), lssGoal,
+                new Reporting.ReportInput("Analys", GoalState.HELT_UPPFYLLT.name(), null, null, null, null), 0))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(keys(e)).containsExactly("validering.val"));
 
         reportOnEveryGoal("VOF-HN");
         assertThat(task("VOF-HN", Part.MAL).state()).isEqualTo(TaskState.PAGAR);
-        Task done = followup.markDone(norr.id(), task("VOF-HN", Part.MAL).version());
+        Task done = workflow.markDone(norr.id(), task("VOF-HN", Part.MAL).version());
         assertThat(done.state()).isEqualTo(TaskState.KLARMARKERAD);
         assertThat(done.doneBy()).isEqualTo("enhetschef");
         // Marked done, it cannot be changed by the reporter.
-        assertThatThrownBy(() -> followup.saveReport(round, unit("VOF-HN"), lssGoal,
-                new FollowupService.ReportInput("Ändrad", null, null, null, null, null), 1))
+        assertThatThrownBy(() -> reporting.saveReport(round, unit("VOF-HN"), lssGoal,
+                new Reporting.ReportInput("Ändrad", null, null, null, null, null), 1))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(keys(e)).containsExactly("uppf.validering.klarmarkerad"));
         // Nor can the reporter approve their own unit.
-        assertThatThrownBy(() -> followup.approve(done.id(), done.version())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> workflow.approve(done.id(), done.version())).isInstanceOf(AccessDeniedException.class);
 
         // The department manager sees it on the start page, sends it back with a comment...
         as("avdelningschef");
-        assertThat(followup.start().toApprove()).extracting(v -> v.task().id()).contains(done.id());
-        assertThatThrownBy(() -> followup.sendBack(done.id(), done.version(), " "))
+        assertThat(work.start().toApprove()).extracting(v -> v.task().id()).contains(done.id());
+        assertThatThrownBy(() -> workflow.sendBack(done.id(), done.version(), " "))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(keys(e)).containsExactly("uppf.validering.kommentar"));
-        Task back = followup.sendBack(done.id(), done.version(), "Komplettera analysen av e-postsvaren.");
+        Task back = workflow.sendBack(done.id(), done.version(), "Komplettera analysen av e-postsvaren.");
         assertThat(back.state()).isEqualTo(TaskState.ATERSAND);
 
         // ...the reporter sees the comment on their start page, corrects and marks done again...
         as("enhetschef");
-        assertThat(followup.start().notices()).extracting(FollowupViews.Notice::text)
+        assertThat(work.start().notices()).extracting(FollowupViews.Notice::text)
                 .anyMatch(t -> t.contains("Komplettera analysen av e-postsvaren."));
-        Report lss = followup.objectPage(round, unit("VOF-HN"), lssGoal).report();
-        followup.saveReport(round, unit("VOF-HN"), lssGoal,
-                new FollowupService.ReportInput("Kompletterad analys.", null, null, null, null, null), lss.version());
-        Task again = followup.markDone(back.id(), task("VOF-HN", Part.MAL).version());
+        Report lss = pages.objectPage(round, unit("VOF-HN"), lssGoal).report();
+        reporting.saveReport(round, unit("VOF-HN"), lssGoal,
+                new Reporting.ReportInput("Kompletterad analys.", null, null, null, null, null), lss.version());
+        Task again = workflow.markDone(back.id(), task("VOF-HN", Part.MAL).version());
 
         // ...and the department manager approves.
         as("avdelningschef");
-        Task approved = followup.approve(again.id(), again.version());
+        Task approved = workflow.approve(again.id(), again.version());
         assertThat(approved.state()).isEqualTo(TaskState.GODKAND);
         assertThat(approved.approvedBy()).isEqualTo("avdelningschef");
         // A stale version is a conflict, never a silent overwrite.
-        assertThatThrownBy(() -> followup.sendBack(again.id(), again.version(), "Gammal")).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> workflow.sendBack(again.id(), again.version(), "Gammal")).isInstanceOf(ConflictException.class);
         // Every state change is in the audit log: who, and the task before and after.
         List<Map<String, Object>> log = jdbc.sql("select actor, old_value, new_value from audit_entry"
                 + " where object_type = 'followup_task' and object_id = ? and id > ? order by id").params(norr.id(), auditBefore)
@@ -188,21 +198,21 @@ class FollowupServiceTest {
         long lssGoal = object(Kind.NAMNDMAL, "Öka antalet gruppboendeplatser");
         as("enhetschef");
         // A reporter writes only for their own unit: not a sibling, not the department above.
-        assertThatThrownBy(() -> followup.saveReport(round, unit("VOF-HAGA1"), lssGoal,
-                new FollowupService.ReportInput("x", null, null, null, null, null), 0)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> followup.saveReport(round, unit("VOF-AO"), lssGoal,
-                new FollowupService.ReportInput("x", null, null, null, null, null), 0)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> followup.saveOutcomes(round, object(Kind.NYCKELTAL, "Antal gruppboendeplatser"),
-                List.of(new FollowupService.OutcomeInput(unit("VOF-HN"), BigDecimal.ONE, null, null, null, null, null, 0))))
+        assertThatThrownBy(() -> reporting.saveReport(round, unit("VOF-HAGA1"), lssGoal,
+                new Reporting.ReportInput("x", null, null, null, null, null), 0)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reporting.saveReport(round, unit("VOF-AO"), lssGoal,
+                new Reporting.ReportInput("x", null, null, null, null, null), 0)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reporting.saveOutcomes(round, object(Kind.NYCKELTAL, "Antal gruppboendeplatser"),
+                List.of(new Reporting.OutcomeInput(unit("VOF-HN"), BigDecimal.ONE, null, null, null, null, null, 0))))
                 .isInstanceOf(AccessDeniedException.class);
         // The department manager reads the units below (Underlag) but does not write their reports.
         as("avdelningschef");
-        assertThat(followup.objectPage(round, unit("VOF-AO"), lssGoal).underlag())
+        assertThat(pages.objectPage(round, unit("VOF-AO"), lssGoal).underlag())
                 .extracting(r -> r.unit().name()).containsExactly("Hemtjänst Norr", "Haga hemtjänst 1", "Brunnen", "Förebyggandeenheten");
-        assertThat(followup.objectPage(round, unit("VOF-HN"), lssGoal).editable()).isFalse();
+        assertThat(pages.objectPage(round, unit("VOF-HN"), lssGoal).editable()).isFalse();
         // A politician reads the round and its report but changes nothing.
         as("politiker");
-        assertThat(followup.overview(round).objects()).isNotEmpty();
+        assertThat(pages.overview(round).objects()).isNotEmpty();
         assertThatThrownBy(() -> followup.saveTexts(round, 0, "x", Map.of())).isInstanceOf(AccessDeniedException.class);
     }
 
@@ -212,15 +222,15 @@ class FollowupServiceTest {
         long sickLeave = object(Kind.NYCKELTAL, "Sjukfrånvaro Dag 59");
         as("controller");
         // Sick leave should decrease; the target 2022 is 3,2 (seed). 3,5 against 3,8 the year before: red, decreasing.
-        assertThatThrownBy(() -> followup.saveOutcomes(round, sickLeave, List.of(new FollowupService.OutcomeInput(
+        assertThatThrownBy(() -> reporting.saveOutcomes(round, sickLeave, List.of(new Reporting.OutcomeInput(
                 unit("VOF-HN"), new BigDecimal("3.5"), null, new BigDecimal("3.8"), Signal.NARA_MALVARDE, null, " ", 0))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(keys(e)).containsExactly("uppf.validering.orsak"));
-        followup.saveOutcomes(round, sickLeave, List.of(
-                new FollowupService.OutcomeInput(unit("VOF-HN"), new BigDecimal("3.5"), null, new BigDecimal("3.8"), null, null, null, 0),
-                new FollowupService.OutcomeInput(unit("VOF-HAGA1"), new BigDecimal("3.2"), null, new BigDecimal("3.2"), null, null, null, 0),
-                new FollowupService.OutcomeInput(unit("VOF-AO"), new BigDecimal("3.4"), null, null, null, Trend.MINSKAD,
+        reporting.saveOutcomes(round, sickLeave, List.of(
+                new Reporting.OutcomeInput(unit("VOF-HN"), new BigDecimal("3.5"), null, new BigDecimal("3.8"), null, null, null, 0),
+                new Reporting.OutcomeInput(unit("VOF-HAGA1"), new BigDecimal("3.2"), null, new BigDecimal("3.2"), null, null, null, 0),
+                new Reporting.OutcomeInput(unit("VOF-AO"), new BigDecimal("3.4"), null, null, null, Trend.MINSKAD,
                         "Jämfört med samma period förra året", 0)));
-        FollowupViews.OutcomesPage page = followup.outcomes(round, sickLeave);
+        FollowupViews.OutcomesPage page = pages.outcomes(round, sickLeave);
         Map<String, FollowupViews.FigureLine> byUnit = page.rows().stream()
                 .collect(java.util.stream.Collectors.toMap(r -> r.unit().name(), FollowupViews.OutcomeRow::line));
         assertThat(byUnit.get("Hemtjänst Norr").target()).isEqualByComparingTo("3.2");
@@ -234,14 +244,14 @@ class FollowupServiceTest {
         // The department sees its units' outcomes on the Underlag tab.
         long workGoal = object(Kind.ARBETSMILJOMAL, "Långtidssjukfrånvaron");
         as("avdelningschef");
-        FollowupViews.UnderlagRow norr = followup.objectPage(round, unit("VOF-AO"), workGoal).underlag().get(0);
+        FollowupViews.UnderlagRow norr = pages.objectPage(round, unit("VOF-AO"), workGoal).underlag().get(0);
         assertThat(norr.figures().get(0).outcome().outcome()).isEqualByComparingTo("3.5");
         // A second controller saving with the version both read is a conflict, not a lost edit.
         as("controller");
         int read = byUnit.get("Hemtjänst Norr").outcome().version();
-        followup.saveOutcomes(round, sickLeave, List.of(new FollowupService.OutcomeInput(
+        reporting.saveOutcomes(round, sickLeave, List.of(new Reporting.OutcomeInput(
                 unit("VOF-HN"), new BigDecimal("3.6"), null, new BigDecimal("3.8"), null, null, null, read)));
-        assertThatThrownBy(() -> followup.saveOutcomes(round, sickLeave, List.of(new FollowupService.OutcomeInput(
+        assertThatThrownBy(() -> reporting.saveOutcomes(round, sickLeave, List.of(new Reporting.OutcomeInput(
                 unit("VOF-HN"), new BigDecimal("3.7"), null, new BigDecimal("3.8"), null, null, null, read))))
                 .isInstanceOf(ConflictException.class);
     }
@@ -252,12 +262,12 @@ class FollowupServiceTest {
         long ik7 = jdbc.sql("select id from goal_object where kind = 'INTERNKONTROLLPUNKT' and position = 7").query(Long.class).single();
         long assignment = object(Kind.UPPDRAG, "Effektivisera personlig assistans");
         as("controller");
-        Report saved = followup.saveReport(round, unit("VOF"), ik7, new FollowupService.ReportInput(null,
+        Report saved = reporting.saveReport(round, unit("VOF"), ik7, new Reporting.ReportInput(null,
                 ControlAssessment.MED_ANMARKNING.name(), "6 av 42 avvek.", "Checklista för utredningar.", null, null),
-                followup.objectPage(round, unit("VOF"), ik7).report().version());
+                pages.objectPage(round, unit("VOF"), ik7).report().version());
         assertThat(saved.assessment()).isEqualTo("MED_ANMARKNING");
         assertThat(saved.result()).isEqualTo("6 av 42 avvek.");
-        assertThatThrownBy(() -> followup.saveReport(round, unit("VOF"), assignment, new FollowupService.ReportInput(
+        assertThatThrownBy(() -> reporting.saveReport(round, unit("VOF"), assignment, new Reporting.ReportInput(
                 "x", GoalState.EJ_UTVARDERAD.name(), null, null, AssignmentStatus.PABORJAD, null), 0))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(keys(e)).contains("validering.val"));
     }
@@ -267,7 +277,7 @@ class FollowupServiceTest {
         long round = roundId();
         long lssGoal = object(Kind.NAMNDMAL, "Öka antalet gruppboendeplatser");
         as("enhetschef");
-        followup.saveReport(round, unit("VOF-HN"), lssGoal, new FollowupService.ReportInput("Analys", null, null, null, null, null), 0);
+        reporting.saveReport(round, unit("VOF-HN"), lssGoal, new Reporting.ReportInput("Analys", null, null, null, null, null), 0);
         as("controller");
         int version = followup.round(round).version();
         assertThatThrownBy(() -> followup.share(round, lssGoal, true, Set.of(unit("VOF-AO")), version))
@@ -279,17 +289,17 @@ class FollowupServiceTest {
         assertThatThrownBy(() -> followup.share(round, assignment, true, Set.of(unit("VOF-FK")), version))
                 .isInstanceOf(ConflictException.class);
         // Control points 3, 4 and 5 are followed up at the annual report only; one can still be taken in.
-        FollowupViews.Overview before = followup.overview(round);
+        FollowupViews.Overview before = pages.overview(round);
         assertThat(before.addable()).extracting(GoalObject::position).containsExactly(3, 4, 5);
         long point3 = before.addable().get(0).id();
         followup.share(round, point3, true, Set.of(unit("VOF-FK")), before.round().version());
-        FollowupViews.Overview after = followup.overview(round);
+        FollowupViews.Overview after = pages.overview(round);
         assertThat(after.addable()).extracting(GoalObject::position).containsExactly(4, 5);
         assertThat(compiler.compile(after.round(), null).controls()).extracting(CompiledReport.ControlEntry::number)
                 .containsExactly(1, 2, 3, 6, 7);
         // Taken out again, it leaves the round and the report.
         followup.share(round, point3, false, Set.of(), after.round().version());
-        assertThat(followup.overview(round).addable()).extracting(GoalObject::position).containsExactly(3, 4, 5);
+        assertThat(pages.overview(round).addable()).extracting(GoalObject::position).containsExactly(3, 4, 5);
     }
 
     @Test
@@ -333,15 +343,15 @@ class FollowupServiceTest {
         assertThat(v1).contains("Lapplandsgatans serviceboende");
         // Frozen: no report, outcome, share or task change is taken.
         as("enhetschef");
-        assertThatThrownBy(() -> followup.saveReport(round, unit("VOF-HN"), lssGoal,
-                new FollowupService.ReportInput("Sent", null, null, null, null, null), 0))
+        assertThatThrownBy(() -> reporting.saveReport(round, unit("VOF-HN"), lssGoal,
+                new Reporting.ReportInput("Sent", null, null, null, null, null), 0))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(keys(e)).containsExactly("uppf.validering.beslutad"));
         // A correction opens version 2; version 1 stays exactly as decided.
         as("controller");
         Round reopened = followup.reopen(round, decided.version(), "Rättelse av analysen för mål 1");
         assertThat(reopened.reportVersion()).isEqualTo(2);
-        Report admin = followup.objectPage(round, unit("VOF"), lssGoal).report();
-        followup.saveReport(round, unit("VOF"), lssGoal, new FollowupService.ReportInput("Rättad analys.",
+        Report admin = pages.objectPage(round, unit("VOF"), lssGoal).report();
+        reporting.saveReport(round, unit("VOF"), lssGoal, new Reporting.ReportInput("Rättad analys.",
                 GoalState.HELT_UPPFYLLT.name(), null, null, null, null), admin.version());
         assertThatThrownBy(() -> followup.decide(round, reopened.version(), LocalDate.of(2022, 10, 25), "VON § 95", null, x -> "x"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(keys(e)).containsExactly("uppf.validering.rattelse"));
@@ -363,21 +373,21 @@ class FollowupServiceTest {
         Round round = followup.open(new FollowupService.OpenRound(von, RoundType.ARSBOKSLUT, null,
                 LocalDate.of(2022, 12, 31), LocalDate.of(2023, 1, 12), LocalDate.of(2023, 1, 19), LocalDate.of(2023, 1, 26)));
         assertThat(round.name()).isEqualTo("Årsbokslut 2022");
-        FollowupViews.Overview o = followup.overview(round.id());
+        FollowupViews.Overview o = pages.overview(round.id());
         // At the annual report control points 2, 3, 4, 5 and 6 are followed up.
         assertThat(o.objects().stream().filter(s -> s.part() == Part.IK).map(s -> s.object().position()))
                 .containsExactlyInAnyOrder(2, 3, 4, 5, 6);
         assertThat(o.units()).hasSize(19);
         // Before the day the tasks open, a unit cannot report yet; the task is not on its start page either.
-        followup.useClock(java.time.Clock.fixed(java.time.Instant.parse("2023-01-05T08:00:00Z"), FollowupService.SWEDEN));
+        rounds.useClock(java.time.Clock.fixed(java.time.Instant.parse("2023-01-05T08:00:00Z"), Rounds.SWEDEN));
         as("enhetschef");
         long lssGoal = object(Kind.NAMNDMAL, "Öka antalet gruppboendeplatser");
-        assertThatThrownBy(() -> followup.saveReport(round.id(), unit("VOF-HN"), lssGoal,
-                new FollowupService.ReportInput("För tidigt", null, null, null, null, null), 0))
+        assertThatThrownBy(() -> reporting.saveReport(round.id(), unit("VOF-HN"), lssGoal,
+                new Reporting.ReportInput("För tidigt", null, null, null, null, null), 0))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(keys(e)).containsExactly("uppf.validering.inteOppnad"));
-        assertThat(followup.start().toReport()).extracting(v -> v.round().id()).doesNotContain(round.id());
-        followup.useClock(java.time.Clock.fixed(java.time.Instant.parse("2023-01-20T08:00:00Z"), FollowupService.SWEDEN));
-        assertThat(followup.start().toReport()).filteredOn(v -> v.round().id() == round.id())
+        assertThat(work.start().toReport()).extracting(v -> v.round().id()).doesNotContain(round.id());
+        rounds.useClock(java.time.Clock.fixed(java.time.Instant.parse("2023-01-20T08:00:00Z"), Rounds.SWEDEN));
+        assertThat(work.start().toReport()).filteredOn(v -> v.round().id() == round.id())
                 .isNotEmpty().extracting(FollowupViews.TaskView::overdue).containsOnly(true);
         // Only a controller or administrator of the committee may open one.
         as("enhetschef");

@@ -38,6 +38,16 @@ class SubstituteTest {
     @Autowired
     FollowupService followup;
     @Autowired
+    Reporting reporting;
+    @Autowired
+    TaskWorkflow workflow;
+    @Autowired
+    RoundPages pages;
+    @Autowired
+    WorkPages work;
+    @Autowired
+    Rounds rounds;
+    @Autowired
     UserDetailsService users;
     @Autowired
     JdbcClient jdbc;
@@ -76,8 +86,8 @@ class SubstituteTest {
     @Test
     void a_substitute_reports_for_the_unit_only_during_the_period() {
         as("enhetschef2");
-        assertThatThrownBy(() -> followup.saveReport(round(), unit("VOF-HN"), lssGoal(),
-                new FollowupService.ReportInput("Som vikarie", null, null, null, null, null), 0))
+        assertThatThrownBy(() -> reporting.saveReport(round(), unit("VOF-HN"), lssGoal(),
+                new Reporting.ReportInput("Som vikarie", null, null, null, null, null), 0))
                 .isInstanceOf(AccessDeniedException.class);
 
         as("enhetschef");
@@ -86,7 +96,7 @@ class SubstituteTest {
         assertThat(substitutes.mine()).extracting(Substitution::id).containsExactly(s.id());
 
         as("enhetschef2");
-        FollowupViews.StartPage start = followup.start();
+        FollowupViews.StartPage start = work.start();
         assertThat(start.asSubstitute()).hasSize(1);
         assertThat(start.asSubstitute().get(0).substitution().displayName()).isEqualTo("Erik Enhetschef");
         assertThat(start.asSubstitute().get(0).toReport()).extracting(FollowupViews.TaskView::title)
@@ -94,8 +104,8 @@ class SubstituteTest {
         // Their own tasks stay their own.
         assertThat(start.toReport()).extracting(FollowupViews.TaskView::title)
                 .containsExactly("Måluppföljning, delårsbokslut: Haga hemtjänst 1");
-        Report saved = followup.saveReport(round(), unit("VOF-HN"), lssGoal(),
-                new FollowupService.ReportInput("Som vikarie", null, null, null, null, null), 0);
+        Report saved = reporting.saveReport(round(), unit("VOF-HN"), lssGoal(),
+                new Reporting.ReportInput("Som vikarie", null, null, null, null, null), 0);
         // The audit log says who actually wrote it.
         assertThat(saved.updatedBy()).isEqualTo("enhetschef2");
 
@@ -103,9 +113,9 @@ class SubstituteTest {
         as("enhetschef");
         substitutes.remove(s.id());
         as("enhetschef2");
-        assertThat(followup.start().asSubstitute()).isEmpty();
-        assertThatThrownBy(() -> followup.saveReport(round(), unit("VOF-HN"), lssGoal(),
-                new FollowupService.ReportInput("Igen", null, null, null, null, null), saved.version()))
+        assertThat(work.start().asSubstitute()).isEmpty();
+        assertThatThrownBy(() -> reporting.saveReport(round(), unit("VOF-HN"), lssGoal(),
+                new Reporting.ReportInput("Igen", null, null, null, null, null), saved.version()))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
@@ -116,8 +126,8 @@ class SubstituteTest {
         long task = id("select id from followup_task where round_id = ? and unit_id = ? and part = 'MAL'", round(), unit("VOF-HN"));
         jdbc.sql("update followup_task set state = 'KLARMARKERAD' where id = ?").param(task).update();
         as("forvaltningschef");
-        assertThat(followup.start().asSubstitute().get(0).toApprove()).extracting(v -> v.task().id()).contains(task);
-        assertThat(followup.approve(task, 0).approvedBy()).isEqualTo("forvaltningschef");
+        assertThat(work.start().asSubstitute().get(0).toApprove()).extracting(v -> v.task().id()).contains(task);
+        assertThat(workflow.approve(task, 0).approvedBy()).isEqualTo("forvaltningschef");
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import se.styr.followup.ControlAssessment;
 import se.styr.followup.FollowupService;
+import se.styr.followup.Reporting;
 import se.styr.followup.Round;
 import se.styr.followup.RoundType;
 import se.styr.goals.AssignmentStatus;
@@ -57,6 +58,7 @@ public final class SyntheticCommittees {
     private final JdbcClient jdbc;
     private final GoalService goals;
     private final FollowupService followup;
+    private final Reporting reporting;
     private final UserDetailsService users;
     private final boolean unitReports;
     private final Random random = new Random(20220831L);
@@ -69,6 +71,7 @@ public final class SyntheticCommittees {
         this.jdbc = context.getBean(JdbcClient.class);
         this.goals = context.getBean(GoalService.class);
         this.followup = context.getBean(FollowupService.class);
+        this.reporting = context.getBean(Reporting.class);
         this.users = context.getBean(UserDetailsService.class);
         this.unitReports = unitReports;
     }
@@ -156,15 +159,15 @@ public final class SyntheticCommittees {
         int index = 0;
         for (long objectId : objectIds) {
             GoalObject o = goals.get(objectId);
-            followup.saveReport(round.id(), admin, objectId, adminReport(o, index++), 0);
+            reporting.saveReport(round.id(), admin, objectId, adminReport(o, index++), 0);
         }
         if (unitReports) {
-            List<Long> reporting = jdbc.sql("""
+            List<Long> reportingUnits = jdbc.sql("""
                     select distinct s.unit_id from followup_share s join goal_object o on o.id = s.object_id
                     where s.round_id = ? and o.kind = 'NAMNDMAL' order by s.unit_id""").param(round.id()).query(Long.class).list();
-            for (long unit : reporting) {
+            for (long unit : reportingUnits) {
                 for (GoalObject goal : committeeGoals) {
-                    followup.saveReport(round.id(), unit, goal.id(), new FollowupService.ReportInput(
+                    reporting.saveReport(round.id(), unit, goal.id(), new Reporting.ReportInput(
                             unitAnalysis(goal), null, null, null, null, null), 0);
                 }
             }
@@ -212,24 +215,24 @@ public final class SyntheticCommittees {
         return v == null ? null : v.max(BigDecimal.ZERO).min(BigDecimal.valueOf(100));
     }
 
-    private FollowupService.ReportInput adminReport(GoalObject o, int index) {
+    private Reporting.ReportInput adminReport(GoalObject o, int index) {
         return switch (o.kind()) {
-            case NAMNDMAL, ARBETSMILJOMAL -> new FollowupService.ReportInput(goalAnalysis(o),
+            case NAMNDMAL, ARBETSMILJOMAL -> new Reporting.ReportInput(goalAnalysis(o),
                     GOAL_STATES[index % GOAL_STATES.length].name(), null, null, null, null);
             case INTERNKONTROLLPUNKT -> {
                 boolean remark = index % 3 == 0;
-                yield new FollowupService.ReportInput(null,
+                yield new Reporting.ReportInput(null,
                         (remark ? ControlAssessment.MED_ANMARKNING : ControlAssessment.UTAN_ANMARKNING).name(),
                         remark ? "Stickprov på 40 ärenden: 6 avvek från rutinen, främst i dokumentationen av beslutsunderlaget."
                                 : "Stickprov på 40 ärenden: samtliga följde rutinen.",
                         remark ? "Rutinen förtydligas och går igenom på arbetsplatsträffar under hösten. Ny kontroll vid årsbokslutet." : null,
                         null, null);
             }
-            case UPPDRAG -> new FollowupService.ReportInput(assignmentAnalysis(o),
+            case UPPDRAG -> new Reporting.ReportInput(assignmentAnalysis(o),
                     ASSIGNMENT_STATES[index % ASSIGNMENT_STATES.length].name(), null, null,
                     index % 4 == 0 ? AssignmentStatus.FARDIG : AssignmentStatus.PABORJAD,
                     "Uppdraget bedöms vara genomfört vid årets slut.");
-            default -> new FollowupService.ReportInput(goalAnalysis(o), null, null, null, null, null);
+            default -> new Reporting.ReportInput(goalAnalysis(o), null, null, null, null, null);
         };
     }
 
