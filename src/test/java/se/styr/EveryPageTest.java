@@ -49,15 +49,11 @@ class EveryPageTest {
     static final int MAX_PAGES = 3_000;
 
     /**
-     * Failures this walk finds whose fix belongs to other work on the same issue (issue 12), listed so that they are
-     * printed but do not fail the walk meanwhile. Remove an entry when its fix is in; nothing else may be added here.
-     * <ul>
-     * <li>the administrator's links for a new committee goal or assignment on a KF priority goal's page: an NPE in
-     * {@code ChainController.newForm} ({@code ownerId} null), fixed with the other defects of issue 12 item 7.</li>
-     * </ul>
+     * At most this many pages of one kind per user (see {@link #pattern}): the demo has hundreds of objects and task
+     * objects rendered by the same template, and walking them all costs minutes on each database without reaching
+     * another template. The kinds are what is checked; the ones cut short are printed.
      */
-    private static final List<Pattern> FIXED_ELSEWHERE = List.of(
-            Pattern.compile("/objekt/ny\\?typ=(NAMNDMAL|UPPDRAG)&forelder=\\d+: NullPointerException: .*\"ownerId\" is null"));
+    static final int PER_KIND = 30;
 
     private static final Pattern MESSAGE_KEY = Pattern.compile("\\?\\?[^\\s<>?\"]+\\?\\?");
     private static final List<String> ENGLISH_DEFAULTS = List.of("Whitelabel", "Internal Server Error", "Forbidden",
@@ -101,10 +97,16 @@ class EveryPageTest {
         Map<Integer, Set<String>> clientErrors = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         int pages = 0;
+        Map<String, Integer> sampled = new TreeMap<>();
         while (!queue.isEmpty() && pages < MAX_PAGES) {
             String url = queue.poll();
+            String kind = pattern(url);
+            if (patterns.getOrDefault(kind, 0) >= PER_KIND) {
+                sampled.merge(kind, 1, Integer::sum);
+                continue;
+            }
             pages++;
-            patterns.merge(pattern(url), 1, Integer::sum);
+            patterns.merge(kind, 1, Integer::sum);
             MockHttpServletResponse response;
             try {
                 response = mvc.perform(get(URI.create(url)).with(user(person)).session(session)).andReturn().getResponse();
@@ -137,10 +139,11 @@ class EveryPageTest {
         }
         System.out.printf("%s: %d pages, %d still queued, %d kinds of page%n", username, pages, queue.size(), patterns.size());
         patterns.forEach((p, n) -> System.out.printf("  %5d %s%n", n, p));
+        sampled.forEach((p, n) -> System.out.printf("  %5d more of %s not walked (at most %d of a kind)%n", n, p, PER_KIND));
         clientErrors.forEach((s, urls) -> System.out.printf("  %d: %s%n", s, urls));
         failures.stream().limit(50).forEach(f -> System.out.println("  FAIL " + f));
 
-        assertThat(failures.stream().filter(f -> FIXED_ELSEWHERE.stream().noneMatch(p -> p.matcher(f).matches())))
+        assertThat(failures)
                 .as("pages that fail for " + username).isEmpty();
         assertThat(queue).as("the walk ended before the bound of " + MAX_PAGES + " pages").isEmpty();
         assertThat(patterns.keySet()).as("kinds of page " + username + " reached").containsAll(EVERYONE_REACHES)
