@@ -51,7 +51,7 @@ class ConcurrentPagesTest {
      */
     private static final Duration REQUEST_LIMIT = Duration.ofMinutes(5);
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-    private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
+    private static final Pattern SESSION = Pattern.compile("SESSION=([^;]+)");
 
     @LocalServerPort
     int port;
@@ -87,7 +87,7 @@ class ConcurrentPagesTest {
         String cookie = cookie(form);
         String body = "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/login")).timeout(REQUEST_LIMIT)
-                        .header("Cookie", "JSESSIONID=" + cookie)
+                        .header("Cookie", "SESSION=" + cookie)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -144,7 +144,7 @@ class ConcurrentPagesTest {
                 request.header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString("controller:styr-demo".getBytes(StandardCharsets.UTF_8)));
             } else {
-                request.header("Cookie", "JSESSIONID=" + sessions.get(i % SESSIONS));
+                request.header("Cookie", "SESSION=" + sessions.get(i % SESSIONS));
             }
             answers.add(http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                     .thenApply(r -> String.valueOf(r.statusCode()))

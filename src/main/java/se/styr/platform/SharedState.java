@@ -32,15 +32,19 @@ class SharedState {
     }
 
     /**
-     * Two requests of one session (htmx polling beside a click) may write the same attribute at once: on PostgreSQL
-     * the attribute is upserted instead of failing on its primary key.
+     * Two requests of one session (htmx polling beside a click, or a person's tabs) may write the same attribute at
+     * once: the attribute is upserted instead of failing on its primary key (PostgreSQL's own customizer; a MERGE on H2).
      */
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionUpsert(DataSource dataSource) {
-        boolean postgres = "PostgreSQL".equals(productName(dataSource));
+        String product = productName(dataSource);
         return repository -> {
-            if (postgres) {
+            if ("PostgreSQL".equals(product)) {
                 new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(repository);
+            } else if ("H2".equals(product)) {
+                repository.setCreateSessionAttributeQuery("""
+                        MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+                        KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)""");
             }
         };
     }
