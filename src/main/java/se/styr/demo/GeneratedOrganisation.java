@@ -122,7 +122,7 @@ final class GeneratedOrganisation {
         String adminName = body.type().equals("KOMMUNSTYRELSE") ? "Stadsledningskontoret"
                 : body.name().replace("nämnden", "förvaltningen").replace("Nämnden för", "Förvaltningen för");
         long adminId = unit(body.id(), "FORVALTNING", adminName, body.code() + "-F", 1);
-        int departmentCount = Math.max(1, Math.min(size / 2, (int) Math.round(Math.sqrt(size) / 2.2)));
+        int departmentCount = Math.max(1, Math.min(size / 2, (int) Math.round(Math.sqrt(size) / 3.0)));
         List<Department> departments = new ArrayList<>();
         for (int d = 0; d < departmentCount; d++) {
             String name = DEPARTMENTS[d % DEPARTMENTS.length] + (d >= DEPARTMENTS.length ? " " + (d / DEPARTMENTS.length + 1) : "");
