@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  * array or a page ({"items": [...], ...}); its SQL then reads as many rows as the answer holds.
  *
  * <p>Usage: java -cp postgresql.jar bench/PageBenchmark.java BASE_URL JDBC_URL PID LABEL OUT.md
+ * Before any page is measured, each is asked for up to bench.warmupRequests (5) times or bench.warmupSeconds (10).
  * System properties: bench.users (50), bench.loadSeconds (20), bench.singleRequests (20), bench.singleSeconds (10),
  * bench.timeoutSeconds (30), bench.password (styr-demo), bench.only (a comma-separated list of page names).
  */
@@ -45,6 +46,8 @@ public class PageBenchmark {
     static final int LOAD_SECONDS = Integer.getInteger("bench.loadSeconds", 20);
     static final int SINGLE_REQUESTS = Integer.getInteger("bench.singleRequests", 20);
     static final int SINGLE_SECONDS = Integer.getInteger("bench.singleSeconds", 10);
+    static final int WARMUP_REQUESTS = Integer.getInteger("bench.warmupRequests", 5);
+    static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 10);
     static final Duration TIMEOUT = Duration.ofSeconds(Integer.getInteger("bench.timeoutSeconds", 30));
     static final String PASSWORD = System.getProperty("bench.password", "styr-demo");
 
@@ -103,6 +106,7 @@ public class PageBenchmark {
 
     String run(String label) throws Exception {
         long started = System.nanoTime();
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).strip();
         Map<String, Long> ids = ids();
         System.err.println("Ids: " + ids);
         List<Page> pages = pages(ids);
@@ -110,6 +114,14 @@ public class PageBenchmark {
         if (!only.isBlank()) {
             List<String> names = List.of(only.split(","));
             pages = pages.stream().filter(p -> names.contains(p.name())).toList();
+        }
+        // warm-up: the JIT and the caches see every page before any is measured
+        for (Page page : pages) {
+            long until = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
+            List<String> headers = headers(page, 0);
+            for (int i = 0; i < WARMUP_REQUESTS && System.nanoTime() < until; i++) {
+                send(page, headers);
+            }
         }
         List<Result> results = new ArrayList<>();
         for (Page page : pages) {
@@ -124,8 +136,10 @@ public class PageBenchmark {
         StringBuilder out = new StringBuilder();
         out.append("### ").append(label).append("\n\n");
         out.append(String.format("Counts: %s. JVM -Xmx512m; RSS at the end %d MB, peak (VmHWM) %d MB. %d users × 1 request/s for %d s per page; "
-                + "1 user: up to %d requests or %d s after one warm-up. Whole run %d s.%n%n", counts(), rss[0] / 1024, rss[1] / 1024,
-                USERS, LOAD_SECONDS, SINGLE_REQUESTS, SINGLE_SECONDS, (System.nanoTime() - started) / 1_000_000_000));
+                + "1 user: up to %d requests or %d s (at least 3) after a warm-up. Whole run %d s; "
+                + "load average of the machine (/proc/loadavg) before: %s, after: %s.%n%n", counts(), rss[0] / 1024, rss[1] / 1024,
+                USERS, LOAD_SECONDS, SINGLE_REQUESTS, SINGLE_SECONDS, (System.nanoTime() - started) / 1_000_000_000,
+                loadBefore, Files.readString(Path.of("/proc/loadavg")).strip()));
         out.append("| page | size | 1 user p50 | p95 | ").append(USERS).append(" users p50 | p95 | max | req/s | errors | bare SQL | ratio | RSS |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {

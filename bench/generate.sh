@@ -32,12 +32,12 @@ common=(--spring.profiles.active=postgres
   "--spring.datasource.username=$PGUSER" "--spring.datasource.password=${PGPASSWORD:-}"
   --server.port=0 --server.address=127.0.0.1)
 if [[ "$scale" == "demo" ]]; then
-  # the demo data loads on the first start into an empty database; once started, the application is stopped
+  # the demo data loads on the first start into an empty database; once loaded, the application is stopped
   log=$(mktemp)
   java -Xmx512m -jar "$jar" "${common[@]}" --styr.demo.enabled=true > "$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 300); do
-    if grep -q "Started StyrApplication" "$log"; then break; fi
+    if grep -q "Demodata för Alingsås kommun inläst" "$log"; then break; fi
     if ! kill -0 "$pid" 2>/dev/null; then cat "$log"; exit 1; fi
     sleep 1
   done
