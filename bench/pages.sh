@@ -40,7 +40,7 @@ java -Xmx512m -jar "$jar" --spring.profiles.active=postgres \
   "--spring.datasource.password=${PGPASSWORD:-}" --styr.demo.enabled=false \
   --server.address=127.0.0.1 --server.port="$port" > "$log" 2>&1 &
 app=$!
-trap 'kill "$app" 2>/dev/null || true' EXIT
+trap 'kill "$app" 2>/dev/null || true' EXIT INT TERM
 for _ in $(seq 1 180); do
   if grep -q "Started StyrApplication" "$log"; then break; fi
   if ! kill -0 "$app" 2>/dev/null; then cat "$log"; exit 1; fi
