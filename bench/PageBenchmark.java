@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * array or a page ({"items": [...], ...}); its SQL then reads as many rows as the answer holds.
  *
  * <p>Usage: java -cp postgresql.jar bench/PageBenchmark.java BASE_URL JDBC_URL PID LABEL OUT.md
- * Before any page is measured, each is asked for up to bench.warmupRequests (5) times or bench.warmupSeconds (10).
+ * Before any page is measured, each is asked for up to bench.warmupRequests (2) times or bench.warmupSeconds (10).
  * System properties: bench.users (50), bench.loadSeconds (20), bench.singleRequests (20), bench.singleSeconds (10),
  * bench.timeoutSeconds (30), bench.recoverySeconds (180: after each page's load, how long to wait for the application
  * to answer a light page within 5 s again before the next page), bench.password (styr-demo), bench.only (a comma-separated list of page names).
@@ -47,7 +47,7 @@ public class PageBenchmark {
     static final int LOAD_SECONDS = Integer.getInteger("bench.loadSeconds", 20);
     static final int SINGLE_REQUESTS = Integer.getInteger("bench.singleRequests", 20);
     static final int SINGLE_SECONDS = Integer.getInteger("bench.singleSeconds", 10);
-    static final int WARMUP_REQUESTS = Integer.getInteger("bench.warmupRequests", 5);
+    static final int WARMUP_REQUESTS = Integer.getInteger("bench.warmupRequests", 2);
     static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 10);
     static final int RECOVERY_SECONDS = Integer.getInteger("bench.recoverySeconds", 180);
     static final Duration TIMEOUT = Duration.ofSeconds(Integer.getInteger("bench.timeoutSeconds", 30));
