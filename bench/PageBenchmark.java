@@ -206,12 +206,6 @@ public class PageBenchmark {
                 select t.id, t.part, t.state, t.comment, u.name, r.name, d.due_on from followup_task t join org_unit u on u.id = t.unit_id
                 join followup_round r on r.id = t.round_id left join followup_deadline d on d.round_id = r.id and d.level = 'ENHET'
                 where r.state = 'OPPEN' and (t.unit_id = ? or u.parent_id = ?)""";
-        String wholeChain = """
-                select o.id, o.kind, o.parent_id, o.owner_unit_id, o.position, o.title, o.judgement, o.status, o.direction, o.steering,
-                  o.near_target_tolerance from goal_object o where o.municipality_id = ? and not o.retired order by o.parent_id, o.position""";
-        String wholeValues = """
-                select v.object_id, v.year, v.outcome, v.target from measure_value v join goal_object o on o.id = v.object_id
-                where o.municipality_id = ? and not o.retired""";
         String units = "select id, parent_id, type, name, code, position, active from org_unit where municipality_id = ? order by position";
         String bodyChain = subtree + """
                 , mine(id) as (select o.id from goal_object o where o.owner_unit_id in (select id from sub) and not o.retired),
@@ -247,7 +241,14 @@ public class PageBenchmark {
                 from followup_object fo join goal_object k on k.parent_id = fo.object_id and k.kind = 'NYCKELTAL' and not k.retired
                 left join measure_value v on v.object_id = k.id and v.year between ? - 2 and ? + 1
                 where fo.round_id = ? order by k.parent_id, k.position, v.year""";
-        String allObjects = "select * from goal_object where municipality_id = ? order by id";
+        String objectsPage = "select * from goal_object where municipality_id = ? order by id limit 50";
+        String objectsCount = "select count(*) from goal_object where municipality_id = ?";
+        // The whole municipality's tree shows KF's focus areas, closed, each with the number of objects under it.
+        String focusAreas = """
+                with recursive under(top, id) as (select o.id, o.id from goal_object o where o.municipality_id = ? and o.kind = 'FOKUSOMRADE'
+                  and not o.retired union all select under.top, c.id from goal_object c join under on c.parent_id = under.id where not c.retired)
+                select f.id, f.title, f.position, count(*) - 1 from goal_object f join under on under.top = f.id
+                group by f.id, f.title, f.position order by f.position""";
 
         long m = ids.get("municipality");
         List<Page> pages = new ArrayList<>();
@@ -255,7 +256,7 @@ public class PageBenchmark {
                 toApprove, ids.get("round"), ids.get("admin"))));
         pages.add(new Page("/ (enhetschef)", "/", "enhetschef", false, sql(reporterTasks, ids.get("unit"), ids.get("unit"),
                 missingOutcomes, ids.get("round"))));
-        pages.add(new Page("/styrkedja", "/styrkedja", "controller", false, sql(wholeChain, m, wholeValues, m, units, m)));
+        pages.add(new Page("/styrkedja", "/styrkedja", "controller", false, sql(focusAreas, m)));
         pages.add(new Page("/styrkedja?organ={committee}", "/styrkedja?organ=" + ids.get("committee"), "controller", false,
                 sql(bodyChain, ids.get("committee"), units, m)));
         pages.add(new Page("/styrkedja?organ={KF}", "/styrkedja?organ=" + ids.get("kf"), "controller", false,
@@ -271,7 +272,7 @@ public class PageBenchmark {
         pages.add(new Page("/uppfoljning/{round}/rapport", "/uppfoljning/" + ids.get("round") + "/rapport", "controller", false, report));
         pages.add(new Page("/uppfoljning/{round}/rapport.pdf", "/uppfoljning/" + ids.get("round") + "/rapport.pdf", "controller", false, report));
         pages.add(new Page("/organisation", "/organisation", "controller", false, sql(units, m)));
-        pages.add(new Page("/api/v1/objects", "/api/v1/objects", "controller", true, sql(allObjects, m)));
+        pages.add(new Page("/api/v1/objects", "/api/v1/objects", "controller", true, sql(objectsPage, m, objectsCount, m)));
         pages.add(new Page("/api/v1/objects/{key figure}", "/api/v1/objects/" + ids.get("figure"), "controller", true,
                 sql(object, ids.get("figure"), objectValues, ids.get("figure"), children, ids.get("figure"))));
         pages.add(new Page("/api/v1/rounds", "/api/v1/rounds", "controller", true, sql(rounds, m)));
