@@ -421,17 +421,39 @@ public class PageBenchmark {
         }
     }
 
-    /** HTTP Basic for the API; for pages, a session per simulated user (logged in once, through the login form). */
+    /**
+     * A personal API token for the API (made once per user with HTTP Basic, as a client would, and used from then on);
+     * for pages, a session per simulated user (logged in once, through the login form).
+     */
     List<String> headers(Page page, int user) throws Exception {
         if (page.api()) {
-            return List.of("Authorization", "Basic " + Base64.getEncoder().encodeToString((page.user() + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)),
-                    "Accept", "application/json");
+            return List.of("Authorization", "Bearer " + token(page.user()), "Accept", "application/json");
         }
         String key = page.user() + "#" + user;
         if (!sessions.containsKey(key)) {
             sessions.put(key, List.of("Cookie", login(page.user())));
         }
         return sessions.get(key);
+    }
+
+    final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+    String token(String username) throws Exception {
+        String known = tokens.get(username);
+        if (known != null) {
+            return known;
+        }
+        String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens")).timeout(TIMEOUT)
+                .header("Authorization", basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Mätning " + System.nanoTime() + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher secret = Pattern.compile("\"secret\"\\s*:\\s*\"([^\"]+)\"").matcher(created.body());
+        if (created.statusCode() / 100 != 2 || !secret.find()) {
+            throw new IllegalStateException("Could not make an API token for " + username + ": " + created.statusCode() + " " + created.body());
+        }
+        tokens.put(username, secret.group(1));
+        return secret.group(1);
     }
 
     String login(String username) throws Exception {

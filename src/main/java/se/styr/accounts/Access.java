@@ -5,6 +5,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import se.styr.organisation.Organisation;
 
 /** Who is acting, and what they may do with the objects of a unit. */
@@ -75,7 +77,8 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
 
     /** Whom the current user stands in for today (vikarie). */
     public java.util.List<Substitution> standingInFor() {
-        return findCurrent().map(user -> accounts.standingInFor(user.id(), java.time.LocalDate.now(SWEDEN)))
+        return findCurrent().map(user -> perRequest("standingInFor." + user.id(),
+                        () -> accounts.standingInFor(user.id(), java.time.LocalDate.now(SWEDEN))))
                 .orElse(java.util.List.of());
     }
 
@@ -126,6 +129,25 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
         if (action == Action.APPROVE && scope.unitId().equals(unitId)) {
             return false;
         }
-        return organisation.subtree(scope.unitId()).contains(unitId);
+        return perRequest("subtree." + scope.unitId(), () -> organisation.subtree(scope.unitId())).contains(unitId);
+    }
+
+    /**
+     * Read once per request: a page that checks the right for each of its rows (rounds, tasks, bodies) would otherwise
+     * run the same query once a row. Outside a request (a background job) it is read each time.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> T perRequest(String key, java.util.function.Supplier<T> read) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return read.get();
+        }
+        String name = Access.class.getName() + "." + key;
+        T value = (T) request.getAttribute(name, RequestAttributes.SCOPE_REQUEST);
+        if (value == null) {
+            value = read.get();
+            request.setAttribute(name, value, RequestAttributes.SCOPE_REQUEST);
+        }
+        return value;
     }
 }

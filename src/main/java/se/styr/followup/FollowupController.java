@@ -284,9 +284,9 @@ class FollowupController {
         return model;
     }
 
-    // ---- reading form input
+    // ---- reading form input (also for ReportingController)
 
-    private static Long parseLong(String s) {
+    static Long parseLong(String s) {
         try {
             return s == null || s.isBlank() ? null : Long.valueOf(s.strip());
         } catch (NumberFormatException e) {
@@ -294,7 +294,7 @@ class FollowupController {
         }
     }
 
-    private static int parseInt(String s) {
+    static int parseInt(String s) {
         try {
             return s == null || s.isBlank() ? 0 : Integer.parseInt(s.strip());
         } catch (NumberFormatException e) {

@@ -58,12 +58,12 @@ class ReportingController {
         List<Reporting.OutcomeInput> rows = new ArrayList<>();
         for (int i = 0; form.containsKey("rows[" + i + "].unitId"); i++) {
             String f = "rows[" + i + "].";
-            rows.add(new Reporting.OutcomeInput(parseLong(form.get(f + "unitId")),
+            rows.add(new Reporting.OutcomeInput(FollowupController.parseLong(form.get(f + "unitId")),
                     FormInput.number(form.get(f + "outcome"), f + "outcome", input), FormInput.number(form.get(f + "target"), f + "target", input),
                     FormInput.number(form.get(f + "previousOutcome"), f + "previousOutcome", input),
                     FormInput.choice(Signal.class, form.get(f + "signalOverride"), f + "signalOverride", input),
                     FormInput.choice(Trend.class, form.get(f + "trendOverride"), f + "trendOverride", input),
-                    form.get(f + "reason"), parseInt(form.get(f + "version"))));
+                    form.get(f + "reason"), FollowupController.parseInt(form.get(f + "version"))));
         }
         try {
             input.throwIfAny();
@@ -151,7 +151,7 @@ class ReportingController {
                 form.get("forecast"));
         try {
             input.throwIfAny();
-            reporting.saveReport(id, unitId, objectId, in, parseInt(form.get("version")));
+            reporting.saveReport(id, unitId, objectId, in, FollowupController.parseInt(form.get("version")));
             redirect.addFlashAttribute("notice", messages.text("object.saved"));
             return "redirect:/uppfoljning/" + id + "/enhet/" + unitId + "/objekt/" + objectId;
         } catch (ValidationException e) {
@@ -175,23 +175,5 @@ class ReportingController {
         model.addAttribute("statuses", AssignmentStatus.values());
         PageStatus.rejected(errors, conflict);
         return "followup/object";
-    }
-
-    // ---- reading form input
-
-    private static Long parseLong(String s) {
-        try {
-            return s == null || s.isBlank() ? null : Long.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static int parseInt(String s) {
-        try {
-            return s == null || s.isBlank() ? 0 : Integer.parseInt(s.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }
