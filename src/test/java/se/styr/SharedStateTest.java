@@ -39,6 +39,12 @@ class SharedStateTest {
         assertThat(jdbc.sql("select count(*) from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id"
                 + " where s.principal_name = 'controller' and a.attribute_name = 'SPRING_SECURITY_CONTEXT'").query(Long.class).single())
                 .isPositive();
+        // the stored login holds no password hash (bcrypt hashes start with "$2")
+        byte[] context = jdbc.sql("select a.attribute_bytes from spring_session_attributes a join spring_session s"
+                + " on s.primary_id = a.session_primary_id where s.principal_name = 'controller'"
+                + " and a.attribute_name = 'SPRING_SECURITY_CONTEXT'").query(byte[].class).list().get(0);
+        String hash = jdbc.sql("select password_hash from app_user where username = 'controller'").query(String.class).single();
+        assertThat(new String(context, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("controller").doesNotContain(hash);
         // a request with only the cookie (no container session) is signed in
         mvc.perform(get("/vikarie").cookie(cookie)).andExpect(status().isOk());
         mvc.perform(get("/vikarie")).andExpect(status().is3xxRedirection());

@@ -77,8 +77,7 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
 
     /** Whom the current user stands in for today (vikarie). */
     public java.util.List<Substitution> standingInFor() {
-        return findCurrent().map(user -> perRequest("standingInFor." + user.id(),
-                        () -> accounts.standingInFor(user.id(), java.time.LocalDate.now(SWEDEN))))
+        return findCurrent().map(user -> accounts.standingInFor(user.id(), java.time.LocalDate.now(SWEDEN)))
                 .orElse(java.util.List.of());
     }
 
@@ -134,7 +133,8 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
 
     /**
      * Read once per request: a page that checks the right for each of its rows (rounds, tasks, bodies) would otherwise
-     * run the same query once a row. Outside a request (a background job) it is read each time.
+     * run the same query once a row. Outside a request (a background job) it is read each time. Only the unit tree is
+     * kept so, which no request both changes and then checks rights against.
      */
     @SuppressWarnings("unchecked")
     private static <T> T perRequest(String key, java.util.function.Supplier<T> read) {

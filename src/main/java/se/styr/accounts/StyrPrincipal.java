@@ -2,16 +2,35 @@ package se.styr.accounts;
 
 import java.util.Collection;
 import java.util.List;
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A person who logged in with a local account (form or HTTP Basic). */
-record StyrPrincipal(CurrentUser styrUser, String passwordHash, boolean active) implements UserDetails, HasCurrentUser {
+/**
+ * A person who logged in with a local account (form or HTTP Basic). The password hash is needed only to check the
+ * password: Spring Security erases it after a successful login, so the session stored in the database never holds it.
+ */
+final class StyrPrincipal implements UserDetails, HasCurrentUser, CredentialsContainer {
+
+    private final CurrentUser styrUser;
+    private String passwordHash;
+    private final boolean active;
+
+    StyrPrincipal(CurrentUser styrUser, String passwordHash, boolean active) {
+        this.styrUser = styrUser;
+        this.passwordHash = passwordHash;
+        this.active = active;
+    }
 
     static List<GrantedAuthority> authorities(CurrentUser user) {
         return user.roles().stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.role().name()))
                 .distinct().toList();
+    }
+
+    @Override
+    public CurrentUser styrUser() {
+        return styrUser;
     }
 
     @Override
@@ -25,6 +44,11 @@ record StyrPrincipal(CurrentUser styrUser, String passwordHash, boolean active) 
     }
 
     @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
     public String getUsername() {
         return styrUser.username();
     }
@@ -32,5 +56,15 @@ record StyrPrincipal(CurrentUser styrUser, String passwordHash, boolean active) 
     @Override
     public boolean isEnabled() {
         return active;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StyrPrincipal p && p.getUsername().equals(getUsername());
+    }
+
+    @Override
+    public int hashCode() {
+        return getUsername().hashCode();
     }
 }

@@ -198,7 +198,8 @@ class ChainTreeTest {
                 .andExpect(jsonPath("$.errors.body[0]").value("Organet eller enheten finns inte i kommunen."));
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/objects'].get.parameters[*].name",
-                        org.hamcrest.Matchers.hasItems("page", "size", "kind", "body", "period", "year")));
+                        org.hamcrest.Matchers.hasItems("page", "size", "kind", "body", "period", "year")))
+                .andExpect(jsonPath("$.components.securitySchemes.apiNyckel.scheme").value("bearer"));
     }
 
     @Test
