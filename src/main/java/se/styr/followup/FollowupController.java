@@ -82,8 +82,12 @@ class FollowupController {
 
     @PostMapping("/uppfoljning")
     String open(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        Long bodyUnitId = parseLong(form.get("bodyUnitId"));
+        if (bodyUnitId != null) {
+            access.require(Access.Action.MANAGE_ROUNDS, bodyUnitId);
+        }
         Problems input = new Problems();
-        FollowupService.OpenRound in = new FollowupService.OpenRound(parseLong(form.get("bodyUnitId")),
+        FollowupService.OpenRound in = new FollowupService.OpenRound(bodyUnitId,
                 FormInput.choice(RoundType.class, form.get("type"), "type", input), form.get("name"),
                 FormInput.date(form.get("asOf"), "asOf", input), FormInput.date(form.get("opensOn"), "opensOn", input),
                 FormInput.date(form.get("unitDeadline"), "unitDeadline", input), FormInput.date(form.get("departmentDeadline"), "departmentDeadline", input));
@@ -244,6 +248,7 @@ class FollowupController {
 
     @PostMapping("/uppfoljning/{id}/beslut")
     String decide(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        access.require(Access.Action.MANAGE_ROUNDS, followup.round(id).bodyUnitId());
         Problems input = new Problems();
         LocalDate decidedOn = FormInput.date(form.get("decidedOn"), "decidedOn", input);
         try {

@@ -202,4 +202,22 @@ class InputRulesTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void decidingAndOpeningCheckTheRightBeforeTheInput() throws Exception {
+        long round = jdbc.sql("select id from followup_round where name = 'Delårsbokslut 2022'").query(Long.class).single();
+        long budget = jdbc.sql("select min(id) from budget").query(Long.class).single();
+        // a reader whose form is wrong as well: the missing right is what is answered, and nothing is written
+        mvc.perform(post("/uppfoljning/" + round + "/beslut").with(as("politiker")).with(csrf()).param("decidedOn", "inte ett datum"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/uppfoljning").with(as("politiker")).with(csrf()).param("bodyUnitId", String.valueOf(unit("VON")))
+                        .param("asOf", "inte ett datum"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/ekonomi/budget/" + budget + "/beslut").with(as("politiker")).with(csrf()).param("decidedOn", "x"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/ekonomi/budget/" + budget + "/revidera").with(as("politiker")).with(csrf()).param("version", "x"))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select state from followup_round where id = ?").param(round).query(String.class).single())
+                .isEqualTo("OPPEN");
+    }
 }

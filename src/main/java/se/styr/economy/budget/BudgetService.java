@@ -183,6 +183,11 @@ public class BudgetService {
         return access.may(Access.Action.MANAGE_BUDGET, null);
     }
 
+    /** Refuses (403) someone who may not decide or revise the municipality's budgets, before their form is read. */
+    public void requireMayManageMunicipalBudget() {
+        access.require(Access.Action.MANAGE_BUDGET, null);
+    }
+
     /** Whether the current user may change this budget (null: the municipal tables; a unit: its detail budget). */
     public boolean mayEdit(Budget budget, Long unitId) {
         return !budget.decided() && access.may(Access.Action.MANAGE_BUDGET, unitId);

@@ -186,6 +186,7 @@ class EconomyController {
 
     @PostMapping("/ekonomi/budget/{id}/beslut")
     String decide(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        budgets.requireMayManageMunicipalBudget();
         Problems input = new Problems();
         java.time.LocalDate on = FormInput.date(form.get("decidedOn"), "decidedOn", input);
         try {
@@ -200,6 +201,7 @@ class EconomyController {
 
     @PostMapping("/ekonomi/budget/{id}/revidera")
     String revise(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        budgets.requireMayManageMunicipalBudget();
         Budget revised = budgets.revise(id, FormInput.version(form));
         redirect.addFlashAttribute("notice", messages.text("economy.revised", revised.versionNo()));
         return "redirect:/ekonomi/budget/" + revised.id();
