@@ -58,21 +58,6 @@ class ChainReader {
             return p == null ? null : p.firstYear();
         }
 
-        /** The unit and every unit below it. */
-        Set<Long> subtree(long unitId) {
-            Map<Long, List<OrgUnit>> byParent = units.values().stream().filter(u -> u.parentId() != null)
-                    .collect(Collectors.groupingBy(OrgUnit::parentId));
-            Set<Long> found = new HashSet<>();
-            List<Long> todo = new ArrayList<>(List.of(unitId));
-            while (!todo.isEmpty()) {
-                long id = todo.remove(todo.size() - 1);
-                if (found.add(id)) {
-                    byParent.getOrDefault(id, List.of()).forEach(u -> todo.add(u.id()));
-                }
-            }
-            return found;
-        }
-
         /** The body an object belongs to: its owner, or the nearest body above the owner. */
         OrgUnit bodyOf(long unitId) {
             OrgUnit u = units.get(unitId);
@@ -100,7 +85,7 @@ class ChainReader {
         if (!c.units().containsKey(body)) {
             throw new NotFoundException("Organet", body);
         }
-        return new ChainQueries.Scope(c.municipalityId(), c.subtree(body), c.top(), retired);
+        return new ChainQueries.Scope(c.municipalityId(), organisation.subtree(body), c.top(), retired);
     }
 
     GoalObject object(long id) {
@@ -205,7 +190,7 @@ class ChainReader {
         OrgUnit body = c.bodyOf(ownerUnitId == null ? c.top() : ownerUnitId);
         Set<Long> units = null;
         if (body != null && body.id() != c.top()) {
-            units = new HashSet<>(c.subtree(body.id()));
+            units = new HashSet<>(organisation.subtree(body.id()));
             for (OrgUnit u = body; u != null; u = u.parentId() == null ? null : c.units().get(u.parentId())) {
                 units.add(u.id());
             }
@@ -259,7 +244,7 @@ class ChainReader {
                 "validering.ar.utanfor", GoalRules.year(GoalRules.FIRST_YEAR), GoalRules.year(GoalRules.LAST_YEAR));
         problems.throwIfAny();
         ChainQueries.Filter filter = new ChainQueries.Filter(c.municipalityId(), kind,
-                body == null ? null : c.subtree(body), periodId, year, words(query), null, true);
+                body == null ? null : organisation.subtree(body), periodId, year, words(query), null, true);
         long total = queries.count(filter);
         return paging.of(total, total == 0 ? List.of() : queries.find(filter, paging));
     }
