@@ -186,12 +186,17 @@ public class PageBenchmark {
     List<Page> pages(Map<String, Long> ids) {
         String subtree = """
                 with recursive sub(id) as (select cast(? as bigint) union all select u.id from org_unit u join sub on u.parent_id = sub.id)""";
-        String rounds = """
+        // the newest rounds as a list shows them (the page 25, the API 50), with their task counts per state
+        String roundsFirst = """
+                with r as (select id, name, as_of, state, body_unit_id, admin_unit_id from followup_round
+                  where municipality_id = ? order by as_of desc, id desc limit %d)
                 select r.id, r.name, r.as_of, r.state, b.name, a.name, t.state, count(t.id),
                   sum(case when t.state in ('EJ_PABORJAD', 'PAGAR', 'ATERSAND') and d.due_on < current_date then 1 else 0 end)
-                from followup_round r join org_unit b on b.id = r.body_unit_id join org_unit a on a.id = r.admin_unit_id
+                from r join org_unit b on b.id = r.body_unit_id join org_unit a on a.id = r.admin_unit_id
                 left join followup_task t on t.round_id = r.id left join followup_deadline d on d.round_id = r.id and d.level = 'ENHET'
-                where r.municipality_id = ? group by r.id, r.name, r.as_of, r.state, b.name, a.name, t.state order by r.as_of desc, r.id desc""";
+                group by r.id, r.name, r.as_of, r.state, b.name, a.name, t.state order by r.as_of desc, r.id desc""";
+        String rounds = roundsFirst.formatted(25);
+        String apiRounds = roundsFirst.formatted(50);
         String controllerStart = """
                 select r.id, r.name, b.name, t.state, count(*) from followup_round r join org_unit b on b.id = r.body_unit_id
                 join followup_task t on t.round_id = r.id where r.state = 'OPPEN' and r.body_unit_id = ? group by r.id, r.name, b.name, t.state""";
@@ -275,7 +280,7 @@ public class PageBenchmark {
         pages.add(new Page("/api/v1/objects", "/api/v1/objects", "controller", true, sql(objectsPage, m, objectsCount, m)));
         pages.add(new Page("/api/v1/objects/{key figure}", "/api/v1/objects/" + ids.get("figure"), "controller", true,
                 sql(object, ids.get("figure"), objectValues, ids.get("figure"), children, ids.get("figure"))));
-        pages.add(new Page("/api/v1/rounds", "/api/v1/rounds", "controller", true, sql(rounds, m)));
+        pages.add(new Page("/api/v1/rounds", "/api/v1/rounds", "controller", true, sql(apiRounds, m)));
         pages.add(new Page("/api/v1/rounds/{round}/report", "/api/v1/rounds/" + ids.get("round") + "/report", "controller", true, report));
         pages.add(new Page("/api/v1/tasks/mine", "/api/v1/tasks/mine", "enhetschef", true, sql(reporterTasks, ids.get("unit"), ids.get("unit"),
                 missingOutcomes, ids.get("round"))));

@@ -105,15 +105,42 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
         }
     }
 
-    private boolean grants(CurrentUser.RoleScope scope, Action action, Long unitId) {
-        boolean actionAllowed = switch (scope.role()) {
+    /**
+     * The units for whose objects the current user may do this by their own roles (substitutions not counted), so
+     * that a list can be limited to them in SQL; null when they may everywhere in the municipality.
+     */
+    public java.util.Set<Long> unitsWhere(Action action) {
+        CurrentUser user = findCurrent().orElse(null);
+        java.util.Set<Long> units = new java.util.HashSet<>();
+        if (user == null) {
+            return units;
+        }
+        for (CurrentUser.RoleScope scope : user.roles()) {
+            if (!allows(scope.role(), action)) {
+                continue;
+            }
+            if (scope.role() == Role.ADMINISTRATOR || scope.unitId() == null) {
+                return null;
+            }
+            perRequest("subtree." + scope.unitId(), () -> organisation.subtree(scope.unitId())).stream()
+                    .filter(id -> grants(scope, action, id))
+                    .forEach(units::add);
+        }
+        return units;
+    }
+
+    private static boolean allows(Role role, Action action) {
+        return switch (role) {
             case ADMINISTRATOR -> true;
             case CONTROLLER -> action != Action.ADMINISTER && action != Action.PROPOSE;
             case REPORTER -> action == Action.ENTER_VALUES || action == Action.REPORT || action == Action.APPROVE;
             case READER -> false;
             case PARTI -> action == Action.PROPOSE;
         };
-        if (!actionAllowed) {
+    }
+
+    private boolean grants(CurrentUser.RoleScope scope, Action action, Long unitId) {
+        if (!allows(scope.role(), action)) {
             return false;
         }
         if (scope.role() == Role.ADMINISTRATOR || scope.unitId() == null) {

@@ -59,7 +59,7 @@ class FollowupApi {
             @Parameter(description = "År (uppföljningens per-datum)") @RequestParam(required = false) Integer year,
             @ParameterObject Paging paging) {
         Problems.when(year != null && (year < 1990 || year > 2100), "year", "validering.ar.utanfor", "1990", "2100");
-        return work.rounds(body, type, period, year, paging);
+        return work.rounds(RoundFilter.of(body, type, period, year), paging);
     }
 
     @PostMapping("/rounds")

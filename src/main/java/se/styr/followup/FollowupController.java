@@ -32,6 +32,7 @@ import se.styr.platform.ConflictException;
 import se.styr.platform.FormInput;
 import se.styr.platform.Messages;
 import se.styr.platform.PageStatus;
+import se.styr.platform.Paging;
 import se.styr.platform.Problems;
 import se.styr.platform.SwedishFormat;
 import se.styr.platform.ValidationException;
@@ -65,11 +66,27 @@ class FollowupController {
         return "followup/start";
     }
 
+    /** Rounds shown per page of the list; a big city has a few hundred rounds a year. */
+    static final int ROUNDS_PER_PAGE = 25;
+
     @GetMapping("/uppfoljning")
-    String rounds(Model model) {
-        model.addAttribute("rounds", work.rounds());
-        model.addAttribute("mayOpen", organisation.bodies(access.municipalityId()).stream()
-                .anyMatch(b -> access.may(Access.Action.MANAGE_ROUNDS, b.id())));
+    String rounds(@RequestParam(name = "organ", required = false) Long body,
+                  @RequestParam(name = "typ", required = false) RoundType type,
+                  @RequestParam(name = "ar", required = false) Integer year,
+                  @RequestParam(name = "status", required = false) RoundState state,
+                  @RequestParam(name = "sida", required = false) String page, Model model) {
+        Problems.when(year != null && (year < 1990 || year > 2100), "ar", "validering.ar.utanfor", "1990", "2100");
+        Paging paging = new Paging(Paging.parse(page, null).page(), ROUNDS_PER_PAGE);
+        List<OrgUnit> bodies = organisation.bodies(access.municipalityId());
+        model.addAttribute("rounds", work.rounds(new RoundFilter(body, type, null, year, state, null), paging));
+        model.addAttribute("bodies", bodies);
+        model.addAttribute("types", RoundType.values());
+        model.addAttribute("states", RoundState.values());
+        model.addAttribute("organ", body);
+        model.addAttribute("typ", type);
+        model.addAttribute("ar", year);
+        model.addAttribute("status", state);
+        model.addAttribute("mayOpen", bodies.stream().anyMatch(b -> access.may(Access.Action.MANAGE_ROUNDS, b.id())));
         return "followup/rounds";
     }
 

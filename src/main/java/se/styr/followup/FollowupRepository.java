@@ -69,11 +69,6 @@ class FollowupRepository {
                 .query(FollowupRepository::mapRound).list()).stream().findFirst();
     }
 
-    List<Round> rounds(long municipalityId) {
-        return withDeadlines(jdbc.sql("select " + ROUND_COLUMNS + " from followup_round where municipality_id = ? order by as_of desc, id desc")
-                .param(municipalityId).query(FollowupRepository::mapRound).list());
-    }
-
     /** These rounds, in this order, whichever municipality; missing ids are left out. */
     List<Round> rounds(Collection<Long> ids) {
         if (ids.isEmpty()) {
@@ -332,43 +327,53 @@ class FollowupRepository {
                 rs.getString("override_reason"), rs.getInt("version"));
     }
 
-    // ---- the API's list of rounds, one page at a time (filters that are null do not filter)
+    // ---- lists of rounds, one page at a time
 
-    private static String roundFilter(long municipalityId, Long body, RoundType type, Long period, Integer year,
-                                      Map<String, Object> p) {
+    private static String roundFilter(long municipalityId, RoundFilter f, Map<String, Object> p) {
         StringBuilder w = new StringBuilder(" where municipality_id = :municipality");
         p.put("municipality", municipalityId);
-        if (body != null) {
+        if (f.body() != null) {
             w.append(" and body_unit_id = :body");
-            p.put("body", body);
+            p.put("body", f.body());
         }
-        if (type != null) {
+        if (f.type() != null) {
             w.append(" and type = :type");
-            p.put("type", type.name());
+            p.put("type", f.type().name());
         }
-        if (period != null) {
+        if (f.period() != null) {
             w.append(" and period_id = :period");
-            p.put("period", period);
+            p.put("period", f.period());
         }
-        if (year != null) {
+        if (f.year() != null) {
             w.append(" and as_of >= :from and as_of < :to");
-            p.put("from", LocalDate.of(year, 1, 1));
-            p.put("to", LocalDate.of(year + 1, 1, 1));
+            p.put("from", LocalDate.of(f.year(), 1, 1));
+            p.put("to", LocalDate.of(f.year() + 1, 1, 1));
+        }
+        if (f.state() != null) {
+            w.append(" and state = :state");
+            p.put("state", f.state().name());
+        }
+        if (f.bodies() != null) {
+            if (f.bodies().isEmpty()) {
+                w.append(" and 1 = 0");
+            } else {
+                w.append(" and body_unit_id in (:bodies)");
+                p.put("bodies", f.bodies());
+            }
         }
         return w.toString();
     }
 
-    List<Round> roundsPage(long municipalityId, Long body, RoundType type, Long period, Integer year,
-                           se.styr.platform.Paging paging) {
+    List<Round> roundsPage(long municipalityId, RoundFilter filter, se.styr.platform.Paging paging) {
         Map<String, Object> p = new java.util.HashMap<>();
         return withDeadlines(jdbc.sql("select " + ROUND_COLUMNS + " from followup_round"
-                        + roundFilter(municipalityId, body, type, period, year, p) + " order by as_of desc, id desc" + paging.limitOffset())
+                        + roundFilter(municipalityId, filter, p) + " order by as_of desc, id desc" + paging.limitOffset())
                 .params(p).query(FollowupRepository::mapRound).list());
     }
 
-    long countRounds(long municipalityId, Long body, RoundType type, Long period, Integer year) {
+    long countRounds(long municipalityId, RoundFilter filter) {
         Map<String, Object> p = new java.util.HashMap<>();
-        return jdbc.sql("select count(*) from followup_round" + roundFilter(municipalityId, body, type, period, year, p))
+        return jdbc.sql("select count(*) from followup_round" + roundFilter(municipalityId, filter, p))
                 .params(p).query(Long.class).single();
     }
 }

@@ -78,7 +78,7 @@ public final class FollowupViews {
     }
 
     public record StartPage(List<TaskView> toReport, List<TaskView> toApprove, List<Notice> notices,
-                            List<RoundSummary> rounds, List<SubstituteWork> asSubstitute) {
+                            List<RoundSummary> rounds, long roundCount, List<SubstituteWork> asSubstitute) {
     }
 
     /** "Mina uppgifter som vikarie": the tasks of someone the person stands in for, and from whom. */

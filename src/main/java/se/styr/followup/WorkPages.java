@@ -30,6 +30,9 @@ import se.styr.platform.Messages;
 @Service
 class WorkPages {
 
+    /** The open rounds a manager's start page lists; the rest are a link away. */
+    static final int START_ROUNDS = 10;
+
     private final FollowupRepository repository;
     private final RoundQueries queries;
     private final Rounds rounds;
@@ -50,16 +53,12 @@ class WorkPages {
     }
 
     @Transactional(readOnly = true)
-    public List<FollowupViews.RoundSummary> rounds() {
-        return summaries(repository.rounds(access.municipalityId()));
-    }
-
     /** One page of the municipality's rounds, newest first, filtered; counted and read in SQL. */
-    Paging.Page<FollowupViews.RoundSummary> rounds(Long body, RoundType type, Long period, Integer year, Paging paging) {
+    Paging.Page<FollowupViews.RoundSummary> rounds(RoundFilter filter, Paging paging) {
         long municipalityId = access.municipalityId();
-        long total = repository.countRounds(municipalityId, body, type, period, year);
+        long total = repository.countRounds(municipalityId, filter);
         return paging.of(total, total == 0 ? List.of()
-                : summaries(repository.roundsPage(municipalityId, body, type, period, year, paging)));
+                : summaries(repository.roundsPage(municipalityId, filter, paging)));
     }
 
     private List<FollowupViews.RoundSummary> summaries(List<Round> list) {
@@ -159,9 +158,12 @@ class WorkPages {
         Work own = workOf(user);
         List<TaskView> toApprove = own.toApprove();
         List<FollowupViews.Notice> notices = own.notices();
-        List<Round> openRounds = repository.rounds(user.municipalityId()).stream()
-                .filter(r -> r.state() == RoundState.OPPEN && access.may(Access.Action.MANAGE_ROUNDS, r.bodyUnitId()))
-                .toList();
+        // The open rounds this person manages, newest first; an administrator of a big city manages hundreds, and
+        // the start page shows the first of them with a link to the rest.
+        RoundFilter managedFilter = RoundFilter.open(access.unitsWhere(Access.Action.MANAGE_ROUNDS));
+        long managedCount = repository.countRounds(user.municipalityId(), managedFilter);
+        List<Round> openRounds = managedCount == 0 ? List.of()
+                : repository.roundsPage(user.municipalityId(), managedFilter, new Paging(1, START_ROUNDS));
         List<FollowupViews.RoundSummary> managed = summaries(openRounds);
         Map<Long, Map<Long, Integer>> missingByRound = missing.perFigure(openRounds);
         Set<Long> listed = new HashSet<>();
@@ -190,6 +192,6 @@ class WorkPages {
                     return new FollowupViews.SubstituteWork(s, w.toReport(), w.toApprove());
                 })
                 .toList();
-        return new FollowupViews.StartPage(own.toReport(), toApprove, notices, managed, asSubstitute);
+        return new FollowupViews.StartPage(own.toReport(), toApprove, notices, managed, managedCount, asSubstitute);
     }
 }

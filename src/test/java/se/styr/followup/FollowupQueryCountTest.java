@@ -55,7 +55,9 @@ class FollowupQueryCountTest {
         pages.put("/ as controller", "controller /");
         pages.put("/ as enhetschef", "enhetschef /");
         pages.put("/ as avdelningschef", "avdelningschef /");
+        pages.put("/ as admin", "admin /");
         pages.put("rounds", "controller /uppfoljning");
+        pages.put("rounds (open)", "admin /uppfoljning?status=OPPEN");
         pages.put("overview", "controller /uppfoljning/" + round);
         pages.put("outcomes", "controller /uppfoljning/" + round + "/utfall?nyckeltal=" + figure);
         pages.put("task", "avdelningschef /uppfoljning/uppgift/" + departmentTask);
@@ -91,6 +93,10 @@ class FollowupQueryCountTest {
         System.out.println("SQL-satser per sida (Alingsås → större kommun): " + alingsas + " → " + grown);
         assertThat(alingsas.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(BOUND));
         assertThat(grown).as("statements per page after the municipality grew").isEqualTo(alingsas);
+        long open = id("select count(*) from followup_round where state = 'OPPEN'");
+        String start = mvc.perform(get("/").with(user(users.loadUserByUsername("admin")))).andReturn().getResponse().getContentAsString();
+        assertThat(start).as("the administrator's start page lists the first open rounds and links to all")
+                .contains("Alla " + open + " pågående uppföljningar", "/uppfoljning?status=OPPEN", "Delårsbokslut 2022");
     }
 
     /**
@@ -118,6 +124,15 @@ class FollowupQueryCountTest {
                     .params(round, goals.get(0), unit, "Analys " + i).update();
             jdbc.sql("insert into followup_outcome (round_id, object_id, unit_id, outcome, version) values (?, ?, ?, ?, 1)")
                     .params(round, figure, unit, 3 + i % 5).update();
+        }
+        // Rounds of other committees, open and decided, for the lists and the administrator's start page.
+        long otherAdmin = insertUnit(municipality, otherBody, "FORVALTNING", "Annan förvaltning");
+        for (int i = 0; i < units / 2; i++) {
+            jdbc.sql("""
+                            insert into followup_round (municipality_id, body_unit_id, admin_unit_id, type, name, as_of, opens_on, state)
+                            values (?, ?, ?, 'MANADSUPPFOLJNING', ?, ?, ?, ?)""")
+                    .params(municipality, otherBody, otherAdmin, "Månadsuppföljning " + i, java.time.LocalDate.of(2010 + i % 5, 1 + i % 12, 28),
+                            java.time.LocalDate.of(2010 + i % 5, 1 + i % 12, 1), i % 2 == 0 ? "OPPEN" : "BESLUTAD").update();
         }
         for (int i = 0; i < objects; i++) {
             long goal = insertObject(municipality, "NAMNDMAL", null, otherBody, "Tillväxtmål " + i);

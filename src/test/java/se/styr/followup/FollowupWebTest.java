@@ -79,6 +79,28 @@ class FollowupWebTest {
     }
 
     @Test
+    void the_list_of_rounds_is_filtered_and_paged_and_refuses_bad_input_in_swedish() throws Exception {
+        mvc.perform(get("/uppfoljning").param("status", "OPPEN").param("organ", "" + unit("VON")).param("ar", "2022").with(as("politiker")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Delårsbokslut 2022")))
+                .andExpect(content().string(containsString("Uppföljningar: 1 st, här 1–1")));
+        mvc.perform(get("/uppfoljning").param("status", "BESLUTAD").param("organ", "" + unit("VON")).with(as("politiker")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Det finns inga uppföljningar.")))
+                .andExpect(content().string(not(containsString("Delårsbokslut 2022"))));
+        mvc.perform(get("/uppfoljning").param("ar", "2021").with(as("politiker")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Delårsbokslut 2022"))));
+        mvc.perform(get("/uppfoljning").param("ar", "1800").with(as("politiker")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("1990")));
+        mvc.perform(get("/uppfoljning").param("sida", "0").with(as("politiker")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/uppfoljning").param("status", "KANSKE").with(as("politiker")))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void the_pages_of_a_round_render_for_those_who_may_see_them() throws Exception {
         long r = round();
         mvc.perform(get("/uppfoljning").with(as("politiker"))).andExpect(status().isOk())
