@@ -139,7 +139,7 @@ class FollowupController {
                       @RequestParam(name = "oppen", defaultValue = "true") boolean open, Model model) {
         model.addAttribute("b", progress.branch(id, unitId, open).branch());
         model.addAttribute("roundId", id);
-        return "followup/progress :: branch(${b}, ${roundId})";
+        return "followup/progress :: branch(b=${b},roundId=${roundId})";
     }
 
     @GetMapping("/uppfoljning/{id}/texter")

@@ -237,8 +237,8 @@ class RoundQueries {
         }
         String escaped = nameLike == null ? null
                 : "%" + nameLike.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return jdbc.sql(BRANCHES + "select " + BRANCH_TASK_COLUMNS + """
-                         from sub join org_unit u on u.id = sub.id join followup_task t on t.unit_id = u.id and t.round_id = :round"""
+        return jdbc.sql(BRANCHES + "select " + BRANCH_TASK_COLUMNS
+                        + " from sub join org_unit u on u.id = sub.id join followup_task t on t.unit_id = u.id and t.round_id = :round"
                         + (escaped == null ? "" : " where lower(u.name) like lower(:name) escape '\\'")
                         + " order by sub.path, t.part limit :limit")
                 .param("roots", Set.copyOf(roots)).param("round", roundId).param("limit", limit)
@@ -249,9 +249,9 @@ class RoundQueries {
     /** A round's tasks of units outside the subtrees of the roots (none, unless units moved after the round opened). */
     List<BranchTask> tasksOutside(long roundId, Collection<Long> roots) {
         return jdbc.sql(BRANCHES + "select "
-                        + BRANCH_TASK_COLUMNS.replace("sub.branch, sub.depth", "u.id as branch, 0 as depth") + """
-                         from followup_task t join org_unit u on u.id = t.unit_id
-                        where t.round_id = :round and t.unit_id not in (select id from sub) order by u.position, u.id, t.part""")
+                        + BRANCH_TASK_COLUMNS.replace("sub.branch, sub.depth", "u.id as branch, 0 as depth")
+                        + " from followup_task t join org_unit u on u.id = t.unit_id"
+                        + " where t.round_id = :round and t.unit_id not in (select id from sub) order by u.position, u.id, t.part")
                 .param("roots", roots.isEmpty() ? List.of(-1L) : Set.copyOf(roots)).param("round", roundId)
                 .query(RoundQueries::mapBranchTask).list();
     }
