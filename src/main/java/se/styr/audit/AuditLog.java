@@ -10,12 +10,22 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The audit log. Every module records its writes here, inside the write's own transaction:
  * either both the change and its entry are stored, or neither.
+ *
+ * <p>Because every write passes through here, the log also keeps each municipality's <em>data version</em>
+ * ({@code municipality.data_version}): a transaction that recorded a write raises it by one just before it commits, in
+ * the same transaction. A reader that reads the version before the data can therefore cache what it makes from the data
+ * under that version (the compiled report and its PDF): the version changes with every committed write, on whichever
+ * instance of the application, so a cached copy under the version just read is never older than the data. The raise
+ * is the transaction's last statement so that the municipality's row is locked only while the transaction commits,
+ * never while it waits for another lock.
  */
 @Service
 public class AuditLog {
@@ -42,6 +52,61 @@ public class AuditLog {
                 .params(municipalityId, OffsetDateTime.now(ZoneOffset.UTC), actor(), objectType, objectId, action.name(),
                         summary.length() > 500 ? summary.substring(0, 500) : summary, toJson(before), toJson(after))
                 .update();
+        raiseDataVersionOnCommit(municipalityId);
+    }
+
+    /**
+     * The municipality's data version: changes whenever a transaction that wrote its data commits. Read it before the
+     * data that is cached under it.
+     */
+    public long dataVersion(long municipalityId) {
+        return jdbc.sql("select data_version from municipality where id = ?").param(municipalityId).query(Long.class)
+                .optional().orElse(0L);
+    }
+
+    /**
+     * Whether the current transaction has written something not committed yet: what it reads may then differ from
+     * what the data version stands for, and must neither be taken from nor put in a cache keyed by it.
+     */
+    public static boolean hasUncommittedWrites() {
+        return TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.getSynchronizations().stream().anyMatch(DataVersionRaise.class::isInstance);
+    }
+
+    private void raiseDataVersionOnCommit(Long municipalityId) {
+        DataVersionRaise raise = TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(DataVersionRaise.class::isInstance).map(DataVersionRaise.class::cast).findFirst()
+                .orElseGet(() -> {
+                    DataVersionRaise created = new DataVersionRaise(jdbc);
+                    TransactionSynchronizationManager.registerSynchronization(created);
+                    return created;
+                });
+        raise.municipalities.add(municipalityId == null ? ALL : municipalityId);
+    }
+
+    private static final long ALL = -1;
+
+    /** One per transaction that recorded a write (a suspended outer transaction keeps its own). */
+    private static final class DataVersionRaise implements TransactionSynchronization {
+
+        private final JdbcClient jdbc;
+        private final java.util.SortedSet<Long> municipalities = new java.util.TreeSet<>();
+
+        DataVersionRaise(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (municipalities.contains(ALL)) {
+                // A write not tied to one municipality may concern any of them.
+                jdbc.sql("update municipality set data_version = data_version + 1").update();
+                return;
+            }
+            for (long id : municipalities) {
+                jdbc.sql("update municipality set data_version = data_version + 1 where id = ?").param(id).update();
+            }
+        }
     }
 
     public record Page(List<AuditEntry> entries, int page, boolean hasNext) {

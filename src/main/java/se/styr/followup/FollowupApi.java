@@ -78,7 +78,7 @@ class FollowupApi {
     @GetMapping("/rounds/{id}/report")
     @Operation(summary = "Nämndens sammanställda rapport (aktuellt utkast)")
     CompiledReport report(@PathVariable long id) {
-        return compiler.compile(followup.round(id), null);
+        return compiler.draft(id).report();
     }
 
     @GetMapping("/rounds/{id}/versions")

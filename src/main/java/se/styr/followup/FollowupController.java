@@ -43,16 +43,18 @@ class FollowupController {
 
     private final FollowupService followup;
     private final RoundPages pages;
+    private final RoundProgress progress;
     private final WorkPages work;
     private final ReportCompiler compiler;
     private final Organisation organisation;
     private final Access access;
     private final Messages messages;
 
-    FollowupController(FollowupService followup, RoundPages pages, WorkPages work, ReportCompiler compiler,
-                       Organisation organisation, Access access, Messages messages) {
+    FollowupController(FollowupService followup, RoundPages pages, RoundProgress progress, WorkPages work,
+                       ReportCompiler compiler, Organisation organisation, Access access, Messages messages) {
         this.followup = followup;
         this.pages = pages;
+        this.progress = progress;
         this.work = work;
         this.compiler = compiler;
         this.organisation = organisation;
@@ -132,12 +134,29 @@ class FollowupController {
     // ---- a round
 
     @GetMapping("/uppfoljning/{id}")
-    String round(@PathVariable long id, Model model) {
-        FollowupViews.Overview overview = pages.overview(id);
-        model.addAttribute("o", overview);
-        model.addAttribute("parts", Part.values());
-        model.addAttribute("mayManage", followup.mayManage(overview.round()));
+    String round(@PathVariable long id, @RequestParam(name = "enhet", required = false) String search, Model model) {
+        FollowupViews.RoundPage page = progress.page(id, search);
+        model.addAttribute("o", page);
+        model.addAttribute("mayManage", followup.mayManage(page.round()));
         return "followup/round";
+    }
+
+    /** A department's progress with the rows of its units: the page without JavaScript. */
+    @GetMapping("/uppfoljning/{id}/avdelning/{unitId}")
+    String branch(@PathVariable long id, @PathVariable long unitId, Model model) {
+        RoundProgress.BranchPage page = progress.branch(id, unitId, true);
+        model.addAttribute("p", page);
+        model.addAttribute("branches", List.of(page.branch()));
+        return "followup/branch";
+    }
+
+    /** The same department opened or closed in place on the round's page (htmx). */
+    @GetMapping("/uppfoljning/{id}/avdelning/{unitId}/rader")
+    String branchRows(@PathVariable long id, @PathVariable long unitId,
+                      @RequestParam(name = "oppen", defaultValue = "true") boolean open, Model model) {
+        model.addAttribute("b", progress.branch(id, unitId, open).branch());
+        model.addAttribute("roundId", id);
+        return "followup/progress :: branch(b=${b},roundId=${roundId})";
     }
 
     @GetMapping("/uppfoljning/{id}/texter")
@@ -202,10 +221,10 @@ class FollowupController {
 
     private String sharingPage(Model model, long id, long objectId, Set<Long> chosen, Map<String, List<String>> errors,
                                boolean conflict) {
-        FollowupViews.Overview overview = pages.overview(id);
-        access.require(Access.Action.MANAGE_ROUNDS, overview.round().bodyUnitId());
+        Round round = followup.round(id);
+        access.require(Access.Action.MANAGE_ROUNDS, round.bodyUnitId());
         FollowupViews.SharingPage page = pages.sharing(id, objectId);
-        model.addAttribute("o", overview);
+        model.addAttribute("round", round);
         model.addAttribute("page", page);
         model.addAttribute("chosen", chosen != null ? chosen : page.sharedTo());
         model.addAttribute("errors", errors);
@@ -218,11 +237,11 @@ class FollowupController {
 
     @GetMapping("/uppfoljning/{id}/rapport")
     String report(@PathVariable long id, Model model) {
-        Round round = followup.round(id);
-        CompiledReport report = compiler.compile(round, null);
+        ReportCompiler.Draft draft = compiler.draft(id);
+        Round round = draft.report().round();
         model.addAttribute("round", round);
-        model.addAttribute("reportTitle", report.title());
-        model.addAttribute("article", compiler.article(report));
+        model.addAttribute("reportTitle", draft.report().title());
+        model.addAttribute("article", draft.article());
         model.addAttribute("version", null);
         model.addAttribute("versions", followup.versions(id));
         model.addAttribute("mayManage", followup.mayManage(round));
@@ -232,9 +251,8 @@ class FollowupController {
 
     @GetMapping("/uppfoljning/{id}/rapport.pdf")
     ResponseEntity<byte[]> reportPdf(@PathVariable long id) {
-        Round round = followup.round(id);
-        CompiledReport report = compiler.compile(round, null);
-        return pdf(compiler.pdf(compiler.article(report), report.title()), round, "utkast");
+        byte[] bytes = compiler.draftPdf(id);
+        return pdf(bytes, followup.round(id), "utkast");
     }
 
     @GetMapping("/uppfoljning/{id}/rapport/version/{number}")
@@ -252,7 +270,7 @@ class FollowupController {
     @GetMapping("/uppfoljning/{id}/rapport/version/{number}.pdf")
     ResponseEntity<byte[]> versionPdf(@PathVariable long id, @PathVariable int number) {
         Round round = followup.round(id);
-        return pdf(compiler.pdf(followup.versionHtml(id, number), round.name()), round, "version-" + number);
+        return pdf(compiler.versionPdf(round, number, () -> followup.versionHtml(id, number)), round, "version-" + number);
     }
 
     private static ResponseEntity<byte[]> pdf(byte[] bytes, Round round, String suffix) {

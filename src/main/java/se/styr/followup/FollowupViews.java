@@ -32,6 +32,32 @@ public final class FollowupViews {
         }
     }
 
+    static final Progress NO_TASKS = new Progress(0, Map.of(), 0);
+
+    /**
+     * A department of the round's administration with the tasks of its units counted per part; open, with the rows of
+     * its units (all of them, or those a search found). A unit outside the administration's departments (moved since
+     * the round opened) is its own branch ({@code department} false), always open.
+     */
+    public record Branch(OrgUnit unit, Map<Part, Progress> parts, Progress total, boolean open, boolean department,
+                         List<UnitRow> rows) {
+
+        public Progress part(Part part) {
+            return parts.getOrDefault(part, NO_TASKS);
+        }
+    }
+
+    /**
+     * The round's page: its progress per department, each closed but the person's own (or, with a search, those with
+     * units whose name matched, showing only those), its objects and sharing, what could be added, and its versions.
+     *
+     * @param searchCut more units matched than are shown
+     */
+    public record RoundPage(Round round, OrgUnit body, OrgUnit admin, Progress progress, List<Branch> branches,
+                            String search, boolean searchCut, List<SharedObject> objects, List<GoalObject> addable,
+                            List<ReportVersion> versions, int missingOutcomes) {
+    }
+
     public record RoundSummary(Round round, OrgUnit body, OrgUnit admin, Progress progress) {
     }
 

@@ -11,9 +11,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import se.styr.audit.AuditLog;
 import se.styr.economy.followup.EconomicFollowupService;
 import se.styr.goals.GoalObject;
 import se.styr.goals.GoalQueries;
@@ -24,11 +27,21 @@ import se.styr.organisation.OrgUnit;
 import se.styr.organisation.UnitTree;
 import se.styr.platform.Messages;
 import se.styr.platform.Pdf;
+import se.styr.platform.StampedCache;
 import se.styr.platform.SwedishFormat;
 
 /**
  * Compiles a round into the committee's report and renders it: one Thymeleaf article for the screen, for the PDF
  * and for the decided version that is kept.
+ *
+ * <p>The current draft and its PDF are made once per change of the municipality's data, not once per reader: they are
+ * cached under the audit log's data version ({@link AuditLog#dataVersion}), which every committed write raises. The
+ * report reads far more than the round (goal objects, key figures and their values, the administration's reports, the
+ * control plan, units, the municipality's tolerance, the plan period, the economic follow-up and the budget), so a
+ * stamp of the whole municipality is the one that is certainly right: any write anywhere makes the next reader compile
+ * again. Writes are rare next to reads (on a deadline day a few a minute, against dozens of readers a second), and a
+ * compilation costs tens of milliseconds. Decided versions are stored HTML and never change; their PDFs are cached
+ * for good.
  */
 @Component
 class ReportCompiler {
@@ -43,10 +56,23 @@ class ReportCompiler {
     private final SwedishFormat sv;
     private final Pdf pdf;
     private final EconomicFollowupService economy;
+    private final FollowupRepository repository;
+    private final AuditLog audit;
+    private final StampedCache<Long, Draft> drafts;
+    private final StampedCache<PdfKey, byte[]> pdfs;
+
+    /** The current draft of a round's report, compiled and rendered as the page and the PDF show it. */
+    record Draft(CompiledReport report, String article) {
+    }
+
+    /** A round's draft (version 0) or one of its decided versions. */
+    private record PdfKey(long roundId, int version) {
+    }
 
     ReportCompiler(RoundQueries queries, Rounds rounds, RoundPages pages, GoalQueries goals,
                    UnitTree tree, Messages messages, ITemplateEngine templates, SwedishFormat sv, Pdf pdf,
-                   EconomicFollowupService economy) {
+                   EconomicFollowupService economy, FollowupRepository repository, AuditLog audit,
+                   @Value("${styr.report-cache.rounds:8}") int cachedRounds) {
         this.queries = queries;
         this.rounds = rounds;
         this.pages = pages;
@@ -57,6 +83,58 @@ class ReportCompiler {
         this.sv = sv;
         this.pdf = pdf;
         this.economy = economy;
+        this.repository = repository;
+        this.audit = audit;
+        this.drafts = new StampedCache<>(cachedRounds);
+        this.pdfs = new StampedCache<>(cachedRounds);
+    }
+
+    /**
+     * The round's current draft, from the cache while the municipality's data is unchanged. The data version is read
+     * before anything the report is made from, the round included, so a cached draft is never older than its version.
+     */
+    Draft draft(long roundId) {
+        Round round = rounds.round(roundId);
+        if (AuditLog.hasUncommittedWrites()) {
+            return makeDraft(round);
+        }
+        long stamp = audit.dataVersion(round.municipalityId());
+        return drafts.get(roundId, stamp, () -> makeDraft(repository.findRound(roundId).orElseThrow()));
+    }
+
+    /** The current draft as a PDF, rendered once per change of the municipality's data. */
+    byte[] draftPdf(long roundId) {
+        Round round = rounds.round(roundId);
+        if (AuditLog.hasUncommittedWrites()) {
+            Draft draft = makeDraft(round);
+            return pdf(draft.article(), draft.report().title());
+        }
+        long stamp = audit.dataVersion(round.municipalityId());
+        return pdfs.get(new PdfKey(roundId, 0), stamp, () -> {
+            Draft draft = drafts.get(roundId, stamp, () -> makeDraft(repository.findRound(roundId).orElseThrow()));
+            return pdf(draft.article(), draft.report().title());
+        });
+    }
+
+    /** A decided version as a PDF: its HTML is kept as decided and never changes. */
+    byte[] versionPdf(Round round, int number, Supplier<String> html) {
+        return pdfs.get(new PdfKey(round.id(), number), 0, () -> pdf(html.get(), round.name()));
+    }
+
+    /** How many drafts and PDFs have been made (not taken from the cache) since the start; for tests. */
+    int made() {
+        return drafts.made() + pdfs.made();
+    }
+
+    /** Empties the cache; for tests that measure a compilation. */
+    void forget() {
+        drafts.clear();
+        pdfs.clear();
+    }
+
+    private Draft makeDraft(Round round) {
+        CompiledReport report = compile(round, null);
+        return new Draft(report, article(report));
     }
 
     /** Reads what the report shows in a fixed number of queries: the round's objects, their key figures and values. */

@@ -70,6 +70,7 @@ class RoundPages {
         return addable;
     }
 
+    /** The round with every unit's tasks: the API's answer (the page shows them per department, see RoundProgress). */
     @Transactional(readOnly = true)
     public FollowupViews.Overview overview(long roundId) {
         Round round = rounds.round(roundId);
@@ -93,14 +94,18 @@ class RoundPages {
                 .map(e -> new FollowupViews.UnitRow(units.get(e.getKey()),
                         admin.contains(e.getKey()) ? admin.depth(e.getKey()) - 1 : 0, e.getValue()))
                 .toList();
-        Map<Long, Integer> shareCounts = new HashMap<>();
-        queries.shareCounts(List.of(roundId), null).forEach(c -> shareCounts.put(c.objectId(), c.count()));
         List<GoalObject> included = objectsOf(round);
-        List<FollowupViews.SharedObject> objects = included.stream()
+        return new FollowupViews.Overview(round, units.get(round.bodyUnitId()), admin.root(), Rounds.progress(views), rows,
+                sharedObjects(round, included), addable(round, included), repository.versions(roundId), missing.count(round));
+    }
+
+    /** The round's objects, each with the number of units it is shared to. */
+    List<FollowupViews.SharedObject> sharedObjects(Round round, List<GoalObject> included) {
+        Map<Long, Integer> shareCounts = new HashMap<>();
+        queries.shareCounts(List.of(round.id()), null).forEach(c -> shareCounts.put(c.objectId(), c.count()));
+        return included.stream()
                 .map(o -> new FollowupViews.SharedObject(o, Part.of(o.kind()), shareCounts.getOrDefault(o.id(), 0)))
                 .toList();
-        return new FollowupViews.Overview(round, units.get(round.bodyUnitId()), admin.root(), Rounds.progress(views), rows,
-                objects, addable(round, included), repository.versions(roundId), missing.count(round));
     }
 
     /** The objects of a task: those of its part shared to its unit, with what the unit wrote and whether it is enough. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import se.styr.organisation.OrgUnit;
 import se.styr.organisation.OrgUnitType;
 
 /**
@@ -31,6 +32,32 @@ class RoundQueries {
     /** Outcomes entered for a key figure by units that have {@code sharedObjectId} shared to them. */
     record OutcomeCount(long roundId, long figureId, long sharedObjectId, int count) {
     }
+
+    /** A round's tasks counted per branch (a root unit and the units below it), part, state and level of the unit. */
+    record BranchCount(long branchId, Part part, TaskState state, OrgUnitType level, int count) {
+    }
+
+    /** A task with its unit, the branch it belongs to and the unit's depth below the branch's root. */
+    record BranchTask(long branchId, int depth, OrgUnit unit, Task task) {
+    }
+
+    /**
+     * The units below the roots, each with its root (branch), its depth and a path that sorts the units depth first:
+     * parents before children, siblings by position.
+     */
+    private static final String BRANCHES = """
+            with recursive sub (id, branch, depth, path) as (
+              select u.id, u.id, 0, cast(lpad(cast(u.position as varchar(12)), 10, '0') || lpad(cast(u.id as varchar(20)), 19, '0') as varchar(4000))
+              from org_unit u where u.id in (:roots)
+              union all
+              select c.id, sub.branch, sub.depth + 1,
+                cast(sub.path || lpad(cast(c.position as varchar(12)), 10, '0') || lpad(cast(c.id as varchar(20)), 19, '0') as varchar(4000))
+              from org_unit c join sub on c.parent_id = sub.id)
+            """;
+
+    private static final String BRANCH_TASK_COLUMNS = """
+            sub.branch, sub.depth, u.municipality_id, u.parent_id, u.type, u.name, u.code, u.position, u.active,
+            t.id, t.round_id, t.unit_id, t.part, t.state, t.comment, t.done_at, t.done_by, t.approved_at, t.approved_by, t.version""";
 
     private static final String TASKS = "select t." + FollowupRepository.TASK_COLUMNS.replace(", ", ", t.") + " from followup_task t ";
 
@@ -174,5 +201,65 @@ class RoundQueries {
                 .params(roundId, objectId).query(FollowupRepository::mapReport).list()
                 .forEach(r -> byUnit.put(r.unitId(), r));
         return byUnit;
+    }
+
+    /** A round's tasks in the subtrees of the roots, counted per root, part, state and level. */
+    List<BranchCount> branchCounts(long roundId, Collection<Long> roots) {
+        if (roots.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(BRANCHES + """
+                        select sub.branch, t.part, t.state, u.type, count(*) from sub
+                        join followup_task t on t.unit_id = sub.id and t.round_id = :round join org_unit u on u.id = sub.id
+                        group by sub.branch, t.part, t.state, u.type""")
+                .param("roots", Set.copyOf(roots)).param("round", roundId)
+                .query((rs, n) -> new BranchCount(rs.getLong(1), Part.valueOf(rs.getString(2)), TaskState.valueOf(rs.getString(3)),
+                        OrgUnitType.valueOf(rs.getString(4)), rs.getInt(5)))
+                .list();
+    }
+
+    /** The roots whose subtrees hold any of these units. */
+    Set<Long> branchesHolding(Collection<Long> roots, Collection<Long> unitIds) {
+        if (roots.isEmpty() || unitIds.isEmpty()) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(jdbc.sql(BRANCHES + "select distinct sub.branch from sub where sub.id in (:units)")
+                .param("roots", Set.copyOf(roots)).param("units", Set.copyOf(unitIds)).query(Long.class).list());
+    }
+
+    /**
+     * A round's tasks in the subtrees of the roots with their units, depth first; with {@code nameLike} only the units
+     * whose name holds it (in any case; {@code %} and {@code _} are taken literally), and at most {@code limit} tasks.
+     */
+    List<BranchTask> branchTasks(long roundId, Collection<Long> roots, String nameLike, int limit) {
+        if (roots.isEmpty()) {
+            return List.of();
+        }
+        String escaped = nameLike == null ? null
+                : "%" + nameLike.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql(BRANCHES + "select " + BRANCH_TASK_COLUMNS
+                        + " from sub join org_unit u on u.id = sub.id join followup_task t on t.unit_id = u.id and t.round_id = :round"
+                        + (escaped == null ? "" : " where lower(u.name) like lower(:name) escape '\\'")
+                        + " order by sub.path, t.part limit :limit")
+                .param("roots", Set.copyOf(roots)).param("round", roundId).param("limit", limit)
+                .param("name", escaped == null ? "" : escaped)
+                .query(RoundQueries::mapBranchTask).list();
+    }
+
+    /** A round's tasks of units outside the subtrees of the roots (none, unless units moved after the round opened). */
+    List<BranchTask> tasksOutside(long roundId, Collection<Long> roots) {
+        return jdbc.sql(BRANCHES + "select "
+                        + BRANCH_TASK_COLUMNS.replace("sub.branch, sub.depth", "u.id as branch, 0 as depth")
+                        + " from followup_task t join org_unit u on u.id = t.unit_id"
+                        + " where t.round_id = :round and t.unit_id not in (select id from sub) order by u.position, u.id, t.part")
+                .param("roots", roots.isEmpty() ? List.of(-1L) : Set.copyOf(roots)).param("round", roundId)
+                .query(RoundQueries::mapBranchTask).list();
+    }
+
+    private static BranchTask mapBranchTask(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        OrgUnit unit = new OrgUnit(rs.getLong("unit_id"), rs.getLong("municipality_id"), rs.getObject("parent_id", Long.class),
+                OrgUnitType.valueOf(rs.getString("type")), rs.getString("name"), rs.getString("code"), rs.getInt("position"),
+                rs.getBoolean("active"));
+        return new BranchTask(rs.getLong("branch"), rs.getInt("depth"), unit, FollowupRepository.mapTask(rs, n));
     }
 }

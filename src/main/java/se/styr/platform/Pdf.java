@@ -4,6 +4,10 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.PageSizeUnits;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.css.constants.IdentValue;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfBoxFontResolver;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import java.io.ByteArrayInputStream;
@@ -16,6 +20,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
@@ -65,9 +75,12 @@ public class Pdf {
     /**
      * At most one rendering per processor at a time, the others wait their turn (fairly). A rendering takes a core and
      * tens of megabytes; fifty at once (a deadline day) would starve every other request and exhaust a small heap.
+     * Each rendering borrows one set of the fonts, parsed once when the application starts: parsing the four faces
+     * for every PDF cost a few per cent of a rendering. A parsed font is not safe for two renderings at once (PDFBox
+     * reads its tables lazily), so there is one set per permitted rendering.
      */
-    private final java.util.concurrent.Semaphore renderings =
-            new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+    private final java.util.concurrent.BlockingQueue<List<ParsedFace>> renderings = parsedFontSets(
+            Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     /**
      * Renders an HTML document to PDF.
@@ -106,10 +119,11 @@ public class Pdf {
         parsed.head().prependElement("style").appendText(BASE_PRINT_CSS);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        renderings.acquireUninterruptibly();
-        try {
+        List<ParsedFace> fonts = take();
+        try (PDDocument pdf = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder()
                     .useFastMode()
+                    .usePDDocument(pdf)
                     .withW3cDocument(W3CDom.convert(parsed), null)
                     .useDefaultPageSize(210, 297, PageSizeUnits.MM)
                     .usePdfUaAccessibility(true)
@@ -119,16 +133,24 @@ public class Pdf {
                     .withProducer("Styr")
                     .toStream(out);
             for (Face face : FACES) {
-                // Registered as the fallback that comes before the built-in PDF fonts (which PDF/UA forbids anyway:
-                // they are not embedded), so it serves "DejaVu Sans" by name and every other family too, once each.
-                builder.useFont(face::open, FONT_FAMILY, face.weight, face.style, true,
-                        EnumSet.of(FSFontUseCase.FALLBACK_PRE, FSFontUseCase.SVG));
+                builder.useFont(face::open, FONT_FAMILY, face.weight, face.style, true, EnumSet.of(FSFontUseCase.SVG));
             }
-            builder.run();
+            try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+                for (ParsedFace font : fonts) {
+                    // Registered as the fallback that comes before the built-in PDF fonts (which PDF/UA forbids
+                    // anyway: they are not embedded), so it serves "DejaVu Sans" by name and every other family too.
+                    // Embedded as a subset of the glyphs used, and only if used at all.
+                    renderer.getFontResolver().addFont(font.supplier(pdf), FONT_FAMILY, font.face().weight,
+                            font.face().style == FontStyle.ITALIC ? IdentValue.ITALIC : IdentValue.NORMAL, true,
+                            PdfBoxFontResolver.FontGroup.PRE_BUILT_IN_FALLBACK);
+                }
+                renderer.layout();
+                renderer.createPDF();
+            }
         } catch (IOException | RuntimeException e) {
             throw new PdfException("Could not render the PDF \"" + documentTitle + "\": " + e.getMessage(), e);
         } finally {
-            renderings.release();
+            renderings.add(fonts);
         }
         if (out.size() == 0) {
             throw new PdfException("Rendering the PDF \"" + documentTitle + "\" gave no output");
@@ -153,6 +175,57 @@ public class Pdf {
             if (!text.isEmpty()) {
                 svg.attr("alt", text);
             }
+        }
+    }
+
+    private List<ParsedFace> take() {
+        try {
+            return renderings.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PdfException("Interrupted while waiting to render a PDF", e);
+        }
+    }
+
+    private static java.util.concurrent.BlockingQueue<List<ParsedFace>> parsedFontSets(int count) {
+        java.util.concurrent.BlockingQueue<List<ParsedFace>> sets = new java.util.concurrent.ArrayBlockingQueue<>(count, true);
+        for (int i = 0; i < count; i++) {
+            sets.add(FACES.stream().map(ParsedFace::new).toList());
+        }
+        return sets;
+    }
+
+    /** A face parsed once; each document gets its own PDF font made from it, when it uses the face. */
+    private record ParsedFace(Face face, TrueTypeFont font) {
+
+        ParsedFace(Face face) {
+            this(face, parse(face));
+        }
+
+        private static TrueTypeFont parse(Face face) {
+            try {
+                return new TTFParser().parse(new RandomAccessReadBuffer(face.bytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not parse the PDF font " + face.file(), e);
+            }
+        }
+
+        PDFontSupplier supplier(PDDocument document) {
+            return new PDFontSupplier(null) {
+                private PDFont loaded;
+
+                @Override
+                public PDFont supply() {
+                    if (loaded == null) {
+                        try {
+                            loaded = PDType0Font.load(document, font, true);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("Could not embed the PDF font " + face.file(), e);
+                        }
+                    }
+                    return loaded;
+                }
+            };
         }
     }
 

@@ -327,6 +327,17 @@ class FollowupBrowserTest extends BrowserTestBase {
         waitForTitle("Uppföljningar");
         follow(roundLink());
         waitForTitle(ROUND + ", " + COMMITTEE);
+        // The departments are summary rows; the controller opens Äldreomsorg in place to see its units' tasks.
+        By openDepartment = By.xpath("//table[contains(@class,'progress')]//button[contains(@class,'toggle')]"
+                + "[span[normalize-space()='Enheterna i Äldreomsorg']]");
+        assertThat(driver.findElement(openDepartment).getDomAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(mainText()).doesNotContain(NORR);
+        driver.findElement(openDepartment).click();
+        waitForText(NORR);
+        assertThat(driver.findElement(openDepartment).getDomAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(driver.switchTo().activeElement().getDomAttribute("id"))
+                .as("the focus stays on the button").isEqualTo(driver.findElement(openDepartment).getDomAttribute("id"));
+        assertAccessible("översikten med en avdelning öppnad");
         assertThat(progress(NORR)).contains("Godkänd");
         assertThat(progress(HAGA)).contains("Godkänd");
         int approved = Integer.parseInt(mainText().replaceAll("(?s).*Godkänd: (\\d+)\\..*", "$1"));

@@ -21,7 +21,8 @@ import se.styr.StyrIntegrationTest;
  * Every follow-up page reads what it shows with a bounded number of SQL statements that does not grow with the
  * municipality: each page is measured on the Alingsås demo, then the municipality grows by hundreds of units, goal
  * objects with key figures and values, shares, tasks, reports and outcomes, and each page is measured again. The
- * growth is written in the test's transaction and rolled back after it.
+ * growth is written in the test's transaction and rolled back after it. The report and its PDF are measured both as a
+ * reader gets them from the cache and as the first reader after a change, who compiles them.
  */
 @StyrIntegrationTest
 @org.springframework.transaction.annotation.Transactional
@@ -36,6 +37,8 @@ class FollowupQueryCountTest {
     JdbcClient jdbc;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    ReportCompiler compiler;
 
     private long id(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).single();
@@ -59,6 +62,11 @@ class FollowupQueryCountTest {
         pages.put("rounds", "controller /uppfoljning");
         pages.put("rounds (open)", "admin /uppfoljning?status=OPPEN");
         pages.put("overview", "controller /uppfoljning/" + round);
+        pages.put("overview, own department open", "avdelningschef /uppfoljning/" + round);
+        pages.put("overview, units found by name", "controller /uppfoljning/" + round + "?enhet=enhet");
+        pages.put("department opened (htmx)", "controller /uppfoljning/" + round + "/avdelning/" + unit("VOF-AO") + "/rader?oppen=true");
+        pages.put("department closed (htmx)", "controller /uppfoljning/" + round + "/avdelning/" + unit("VOF-AO") + "/rader?oppen=false");
+        pages.put("department page", "controller /uppfoljning/" + round + "/avdelning/" + unit("VOF-AO"));
         pages.put("outcomes", "controller /uppfoljning/" + round + "/utfall?nyckeltal=" + figure);
         pages.put("task", "avdelningschef /uppfoljning/uppgift/" + departmentTask);
         pages.put("object (underlag)", "avdelningschef /uppfoljning/" + round + "/enhet/" + unit("VOF-AO") + "/objekt/" + goal + "?flik=underlag");
@@ -66,6 +74,8 @@ class FollowupQueryCountTest {
         pages.put("sharing", "controller /uppfoljning/" + round + "/delning/" + goal);
         pages.put("report", "controller /uppfoljning/" + round + "/rapport");
         pages.put("report PDF", "controller /uppfoljning/" + round + "/rapport.pdf");
+        pages.put("report, compiled", "controller /uppfoljning/" + round + "/rapport");
+        pages.put("report PDF, rendered", "controller /uppfoljning/" + round + "/rapport.pdf");
         pages.put("API rounds", "controller /api/v1/rounds");
         pages.put("API start", "enhetschef /api/v1/tasks/mine");
         return pages;
@@ -76,6 +86,9 @@ class FollowupQueryCountTest {
         for (Map.Entry<String, String> page : pages.entrySet()) {
             String[] who = page.getValue().split(" ", 2);
             var person = user(users.loadUserByUsername(who[0]));
+            if (page.getKey().endsWith(", compiled") || page.getKey().endsWith(", rendered")) {
+                compiler.forget(); // measured as the first reader after a change: compiled (and rendered) afresh
+            }
             QueryCounter.reset();
             mvc.perform(get(who[1]).with(person)).andExpect(status().isOk());
             counts.put(page.getKey(), QueryCounter.statements());
