@@ -204,8 +204,7 @@ class ChainQueries {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < words.size(); i++) {
             text.append(i == 0 ? "" : " and ").append("lower(o.title) like :w").append(i).append(" escape '\\'");
-            p.put("w" + i, "%" + words.get(i).toLowerCase(java.util.Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            p.put("w" + i, "%" + se.styr.platform.SearchWords.escaped(words.get(i)) + "%");
         }
         if (f.koladaId() != null) {
             p.put("kolada", f.koladaId());

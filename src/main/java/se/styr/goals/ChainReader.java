@@ -208,13 +208,8 @@ class ChainReader {
 
     // ---- lists: the search and the API
 
-    /** Words of a search: at most ten, each of at most 100 characters. */
     static List<String> words(String query) {
-        if (query == null || query.isBlank()) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(query.strip().split("\\s+")).limit(10)
-                .map(w -> w.length() > 100 ? w.substring(0, 100) : w).toList();
+        return se.styr.platform.SearchWords.of(query);
     }
 
     /** Objects whose title has every word, or whose Kolada id is the query, in the body's units (or everywhere). */
