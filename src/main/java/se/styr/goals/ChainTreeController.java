@@ -75,7 +75,7 @@ class ChainTreeController {
     }
 
     private void filters(Model model, ChainReader.Context c, Long body, boolean retired) {
-        model.addAttribute("bodies", c.units().values().stream().filter(u -> u.type().isBody()).toList());
+        model.addAttribute("bodies", chain.bodies(c));
         model.addAttribute("selectedBody", body);
         model.addAttribute("showRetired", retired);
     }
