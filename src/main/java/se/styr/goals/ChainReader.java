@@ -133,13 +133,14 @@ class ChainReader {
         if (scope.units() == null) {
             return nodes(c, scope, queries.roots(scope), 0, o -> false);
         }
+        ChainQueries.Scope body = queries.resolved(scope);
         Set<Long> bodyUnits = Set.copyOf(scope.units());
-        return nodes(c, scope, queries.roots(scope), BODY_LEVELS, o -> !bodyUnits.contains(o.ownerUnitId()));
+        return nodes(c, body, queries.roots(body), BODY_LEVELS, o -> !bodyUnits.contains(o.ownerUnitId()));
     }
 
     /** One object, open one level or closed, as an expanded or collapsed node of the tree. */
     GoalViews.Node node(Context c, ChainQueries.Scope scope, GoalObject o, boolean open) {
-        return nodes(c, scope, List.of(o), open ? 1 : 0, x -> true).get(0);
+        return nodes(c, queries.resolved(scope), List.of(o), open ? 1 : 0, x -> true).get(0);
     }
 
     /**
