@@ -211,13 +211,37 @@ public class PageBenchmark {
                 select t.id, t.part, t.state, t.comment, u.name, r.name, d.due_on from followup_task t join org_unit u on u.id = t.unit_id
                 join followup_round r on r.id = t.round_id left join followup_deadline d on d.round_id = r.id and d.level = 'ENHET'
                 where r.state = 'OPPEN' and (t.unit_id = ? or u.parent_id = ?)""";
-        String units = "select id, parent_id, type, name, code, position, active from org_unit where municipality_id = ? order by position";
-        String bodyChain = subtree + """
-                , mine(id) as (select o.id from goal_object o where o.owner_unit_id in (select id from sub) and not o.retired),
-                up(id, parent_id) as (select o.id, o.parent_id from goal_object o where o.id in (select id from mine)
-                  union select p.id, p.parent_id from goal_object p join up on p.id = up.parent_id)
-                select o.id, o.kind, o.parent_id, o.owner_unit_id, o.position, o.title, o.judgement, o.status, v.year, v.outcome, v.target
-                from goal_object o left join measure_value v on v.object_id = o.id where o.id in (select id from up)""";
+        // The organisation page shows KF and KS open and the units below KS closed, each with how many are directly under it.
+        String orgTop = """
+                with recursive shown(id, depth) as (select id, 0 from org_unit where municipality_id = ? and parent_id is null
+                  union all select c.id, s.depth + 1 from org_unit c join shown s on c.parent_id = s.id where s.depth < 2)
+                select u.id, u.parent_id, u.type, u.name, u.code, u.position, u.active,
+                  (select count(*) from org_unit k where k.parent_id = u.id) from org_unit u join shown s on s.id = u.id
+                order by u.position, u.name""";
+        String periods = "select id, name, first_year, last_year, illustrative from plan_period where municipality_id = ?";
+        // A body's chain shows KF's objects above the body's own open (two levels at most) and the body's own closed,
+        // each with the number under it in the body's part of the chain, its goals' states from their key figures' values.
+        String bodyTop = subtree + """
+                , mine as (select o.id, p1.id a1, p2.id a2, p3.id a3 from goal_object o left join goal_object p1 on p1.id = o.parent_id
+                  left join goal_object p2 on p2.id = p1.parent_id left join goal_object p3 on p3.id = p2.parent_id
+                  where o.owner_unit_id in (select id from sub) and not o.retired),
+                up(id) as (select id from mine union select a1 from mine union select a2 from mine union select a3 from mine),
+                l0 as (select o.id, o.owner_unit_id from goal_object o where o.id in (select id from up) and o.parent_id is null and not o.retired),
+                l1 as (select c.id, c.owner_unit_id from goal_object c join l0 on c.parent_id = l0.id
+                  where c.id in (select id from up) and not c.retired and l0.owner_unit_id not in (select id from sub)),
+                l2 as (select c.id from goal_object c join l1 on c.parent_id = l1.id
+                  where c.id in (select id from up) and not c.retired and l1.owner_unit_id not in (select id from sub)),
+                shown(id) as (select id from l0 union all select id from l1 union all select id from l2),
+                counted(id, below) as (select s.id, count(c.id) from shown s left join goal_object c on c.parent_id = s.id
+                  and not c.retired and c.id in (select id from up) group by s.id)
+                select o.id, o.kind, o.parent_id, o.owner_unit_id, o.position, o.title, o.judgement, o.status, u.code, n.below,
+                  k.id, k.steering, v.year, v.outcome, v.target
+                from counted n join goal_object o on o.id = n.id join org_unit u on u.id = o.owner_unit_id
+                left join goal_object k on k.parent_id = o.id and k.kind in ('INDIKATOR', 'NYCKELTAL') and not k.retired
+                  and o.kind in ('PRIORITERAT_MAL', 'NAMNDMAL', 'ARBETSMILJOMAL')
+                left join measure_value v on v.object_id = k.id order by o.position, o.id, v.year""";
+        String bodies = "select id, parent_id, type, name, code, position from org_unit where municipality_id = ? and type in ('KOMMUNFULLMAKTIGE', 'KOMMUNSTYRELSE', 'NAMND', 'BOLAG') order by position, name";
+
         String object = """
                 select o.*, u.name, p.title, p.kind from goal_object o join org_unit u on u.id = o.owner_unit_id
                 left join goal_object p on p.id = o.parent_id where o.id = ?""";
@@ -266,11 +290,11 @@ public class PageBenchmark {
                 toApprove, ids.get("round"), ids.get("admin"))));
         pages.add(new Page("/ (enhetschef)", "/", "enhetschef", false, sql(reporterTasks, ids.get("unit"), ids.get("unit"),
                 missingOutcomes, ids.get("round"))));
-        pages.add(new Page("/styrkedja", "/styrkedja", "controller", false, sql(focusAreas, m)));
+        pages.add(new Page("/styrkedja", "/styrkedja", "controller", false, sql(focusAreas, m, bodies, m)));
         pages.add(new Page("/styrkedja?organ={committee}", "/styrkedja?organ=" + ids.get("committee"), "controller", false,
-                sql(bodyChain, ids.get("committee"), units, m)));
+                sql(bodyTop, ids.get("committee"), bodies, m)));
         pages.add(new Page("/styrkedja?organ={KF}", "/styrkedja?organ=" + ids.get("kf"), "controller", false,
-                sql(bodyChain, ids.get("kf"), units, m)));
+                sql(focusAreas, m, bodies, m)));
         pages.add(new Page("/objekt/{goal}", "/objekt/" + ids.get("goal"), "controller", false,
                 sql(object, ids.get("goal"), objectValues, ids.get("goal"), children, ids.get("goal"))));
         pages.add(new Page("/objekt/{key figure}", "/objekt/" + ids.get("figure"), "controller", false,
@@ -281,7 +305,7 @@ public class PageBenchmark {
         List<String> report = sql(round, ids.get("round"), reportObjects, ids.get("round"), reportFigures, ids.get("year"), ids.get("year"), ids.get("round"));
         pages.add(new Page("/uppfoljning/{round}/rapport", "/uppfoljning/" + ids.get("round") + "/rapport", "controller", false, report));
         pages.add(new Page("/uppfoljning/{round}/rapport.pdf", "/uppfoljning/" + ids.get("round") + "/rapport.pdf", "controller", false, report));
-        pages.add(new Page("/organisation", "/organisation", "controller", false, sql(units, m)));
+        pages.add(new Page("/organisation", "/organisation", "controller", false, sql(orgTop, m, periods, m)));
         pages.add(new Page("/api/v1/objects", "/api/v1/objects", "controller", true, sql(objectsPage, m, objectsCount, m)));
         pages.add(new Page("/api/v1/objects/{key figure}", "/api/v1/objects/" + ids.get("figure"), "controller", true,
                 sql(object, ids.get("figure"), objectValues, ids.get("figure"), children, ids.get("figure"))));

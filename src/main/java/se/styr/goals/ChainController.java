@@ -78,7 +78,7 @@ class ChainController {
             Long parentOwner = parent.ownerUnitId();
             form.setOwnerUnitId(kind.allowsOwner(organisation.unit(parentOwner).type()) ? parentOwner : ownerId);
         } else {
-            form.setOwnerUnitId(ownerId != null ? ownerId : kind == Kind.FOKUSOMRADE ? kfId(access.municipalityId()) : null);
+            form.setOwnerUnitId(ownerId != null ? ownerId : kind == Kind.FOKUSOMRADE ? kfId() : null);
             organisation.periods(access.municipalityId()).stream().findFirst().ifPresent(p -> form.setPeriodId(p.id()));
         }
         return form(model, form, null, Map.of(), false);
@@ -124,11 +124,11 @@ class ChainController {
         model.addAttribute("existing", existing);
         model.addAttribute("errors", errors);
         model.addAttribute("conflict", conflict);
-        model.addAttribute("owners", organisation.units(municipalityId).stream()
-                .filter(u -> u.active() && kind.allowsOwner(u.type())).toList());
-        model.addAttribute("givers", organisation.bodies(municipalityId));
-        model.addAttribute("periods", organisation.periods(municipalityId));
         ChainReader.Context context = chain.context();
+        List<OrgUnit> bodies = organisation.bodies(municipalityId);
+        model.addAttribute("owners", owners(context, bodies, kind, form.getOwnerUnitId()));
+        model.addAttribute("givers", bodies);
+        model.addAttribute("periods", organisation.periods(municipalityId));
         model.addAttribute("parents", chain.parentCandidates(context, kind, form.getOwnerUnitId(), null, form.getParentId())
                 .stream().filter(p -> existing == null || !p.id().equals(existing.id())).toList());
         model.addAttribute("indicators", chain.indicators(context));
@@ -338,9 +338,33 @@ class ChainController {
         return year == null ? "–" : GoalRules.year(year);
     }
 
-    private long kfId(long municipalityId) {
-        return organisation.units(municipalityId).stream().filter(u -> u.parentId() == null).map(OrgUnit::id).findFirst()
-                .orElse(-1L);
+    private long kfId() {
+        return chain.context().top();
+    }
+
+    /**
+     * The units the owner is chosen among: not the whole municipality, but the units of the chosen owner's body (or
+     * the bodies, when the kind is owned by bodies or no owner is chosen yet), of the types the kind allows, that the
+     * person may change; the chosen owner is always among them.
+     */
+    private List<OrgUnit> owners(ChainReader.Context c, List<OrgUnit> bodies, Kind kind, Long ownerId) {
+        if (kind == null) {
+            return List.of();
+        }
+        boolean bodiesOnly = java.util.Arrays.stream(se.styr.organisation.OrgUnitType.values())
+                .filter(kind::allowsOwner).allMatch(se.styr.organisation.OrgUnitType::isBody);
+        List<OrgUnit> candidates = bodies;
+        if (ownerId != null && !bodiesOnly) {
+            List<OrgUnit> body = chain.bodyAndAbove(ownerId);
+            if (!body.isEmpty() && body.get(0).id() != c.top()) {
+                candidates = chain.unitsOf(body.get(0).id());
+            }
+        }
+        return candidates.stream()
+                .filter(u -> u.municipalityId() == c.municipalityId())
+                .filter(u -> u.id() == (ownerId == null ? -1 : ownerId)
+                        || (u.active() && kind.allowsOwner(u.type()) && access.may(Access.Action.EDIT_STRUCTURE, u.id())))
+                .toList();
     }
 
     /** The form as an object; unreadable input and the rules' findings are reported together. */

@@ -5,6 +5,7 @@ import static se.styr.goals.GoalRepository.COLUMNS;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,15 +28,71 @@ class ChainQueries {
      * Which part of the chain a page shows. {@code units} null: the whole municipality, where the top level is
      * what {@code topOwner} (KF) owns. Otherwise one body: the objects its units own and the objects above them.
      */
-    record Scope(long municipalityId, Collection<Long> units, long topOwner, boolean retired) {
+    record Scope(long municipalityId, Collection<Long> units, long topOwner, boolean retired, Collection<Long> relevant) {
+
+        Scope(long municipalityId, Collection<Long> units, long topOwner, boolean retired) {
+            this(municipalityId, units, topOwner, retired, null);
+        }
     }
 
-    private static final String RELEVANT = """
-            with recursive relevant(id, parent_id) as (
-              select id, parent_id from goal_object where municipality_id = :municipality and owner_unit_id in (:units)%s
-              union all
-              select g.id, g.parent_id from goal_object g join relevant r on g.id = r.parent_id)
-            """;
+    /**
+     * The body's scope with the ids of its part of the chain read once: the objects its units own and those above
+     * them, so that a view's levels and counts do not each walk the chain again; the whole municipality's as it is.
+     * The chain is at most four levels deep (focus area, priority goal, committee goal, key figure; see {@link Kind}),
+     * so one query with three parents joined finds the tops; a deeper chain is walked on, one level a query.
+     */
+    Scope resolved(Scope scope) {
+        if (scope.units() == null || scope.relevant() != null) {
+            return scope;
+        }
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        java.util.Set<Long> further = new java.util.HashSet<>();
+        jdbc.sql("""
+                        select o.id, p1.id, p2.id, p3.id, p3.parent_id from goal_object o
+                        left join goal_object p1 on p1.id = o.parent_id left join goal_object p2 on p2.id = p1.parent_id
+                        left join goal_object p3 on p3.id = p2.parent_id
+                        where o.municipality_id = :municipality and o.owner_unit_id in (:units)"""
+                        + (scope.retired() ? "" : " and o.retired = false"))
+                .param("municipality", scope.municipalityId()).param("units", scope.units())
+                .query(rs -> {
+                    for (int i = 1; i <= 4; i++) {
+                        long id = rs.getLong(i);
+                        if (!rs.wasNull()) {
+                            ids.add(id);
+                        }
+                    }
+                    long above = rs.getLong(5);
+                    if (!rs.wasNull()) {
+                        further.add(above);
+                    }
+                });
+        for (int level = 0; level < 100 && !further.isEmpty(); level++) {
+            further.removeAll(ids);
+            ids.addAll(further);
+            List<Long> next = further.isEmpty() ? List.of() : jdbc.sql("select parent_id from goal_object where id in (:ids) and parent_id is not null")
+                    .param("ids", Set.copyOf(further)).query(Long.class).list();
+            further.clear();
+            further.addAll(next);
+        }
+        return new Scope(scope.municipalityId(), scope.units(), scope.topOwner(), scope.retired(), Set.copyOf(ids));
+    }
+
+    /** Limits {@code o} to the scope: nothing for the whole municipality, the body's part of the chain otherwise. */
+    private static String limit(Scope scope, Map<String, Object> p) {
+        if (scope.units() == null) {
+            return "";
+        }
+        if (scope.relevant() == null) {
+            throw new IllegalStateException("A body's scope is read resolved");
+        }
+        p.put("relevant", scope.relevant());
+        return " and o.id in (:relevant)";
+    }
+
+    private static boolean empty(Scope scope) {
+        return scope.relevant() != null && scope.relevant().isEmpty();
+    }
+
 
     private static String prefixed(String columns) {
         return java.util.Arrays.stream(columns.split(",")).map(c -> "o." + c.strip()).collect(Collectors.joining(", "));
@@ -45,15 +102,13 @@ class ChainQueries {
 
     /** {@code select ... from goal_object o where <condition>} limited to the scope, in the tree's order. */
     private List<GoalObject> inScope(Scope scope, String condition, Map<String, Object> params) {
+        if (empty(scope)) {
+            return List.of();
+        }
         Map<String, Object> p = new java.util.HashMap<>(params);
         p.put("municipality", scope.municipalityId());
-        String retired = scope.retired() ? "" : " and retired = false";
-        String sql = "select " + O_COLUMNS + " from goal_object o where o.municipality_id = :municipality and " + condition
-                + (scope.retired() ? "" : " and o.retired = false");
-        if (scope.units() != null) {
-            p.put("units", scope.units());
-            sql = RELEVANT.formatted(retired) + sql + " and o.id in (select id from relevant)";
-        }
+        String sql = "select " + O_COLUMNS + " from goal_object o where o.municipality_id = :municipality and "
+                + condition + (scope.retired() ? "" : " and o.retired = false") + limit(scope, p);
         return jdbc.sql(sql + " order by o.position, o.id").params(p).query(GoalRepository::map).list();
     }
 
@@ -70,18 +125,14 @@ class ChainQueries {
 
     /** How many children in the scope each of the parents has (the ones without are left out). */
     Map<Long, Integer> childCounts(Scope scope, Collection<Long> parentIds) {
-        if (parentIds.isEmpty()) {
+        if (parentIds.isEmpty() || empty(scope)) {
             return Map.of();
         }
         Map<String, Object> p = new java.util.HashMap<>();
         p.put("parents", parentIds);
         p.put("municipality", scope.municipalityId());
         String sql = "select o.parent_id, count(*) from goal_object o where o.parent_id in (:parents)"
-                + (scope.retired() ? "" : " and o.retired = false");
-        if (scope.units() != null) {
-            p.put("units", scope.units());
-            sql = RELEVANT.formatted(scope.retired() ? "" : " and retired = false") + sql + " and o.id in (select id from relevant)";
-        }
+                + (scope.retired() ? "" : " and o.retired = false") + limit(scope, p);
         return jdbc.sql(sql + " group by o.parent_id").params(p)
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -204,8 +255,7 @@ class ChainQueries {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < words.size(); i++) {
             text.append(i == 0 ? "" : " and ").append("lower(o.title) like :w").append(i).append(" escape '\\'");
-            p.put("w" + i, "%" + words.get(i).toLowerCase(java.util.Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            p.put("w" + i, "%" + se.styr.platform.SearchWords.escaped(words.get(i)) + "%");
         }
         if (f.koladaId() != null) {
             p.put("kolada", f.koladaId());

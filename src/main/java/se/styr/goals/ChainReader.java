@@ -17,6 +17,7 @@ import se.styr.accounts.Access;
 import se.styr.organisation.OrgUnit;
 import se.styr.organisation.Organisation;
 import se.styr.organisation.PlanPeriod;
+import se.styr.organisation.UnitTree;
 import se.styr.platform.NotFoundException;
 import se.styr.platform.Paging;
 import se.styr.platform.Problems;
@@ -30,24 +31,31 @@ import se.styr.platform.Problems;
 @Transactional(readOnly = true)
 class ChainReader {
 
-    /** The levels under the top that a body's chain opens with (the rest open one at a time). */
+    /**
+     * How deep a body's chain opens at most: KF's objects above the body's own (focus areas, priority goals) open, so
+     * the body's objects show at once; those are closed, with their state and what is under them counted.
+     */
     static final int BODY_LEVELS = 2;
 
     private final ChainQueries queries;
     private final GoalRepository objects;
     private final Organisation organisation;
+    private final UnitTree unitTree;
     private final Access access;
 
-    ChainReader(ChainQueries queries, GoalRepository objects, Organisation organisation, Access access) {
+    ChainReader(ChainQueries queries, GoalRepository objects, Organisation organisation, UnitTree unitTree, Access access) {
         this.queries = queries;
         this.objects = objects;
         this.organisation = organisation;
+        this.unitTree = unitTree;
         this.access = access;
     }
 
-    /** What every view needs of the organisation: its units, periods and the municipality's tolerance. */
-    record Context(long municipalityId, Map<Long, OrgUnit> units, Map<Long, PlanPeriod> periods, BigDecimal tolerance,
-                   long top) {
+    /**
+     * What every view needs of the organisation: its periods, the municipality's tolerance and its top unit (KF). The
+     * units a view shows are read with its objects ({@link #owners}), not here.
+     */
+    record Context(long municipalityId, Map<Long, PlanPeriod> periods, BigDecimal tolerance, long top) {
 
         BigDecimal tolerance(GoalObject o) {
             return o.nearTargetTolerance() != null ? o.nearTargetTolerance() : tolerance;
@@ -57,24 +65,46 @@ class ChainReader {
             PlanPeriod p = o.periodId() == null ? null : periods.get(o.periodId());
             return p == null ? null : p.firstYear();
         }
-
-        /** The body an object belongs to: its owner, or the nearest body above the owner. */
-        OrgUnit bodyOf(long unitId) {
-            OrgUnit u = units.get(unitId);
-            while (u != null && !u.type().isBody() && u.parentId() != null) {
-                u = units.get(u.parentId());
-            }
-            return u;
-        }
     }
 
     Context context() {
         long m = access.municipalityId();
-        Map<Long, OrgUnit> units = organisation.units(m).stream()
-                .collect(Collectors.toMap(OrgUnit::id, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
-        long top = units.values().stream().filter(u -> u.parentId() == null).map(OrgUnit::id).findFirst().orElse(-1L);
-        return new Context(m, units, organisation.periods(m).stream().collect(Collectors.toMap(PlanPeriod::id, Function.identity())),
-                organisation.municipality(m).nearTargetTolerance(), top);
+        OrgUnit root = unitTree.root(m);
+        return new Context(m, organisation.periods(m).stream().collect(Collectors.toMap(PlanPeriod::id, Function.identity())),
+                organisation.municipality(m).nearTargetTolerance(), root == null ? -1L : root.id());
+    }
+
+    /** The units that own (or gave) these objects, by id: one query for what a view shows. */
+    Map<Long, OrgUnit> owners(Collection<GoalObject> shown) {
+        Set<Long> ids = new HashSet<>();
+        shown.forEach(o -> ids.add(o.ownerUnitId()));
+        return unitTree.byIds(ids);
+    }
+
+    /** The municipality's bodies, for the choice of whose chain to show. */
+    List<OrgUnit> bodies(Context c) {
+        return organisation.bodies(c.municipalityId());
+    }
+
+    /** A body and every unit below it, parents before children. */
+    List<OrgUnit> unitsOf(long bodyId) {
+        UnitTree.Subtree subtree = unitTree.of(bodyId);
+        return subtree == null ? List.of() : subtree.units();
+    }
+
+    /** The unit, when it is one of the municipality's. */
+    java.util.Optional<OrgUnit> unitOf(Context c, long unitId) {
+        return organisation.findUnit(unitId).filter(u -> u.municipalityId() == c.municipalityId());
+    }
+
+    /** The body a unit belongs to (itself, or the nearest body above it) with the units above that body, the body first. */
+    List<OrgUnit> bodyAndAbove(long unitId) {
+        List<OrgUnit> up = unitTree.ancestors(unitId);
+        int body = 0;
+        while (body < up.size() - 1 && !up.get(body).type().isBody()) {
+            body++;
+        }
+        return up.subList(body, up.size());
     }
 
     /** The whole municipality (no body, or KF, whose chain is all of it) or one body's part. */
@@ -82,7 +112,7 @@ class ChainReader {
         if (body == null || body == c.top()) {
             return new ChainQueries.Scope(c.municipalityId(), null, c.top(), retired);
         }
-        if (!c.units().containsKey(body)) {
+        if (unitOf(c, body).isEmpty()) {
             throw new NotFoundException("Organet", body);
         }
         return new ChainQueries.Scope(c.municipalityId(), organisation.subtree(body), c.top(), retired);
@@ -95,29 +125,41 @@ class ChainReader {
 
     // ---- the tree
 
-    /** The top of the chain: for the whole municipality KF's objects, closed; for a body its first levels, open. */
+    /**
+     * The top of the chain: for the whole municipality KF's objects, closed; for a body the objects above its own
+     * open (at most {@link #BODY_LEVELS} deep) and its own closed, each with its state and how many are under it.
+     */
     List<GoalViews.Node> top(Context c, ChainQueries.Scope scope) {
-        return nodes(c, scope, queries.roots(scope), scope.units() == null ? 0 : BODY_LEVELS);
+        if (scope.units() == null) {
+            return nodes(c, scope, queries.roots(scope), 0, o -> false);
+        }
+        ChainQueries.Scope body = queries.resolved(scope);
+        Set<Long> bodyUnits = Set.copyOf(scope.units());
+        return nodes(c, body, queries.roots(body), BODY_LEVELS, o -> !bodyUnits.contains(o.ownerUnitId()));
     }
 
     /** One object, open one level or closed, as an expanded or collapsed node of the tree. */
     GoalViews.Node node(Context c, ChainQueries.Scope scope, GoalObject o, boolean open) {
-        return nodes(c, scope, List.of(o), open ? 1 : 0).get(0);
+        return nodes(c, queries.resolved(scope), List.of(o), open ? 1 : 0, x -> true).get(0);
     }
 
-    /** The objects as nodes, opened {@code levels} deep; the nodes at the last level know how many children they have. */
-    private List<GoalViews.Node> nodes(Context c, ChainQueries.Scope scope, List<GoalObject> top, int levels) {
+    /**
+     * The objects as nodes, those that {@code opens} opened, level by level, at most {@code levels} deep; the closed
+     * nodes know how many children they have. A level costs one query, whatever its size.
+     */
+    private List<GoalViews.Node> nodes(Context c, ChainQueries.Scope scope, List<GoalObject> top, int levels,
+                                       java.util.function.Predicate<GoalObject> opens) {
         Map<Long, List<GoalObject>> kids = new HashMap<>();
         List<GoalObject> all = new ArrayList<>(top);
-        List<GoalObject> frontier = top;
+        List<GoalObject> frontier = top.stream().filter(opens).toList();
         for (int level = 0; level < levels && !frontier.isEmpty(); level++) {
             frontier.forEach(o -> kids.put(o.id(), new ArrayList<>()));
             List<GoalObject> next = queries.children(scope, ids(frontier));
             next.forEach(k -> kids.get(k.parentId()).add(k));
             all.addAll(next);
-            frontier = next;
+            frontier = next.stream().filter(opens).toList();
         }
-        Map<Long, Integer> counts = queries.childCounts(scope, ids(frontier.stream().filter(o -> !kids.containsKey(o.id())).toList()));
+        Map<Long, Integer> counts = queries.childCounts(scope, ids(all.stream().filter(o -> !kids.containsKey(o.id())).toList()));
         Assessor assessor = assessor(c, all);
         return top.stream().map(o -> build(o, kids, counts, assessor)).toList();
     }
@@ -135,10 +177,12 @@ class ChainReader {
         List<GoalObject> measures = queries.measuresUnder(ids(shown.stream().filter(o -> o.kind().isGoal()).toList()));
         Set<Long> valued = new LinkedHashSet<>(ids(shown.stream().filter(o -> o.kind().isMeasure()).toList()));
         valued.addAll(ids(measures));
-        return new Assessor(c, measures.stream().collect(Collectors.groupingBy(GoalObject::parentId)), queries.valuesOf(valued));
+        return new Assessor(c, owners(shown), measures.stream().collect(Collectors.groupingBy(GoalObject::parentId)),
+                queries.valuesOf(valued));
     }
 
-    private record Assessor(Context c, Map<Long, List<GoalObject>> measuresByGoal, Map<Long, List<MeasureValue>> values) {
+    private record Assessor(Context c, Map<Long, OrgUnit> owners, Map<Long, List<GoalObject>> measuresByGoal,
+                            Map<Long, List<MeasureValue>> values) {
 
         List<MeasureValue> values(GoalObject o) {
             return values.getOrDefault(o.id(), List.of());
@@ -153,7 +197,7 @@ class ChainReader {
             Trend trend = o.kind().isMeasure() ? Assessment.trend(values(o)) : null;
             GoalState derived = !o.kind().isGoal() ? null : Assessment.derive(measuresByGoal.getOrDefault(o.id(), List.of()).stream()
                     .filter(k -> !Boolean.FALSE.equals(k.steering())).map(k -> headline(k).signal()).toList());
-            return new GoalViews.Node(o, c.units().get(o.ownerUnitId()), children, headline, trend, derived, childCount);
+            return new GoalViews.Node(o, owners.get(o.ownerUnitId()), children, headline, trend, derived, childCount);
         }
     }
 
@@ -171,7 +215,7 @@ class ChainReader {
                 .map(v -> new GoalViews.YearRow(v, Assessment.forYear(object.direction(), values, v.year(), firstYear, tolerance)))
                 .toList();
         return new GoalViews.Details(node, queries.ancestors(id), period,
-                object.givenByUnitId() == null ? null : c.units().get(object.givenByUnitId()),
+                object.givenByUnitId() == null ? null : unitOf(c, object.givenByUnitId()).orElse(null),
                 object.linkedIndicatorId() == null ? null : objects.find(object.linkedIndicatorId()).orElse(null),
                 object.kind() == Kind.INDIKATOR ? queries.linkedTo(id) : List.of(), years, tolerance,
                 Assessment.baseline(values, firstYear));
@@ -187,11 +231,11 @@ class ChainReader {
      */
     List<GoalObject> parentCandidates(Context c, Kind kind, Long ownerUnitId, Long periodId, Long currentParentId) {
         List<Kind> kinds = java.util.Arrays.stream(Kind.values()).filter(kind::allowsParent).toList();
-        OrgUnit body = c.bodyOf(ownerUnitId == null ? c.top() : ownerUnitId);
+        List<OrgUnit> bodyAndAbove = ownerUnitId == null || ownerUnitId == c.top() ? List.of() : bodyAndAbove(ownerUnitId);
         Set<Long> units = null;
-        if (body != null && body.id() != c.top()) {
-            units = new HashSet<>(organisation.subtree(body.id()));
-            for (OrgUnit u = body; u != null; u = u.parentId() == null ? null : c.units().get(u.parentId())) {
+        if (!bodyAndAbove.isEmpty() && bodyAndAbove.get(0).id() != c.top()) {
+            units = new HashSet<>(organisation.subtree(bodyAndAbove.get(0).id()));
+            for (OrgUnit u : bodyAndAbove) {
                 units.add(u.id());
             }
         }
@@ -208,13 +252,8 @@ class ChainReader {
 
     // ---- lists: the search and the API
 
-    /** Words of a search: at most ten, each of at most 100 characters. */
     static List<String> words(String query) {
-        if (query == null || query.isBlank()) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(query.strip().split("\\s+")).limit(10)
-                .map(w -> w.length() > 100 ? w.substring(0, 100) : w).toList();
+        return se.styr.platform.SearchWords.of(query);
     }
 
     /** Objects whose title has every word, or whose Kolada id is the query, in the body's units (or everywhere). */
@@ -230,15 +269,16 @@ class ChainReader {
         long total = queries.count(filter);
         List<GoalObject> found = total == 0 ? List.of() : queries.find(filter, paging);
         Map<Long, List<String>> paths = queries.paths(ids(found));
+        Map<Long, OrgUnit> owners = owners(found);
         return paging.of(total, found.stream()
-                .map(o -> new GoalViews.Hit(o, c.units().get(o.ownerUnitId()), paths.getOrDefault(o.id(), List.of()))).toList());
+                .map(o -> new GoalViews.Hit(o, owners.get(o.ownerUnitId()), paths.getOrDefault(o.id(), List.of()))).toList());
     }
 
     /** The API's list: every object of the municipality, filtered, one page at a time. */
     Paging.Page<GoalObject> list(Kind kind, Long body, Long periodId, Integer year, String query, Paging paging) {
         Context c = context();
         Problems problems = new Problems();
-        problems.check(body == null || c.units().containsKey(body), "body", "validering.organ.okant");
+        problems.check(body == null || unitOf(c, body).isPresent(), "body", "validering.organ.okant");
         problems.check(periodId == null || c.periods().containsKey(periodId), "period", "validering.period.saknas");
         problems.check(year == null || (year >= GoalRules.FIRST_YEAR && year <= GoalRules.LAST_YEAR), "year",
                 "validering.ar.utanfor", GoalRules.year(GoalRules.FIRST_YEAR), GoalRules.year(GoalRules.LAST_YEAR));

@@ -67,7 +67,7 @@ class ChainTreeController {
                   @RequestParam(name = "avvecklade", defaultValue = "false") boolean retired,
                   @RequestParam(name = "sida", defaultValue = "1") String page, Model model) {
         ChainReader.Context c = chain.context();
-        Paging paging = new Paging(pageNumber(page), HITS_PER_PAGE);
+        Paging paging = new Paging(se.styr.platform.SearchWords.pageNumber(page), HITS_PER_PAGE);
         model.addAttribute("result", chain.search(c, query, body, retired, paging));
         model.addAttribute("query", query == null ? "" : query.strip());
         filters(model, c, body, retired);
@@ -75,17 +75,9 @@ class ChainTreeController {
     }
 
     private void filters(Model model, ChainReader.Context c, Long body, boolean retired) {
-        model.addAttribute("bodies", c.units().values().stream().filter(u -> u.type().isBody()).toList());
+        model.addAttribute("bodies", chain.bodies(c));
         model.addAttribute("selectedBody", body);
         model.addAttribute("showRetired", retired);
     }
 
-    /** A page number from the address; anything unreadable is the first page, anything too far the last possible. */
-    private static int pageNumber(String text) {
-        try {
-            return Math.max(1, Math.min(Paging.MAX_PAGE, Integer.parseInt(text.strip())));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
 }

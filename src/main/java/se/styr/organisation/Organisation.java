@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -87,21 +86,20 @@ public class Organisation {
         return ids;
     }
 
-    /** Depth of each unit below its root (KF is 0), for indenting lists. */
-    public Map<Long, Integer> depths(long municipalityId) {
-        List<OrgUnit> all = units(municipalityId);
-        Map<Long, OrgUnit> byId = all.stream().collect(Collectors.toMap(OrgUnit::id, Function.identity()));
-        return all.stream().collect(Collectors.toMap(OrgUnit::id, u -> {
-            int depth = 0;
-            for (Long p = u.parentId(); p != null; p = byId.get(p).parentId()) {
-                depth++;
-            }
-            return depth;
-        }));
-    }
-
+    /** The political bodies (KF, KS, committees, companies), in the order {@link #units} lists them; only their rows are read. */
     public List<OrgUnit> bodies(long municipalityId) {
-        return units(municipalityId).stream().filter(u -> u.type().isBody()).toList();
+        List<String> types = java.util.Arrays.stream(OrgUnitType.values()).filter(OrgUnitType::isBody).map(Enum::name).toList();
+        List<OrgUnit> found = jdbc.sql("""
+                        select u.id, u.municipality_id, u.parent_id, u.type, u.name, u.code, u.position, u.active
+                        from org_unit u where u.municipality_id = :m and u.type in (:types) order by u.position, u.name""")
+                .param("m", municipalityId).param("types", types).query(UnitTree::map).list();
+        Set<Long> ids = found.stream().map(OrgUnit::id).collect(Collectors.toSet());
+        Map<Long, List<OrgUnit>> byParent = found.stream().filter(u -> u.parentId() != null && ids.contains(u.parentId()))
+                .collect(Collectors.groupingBy(OrgUnit::parentId));
+        List<OrgUnit> ordered = new ArrayList<>();
+        found.stream().filter(u -> u.parentId() == null || !ids.contains(u.parentId()))
+                .forEach(top -> addDepthFirst(top, byParent, ordered));
+        return ordered;
     }
 
     public List<PlanPeriod> periods(long municipalityId) {

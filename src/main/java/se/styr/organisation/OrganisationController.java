@@ -8,27 +8,63 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.styr.platform.Paging;
+import se.styr.platform.SearchWords;
 
+/**
+ * The organisation as a tree that opens on demand: the page shows KF and KS open with the bodies below them closed; a
+ * unit's children are fetched when it is opened (htmx swaps the node), and without JavaScript the same button opens the
+ * unit's branch as a page of its own. The search finds units by words of their name or the start of their code.
+ */
 @Controller
 class OrganisationController {
 
+    static final int HITS_PER_PAGE = 20;
+
     private final Organisation organisation;
+    private final OrganisationTree tree;
     private final CurrentMunicipality current;
 
-    OrganisationController(Organisation organisation, CurrentMunicipality current) {
+    OrganisationController(Organisation organisation, OrganisationTree tree, CurrentMunicipality current) {
         this.organisation = organisation;
+        this.tree = tree;
         this.current = current;
     }
 
     @GetMapping("/organisation")
     String page(Model model) {
-        model.addAttribute("units", organisation.units(current.id()));
-        model.addAttribute("depths", organisation.depths(current.id()));
+        model.addAttribute("nodes", tree.top(current.id()));
         model.addAttribute("periods", organisation.periods(current.id()));
+        model.addAttribute("query", "");
         return "organisation/units";
+    }
+
+    /** A unit's branch as a page: what the open button does without JavaScript. */
+    @GetMapping("/organisation/enhet/{id}")
+    String branch(@PathVariable long id, Model model) {
+        model.addAttribute("node", tree.node(current.id(), id, true));
+        model.addAttribute("ancestors", tree.above(id));
+        model.addAttribute("query", "");
+        return "organisation/branch";
+    }
+
+    /** The unit, open or closed, for htmx to swap in place of the one shown. */
+    @GetMapping("/organisation/enhet/{id}/nod")
+    String node(@PathVariable long id, @RequestParam(name = "oppen", defaultValue = "true") boolean open, Model model) {
+        model.addAttribute("node", tree.node(current.id(), id, open));
+        return "organisation/nodes :: item";
+    }
+
+    @GetMapping("/organisation/sok")
+    String search(@RequestParam(name = "q", required = false) String query,
+                  @RequestParam(name = "sida", defaultValue = "1") String page, Model model) {
+        Paging paging = new Paging(SearchWords.pageNumber(page), HITS_PER_PAGE);
+        model.addAttribute("result", tree.search(current.id(), SearchWords.of(query), paging));
+        model.addAttribute("query", query == null ? "" : query.strip());
+        return "organisation/search";
     }
 
     @RestController

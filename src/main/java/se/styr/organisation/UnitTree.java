@@ -100,6 +100,24 @@ public class UnitTree {
                 .param("ids", Set.copyOf(parentIds)).query(UnitTree::map).list();
     }
 
+    /** The unit and the units above it, the unit first and the root last; empty when there is no such unit. */
+    public List<OrgUnit> ancestors(long unitId) {
+        return jdbc.sql("""
+                        with recursive up(id, depth) as (
+                          select id, 0 from org_unit where id = :id
+                          union all
+                          select p.parent_id, up.depth + 1 from org_unit p join up on p.id = up.id where p.parent_id is not null)
+                        select %s from org_unit u join up on up.id = u.id order by up.depth""".formatted(COLUMNS))
+                .param("id", unitId).query(UnitTree::map).list();
+    }
+
+    /** The top of the municipality's organisation (its council, KF); null when it has no units. */
+    public OrgUnit root(long municipalityId) {
+        return jdbc.sql("select " + COLUMNS + " from org_unit u where u.municipality_id = ? and u.parent_id is null"
+                        + " order by u.position, u.id limit 1")
+                .param(municipalityId).query(UnitTree::map).optional().orElse(null);
+    }
+
     static OrgUnit map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new OrgUnit(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class), OrgUnitType.valueOf(rs.getString(4)),
                 rs.getString(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8));

@@ -15,7 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * A person in headless Chromium: logs in, opens the chain's nodes with the mouse and the keyboard, opens a branch as a
- * page, searches for an indicator, opens it, edits values,
+ * page, searches for an indicator, opens it, edits values, opens the organisation body by body and searches a unit,
  * creates an API token, and every page passes axe-core's WCAG 2.1 A/AA rules.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -25,6 +25,11 @@ class ChainBrowserTest extends BrowserTestBase {
     /** The open/close button of the tree node whose link starts with this title. */
     private static WebElement toggleOf(String title) {
         return driver.findElement(By.xpath("//li[a[starts-with(normalize-space(), '" + title + "')]]/form/button"));
+    }
+
+    /** The open/close button of the organisation's unit with this name. */
+    private static WebElement unitToggleOf(String name) {
+        return driver.findElement(By.xpath("//li[span[@class='unit']/*[normalize-space()='" + name + "']]/form/button"));
     }
 
     /** Waits until htmx has swapped in the node with its button in the given state. */
@@ -122,9 +127,30 @@ class ChainBrowserTest extends BrowserTestBase {
         assertAccessible("formuläret med fel");
         screenshot("formular-med-fel");
 
+        // The organisation opens body by body: KS's committees are closed, one opens with its button, and the search
+        // finds a unit by its code.
         open("/organisation");
         waitForTitle("Organisation");
         assertAccessible("organisationen");
+        WebElement von = unitToggleOf("Vård- och omsorgsnämnden");
+        assertThat(von.getAttribute("aria-expanded")).isEqualTo("false");
+        String vonId = von.getAttribute("id");
+        von.click();
+        waitForExpanded(vonId, "true");
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).as("focus stays on the button").isEqualTo(vonId);
+        assertThat(mainText()).contains("Vård- och omsorgsförvaltningen");
+        WebElement vof = unitToggleOf("Vård- och omsorgsförvaltningen");
+        String vofId = vof.getAttribute("id");
+        vof.sendKeys(Keys.ENTER);
+        waitForExpanded(vofId, "true");
+        assertThat(mainText()).contains("Äldreomsorg", "Avdelning");
+        assertAccessible("organisationen med öppnade organ");
+        screenshot("organisation-oppnad");
+        driver.findElement(By.id("q")).sendKeys("VOF-HN", Keys.ENTER);
+        waitForTitle("Sök i organisationen");
+        waitForText("Hemtjänst Norr");
+        assertThat(mainText()).contains("Vård- och omsorgsnämnden › Vård- och omsorgsförvaltningen › Äldreomsorg");
+        assertAccessible("sökresultatet i organisationen");
         open("/admin/granskningslogg");
         waitForTitle("Granskningslogg");
         assertThat(mainText()).contains("Företagsklimat");

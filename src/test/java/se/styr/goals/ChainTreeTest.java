@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -72,6 +74,16 @@ class ChainTreeTest {
         }
     }
 
+    /** Adds units under the parent (the other bodies' and the body's own administration grow). */
+    private void growUnits(long parent, int count) {
+        for (int i = 0; i < count; i++) {
+            jdbc.sql("""
+                            insert into org_unit (municipality_id, parent_id, type, name, code, position)
+                            select municipality_id, id, 'ENHET', ?, ?, 90 from org_unit where id = ?""")
+                    .params("Växande enhet " + parent + "." + i, "VX-" + parent + "-" + i, parent).update();
+        }
+    }
+
     private long insert(long[] owner, String kind, long parent, String title, String direction) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -124,6 +136,49 @@ class ChainTreeTest {
     }
 
     @Test
+    void a_body_opens_kfs_objects_above_its_own_and_shows_its_own_closed_with_state_and_count() throws Exception {
+        long lss = id("NAMNDMAL", "Öka antalet gruppboendeplatser");
+        int figures = jdbc.sql("select count(*) from goal_object where parent_id = ? and retired = false").param(lss)
+                .query(Integer.class).single();
+        String figure = jdbc.sql("select title from goal_object where parent_id = ? and kind = 'NYCKELTAL' order by id limit 1")
+                .param(lss).query(String.class).single();
+        Document page = html(get("/styrkedja").param("organ", Long.toString(unit("VON"))));
+        assertThat(page.getElementById("vaxla-" + priorityGoal()).attr("aria-expanded")).isEqualTo("true");
+        assertThat(page.getElementById("vaxla-" + lss).attr("aria-expanded")).isEqualTo("false");
+        assertThat(page.getElementById("nod-" + lss).text()).contains("(" + figures + " underliggande)", "Helt uppfyllt");
+        assertThat(page.text()).doesNotContain(figure);
+        // What is under the goal opens on demand, with its key figures' signals.
+        Document open = html(get("/styrkedja/objekt/" + lss + "/nod").param("organ", Long.toString(unit("VON"))));
+        assertThat(open.getElementById("barn-" + lss).select("> li")).hasSize(figures);
+        assertThat(open.text()).contains(figure);
+        assertThat(open.select(".badge[class*=signal-]")).isNotEmpty();
+    }
+
+    @Test
+    void the_owner_is_chosen_among_the_bodys_units_not_the_whole_municipality() throws Exception {
+        Document assignment = html(get("/objekt/ny").param("typ", "UPPDRAG").param("organ", Long.toString(unit("VON"))));
+        assertThat(assignment.select("#ownerUnitId option").eachText())
+                .contains("Vård- och omsorgsnämnden (VON)", "Hemtjänst Norr (VOF-HN)")
+                .noneMatch(t -> t.contains("Kultur") || t.contains("Kommunledningskontoret"));
+        Document committeeGoal = html(get("/objekt/ny").param("typ", "NAMNDMAL").param("forelder", Long.toString(priorityGoal())));
+        assertThat(committeeGoal.select("#ownerUnitId option").eachText())
+                .contains("Vård- och omsorgsnämnden (VON)", "Kultur- och utbildningsnämnden (KUN)")
+                .noneMatch(t -> t.contains("Hemtjänst") || t.contains("förvaltningen"));
+    }
+
+    @Test
+    @WithUserDetails("controller")
+    void a_controller_chooses_the_owner_among_the_units_they_may_change() throws Exception {
+        Document committeeGoal = html(get("/objekt/ny").param("typ", "NAMNDMAL").param("forelder", Long.toString(priorityGoal())));
+        assertThat(committeeGoal.select("#ownerUnitId option").eachText()).containsExactly("Vård- och omsorgsnämnden (VON)");
+    }
+
+    private Document html(RequestBuilder request) throws Exception {
+        return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void the_search_finds_by_title_words_and_kolada_id_paged_with_the_path() throws Exception {
         mvc.perform(get("/styrkedja/sok").param("q", "gruppboendeplatser öka")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Öka antalet gruppboendeplatser")))
@@ -153,7 +208,9 @@ class ChainTreeTest {
                 get("/styrkedja/objekt/" + prio + "/nod").param("oppen", "true"),
                 get("/styrkedja/objekt/" + prio).param("organ", Long.toString(von)),
                 get("/styrkedja/sok").param("q", "Växande"),
-                get("/api/v1/objects").param("kind", "NYCKELTAL").with(httpBasic("admin", "styr-demo")));
+                get("/api/v1/objects").param("kind", "NYCKELTAL").with(httpBasic("admin", "styr-demo")),
+                get("/objekt/ny").param("typ", "UPPDRAG").param("organ", Long.toString(von)),
+                get("/objekt/" + id("NAMNDMAL", "Öka antalet gruppboendeplatser") + "/redigera"));
         grow(2, "Växande");
         QueryCounter.clearNested();
         int[] small = new int[requests.size()];
@@ -161,8 +218,10 @@ class ChainTreeTest {
             small[i] = statements(requests.get(i));
         }
         grow(150, "Växande");
+        growUnits(unit("KS"), 40);
+        growUnits(unit("VOF-AO"), 40);
         for (int i = 0; i < requests.size(); i++) {
-            assertThat(statements(requests.get(i))).as("statements of request %d with 150 more goals and 300 key figures", i)
+            assertThat(statements(requests.get(i))).as("statements of request %d with 150 more goals, 300 key figures and 80 units", i)
                     .isEqualTo(small[i]).isLessThan(30);
         }
         assertThat(QueryCounter.nestedConnections()).isEmpty();
