@@ -44,7 +44,9 @@ class ChainController {
 
     @GetMapping("/objekt/{id}")
     String show(@PathVariable long id, Model model) {
-        GoalViews.Details details = chain.details(id);
+        ChainReader.ObjectPage page = chain.page(id);
+        ChainReader.Context context = page.context();
+        GoalViews.Details details = page.details();
         GoalObject o = details.object();
         model.addAttribute("d", details);
         model.addAttribute("o", o);
@@ -52,7 +54,7 @@ class ChainController {
         model.addAttribute("showRetired", false);
         model.addAttribute("mayEdit", goals.mayEditStructure(o));
         model.addAttribute("mayReport", goals.mayEnterValues(o));
-        model.addAttribute("moveTargets", moveTargets(o));
+        model.addAttribute("moveTargets", moveTargets(context, o));
         model.addAttribute("ruleText", ruleText(details));
         model.addAttribute("trendFavourable", details.node().trend() == null ? null
                 : Assessment.trendIsFavourable(details.node().trend(), o.direction()));
@@ -310,11 +312,11 @@ class ChainController {
 
     // ---- helpers
 
-    private List<GoalObject> moveTargets(GoalObject o) {
+    private List<GoalObject> moveTargets(ChainReader.Context context, GoalObject o) {
         if (!goals.mayEditStructure(o) || o.retired()) {
             return List.of();
         }
-        return chain.parentCandidates(chain.context(), o.kind(), o.ownerUnitId(), o.periodId(), null).stream()
+        return chain.parentCandidates(context, o.kind(), o.ownerUnitId(), o.periodId(), null).stream()
                 .filter(p -> !p.id().equals(o.id()) && !p.id().equals(o.parentId())
                         && java.util.Objects.equals(p.periodId(), o.periodId()))
                 .toList();

@@ -102,6 +102,12 @@ class ChainQueries {
                 .param("ids", ids).query(GoalRepository::map).list();
     }
 
+    /** The units that own the object and its children. */
+    List<Long> ownersAround(long id) {
+        return jdbc.sql("select distinct owner_unit_id from goal_object where id = :id or parent_id = :id")
+                .param("id", id).query(Long.class).list();
+    }
+
     /** The objects above this one, the top first. */
     List<GoalObject> ancestors(long id) {
         return jdbc.sql("""

@@ -17,6 +17,7 @@ import se.styr.accounts.Access;
 import se.styr.organisation.OrgUnit;
 import se.styr.organisation.Organisation;
 import se.styr.organisation.PlanPeriod;
+import se.styr.organisation.UnitTree;
 import se.styr.platform.NotFoundException;
 import se.styr.platform.Paging;
 import se.styr.platform.Problems;
@@ -36,12 +37,14 @@ class ChainReader {
     private final ChainQueries queries;
     private final GoalRepository objects;
     private final Organisation organisation;
+    private final UnitTree unitTree;
     private final Access access;
 
-    ChainReader(ChainQueries queries, GoalRepository objects, Organisation organisation, Access access) {
+    ChainReader(ChainQueries queries, GoalRepository objects, Organisation organisation, UnitTree unitTree, Access access) {
         this.queries = queries;
         this.objects = objects;
         this.organisation = organisation;
+        this.unitTree = unitTree;
         this.access = access;
     }
 
@@ -72,6 +75,23 @@ class ChainReader {
         long m = access.municipalityId();
         Map<Long, OrgUnit> units = organisation.units(m).stream()
                 .collect(Collectors.toMap(OrgUnit::id, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
+        return context(m, units);
+    }
+
+    /**
+     * The context of one object's page, with only the units it names: the owners of the object and its children, the
+     * unit that gave it, and every unit above them (to find bodies and the top), not the whole municipality's tree.
+     */
+    Context contextAround(GoalObject o) {
+        Set<Long> ids = new HashSet<>(queries.ownersAround(o.id()));
+        ids.add(o.ownerUnitId());
+        if (o.givenByUnitId() != null) {
+            ids.add(o.givenByUnitId());
+        }
+        return context(o.municipalityId(), unitTree.withAncestors(ids));
+    }
+
+    private Context context(long m, Map<Long, OrgUnit> units) {
         long top = units.values().stream().filter(u -> u.parentId() == null).map(OrgUnit::id).findFirst().orElse(-1L);
         return new Context(m, units, organisation.periods(m).stream().collect(Collectors.toMap(PlanPeriod::id, Function.identity())),
                 organisation.municipality(m).nearTargetTolerance(), top);
@@ -160,8 +180,21 @@ class ChainReader {
     // ---- an object's page
 
     GoalViews.Details details(long id) {
+        return page(id).details();
+    }
+
+    /** An object's page: its details, and the context they were read in (for what else the page reads). */
+    record ObjectPage(Context context, GoalViews.Details details) {
+    }
+
+    ObjectPage page(long id) {
         GoalObject object = object(id);
-        Context c = context();
+        Context c = contextAround(object);
+        return new ObjectPage(c, details(c, object));
+    }
+
+    private GoalViews.Details details(Context c, GoalObject object) {
+        long id = object.id();
         GoalViews.Node node = node(c, new ChainQueries.Scope(c.municipalityId(), null, c.top(), true), object, true);
         List<MeasureValue> values = queries.valuesOf(List.of(id)).getOrDefault(id, List.of());
         PlanPeriod period = object.periodId() == null ? null : c.periods().get(object.periodId());
