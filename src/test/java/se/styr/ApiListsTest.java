@@ -128,6 +128,22 @@ class ApiListsTest {
     }
 
     @Test
+    void the_openapi_description_names_page_size_and_the_filters_of_each_list() throws Exception {
+        var docs = mvc.perform(get("/v3/api-docs").with(as("admin"))).andExpect(status().isOk());
+        String[][] expected = {
+                {"/api/v1/tokens"}, {"/api/v1/tokens/alla", "user"}, {"/api/v1/budgets", "period", "year", "state"},
+                {"/api/v1/periods", "year", "illustrative"}, {"/api/v1/proposals", "budget", "party", "state"},
+                {"/api/v1/substitutes", "on"}, {"/api/v1/substitutes/standing-in-for", "on"},
+                {"/api/v1/tasks/mine", "approve", "round", "state"}, {"/api/v1/economic-forecasts", "year", "month", "body"}};
+        for (String[] list : expected) {
+            List<String> names = new java.util.ArrayList<>(List.of("page", "size"));
+            names.addAll(List.of(list).subList(1, list.length));
+            docs.andExpect(jsonPath("$.paths['" + list[0] + "'].get.parameters[*].name",
+                    org.hamcrest.Matchers.hasItems(names.toArray(String[]::new))));
+        }
+    }
+
+    @Test
     void an_administrator_pages_everyones_tokens_in_the_api_and_on_the_page() throws Exception {
         long admin = id("select id from app_user where username = 'admin'");
         long controller = id("select id from app_user where username = 'controller'");
