@@ -74,6 +74,26 @@ class Accounts {
                 .params(substituteUserId, day, day).query(Accounts::substitution).list();
     }
 
+    /**
+     * One page of substitutions: a person's own ({@code standingIn} false: the substitutes they named, newest first)
+     * or those the person stands in for (true: by the name of the one away); {@code on} keeps those covering the day.
+     */
+    se.styr.platform.Paging.Page<Substitution> substitutions(long userId, boolean standingIn, java.time.LocalDate on,
+                                                            se.styr.platform.Paging paging) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put("user", userId);
+        String where = standingIn ? " where s.substitute_user_id = :user and u.active = true" : " where s.user_id = :user";
+        if (on != null) {
+            where += " and s.from_on <= :on and s.to_on >= :on";
+            p.put("on", on);
+        }
+        String order = standingIn ? " order by u.display_name, s.id" : " order by s.from_on desc, s.id desc";
+        long total = jdbc.sql("select count(*) from substitute s join app_user u on u.id = s.user_id" + where)
+                .params(p).query(Long.class).single();
+        return paging.of(total, total == 0 ? List.of()
+                : jdbc.sql(SUBSTITUTION + where + order + paging.limitOffset()).params(p).query(Accounts::substitution).list());
+    }
+
     java.util.Optional<Substitution> substitution(long id) {
         return jdbc.sql(SUBSTITUTION + " where s.id = ?").param(id).query(Accounts::substitution).optional();
     }

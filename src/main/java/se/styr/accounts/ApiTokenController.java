@@ -1,11 +1,13 @@
 package se.styr.accounts;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -22,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.styr.platform.FormInput;
 import se.styr.platform.Messages;
 import se.styr.platform.PageStatus;
+import se.styr.platform.Paging;
 import se.styr.platform.Problems;
 import se.styr.platform.ValidationException;
 
@@ -67,9 +70,13 @@ class ApiTokenController {
         return "redirect:" + MINE;
     }
 
+    static final int PAGE_SIZE = 50;
+
     @GetMapping(EVERYONE)
-    String everyone(Model model) {
-        model.addAttribute("tokens", tokens.all());
+    String everyone(@RequestParam(name = "sida", defaultValue = "1") String page, Model model) {
+        Paging.Page<ApiTokens.ApiToken> result = tokens.all(null, new Paging(Paging.pageNumber(page), PAGE_SIZE));
+        model.addAttribute("tokens", result.items());
+        model.addAttribute("result", result);
         model.addAttribute("everyone", true);
         return "accounts/api-tokens";
     }
@@ -105,15 +112,17 @@ class ApiTokenController {
         }
 
         @GetMapping("/api/v1/tokens")
-        @Operation(summary = "Mina API-nycklar (utan hemligheterna)")
-        List<ApiTokens.ApiToken> mine() {
-            return tokens.mine();
+        @Operation(summary = "Mina API-nycklar (utan hemligheterna), nyast först, en sida i taget")
+        Paging.Page<ApiTokens.ApiToken> mine(@ParameterObject Paging paging) {
+            return tokens.mine(paging);
         }
 
         @GetMapping("/api/v1/tokens/alla")
-        @Operation(summary = "Alla API-nycklar i kommunen (administratör)")
-        List<ApiTokens.ApiToken> everyone() {
-            return tokens.all();
+        @Operation(summary = "Alla API-nycklar i kommunen (administratör), per person, en sida i taget")
+        Paging.Page<ApiTokens.ApiToken> everyone(
+                @Parameter(description = "Bara den här personens nycklar (användarnamn)") @RequestParam(required = false) String user,
+                @ParameterObject Paging paging) {
+            return tokens.all(user, paging);
         }
 
         @PostMapping("/api/v1/tokens")

@@ -11,7 +11,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.styr.audit.AuditLog;
 import se.styr.platform.NotFoundException;
+import se.styr.platform.Paging;
 import se.styr.platform.Problems;
 
 /**
@@ -81,11 +84,29 @@ class ApiTokens {
                 .param(access.current().id()).query(ApiTokens::token).list();
     }
 
-    /** Everyone's tokens in the municipality, for an administrator. */
-    List<ApiToken> all() {
+    /** One page of the current person's tokens, newest first. */
+    Paging.Page<ApiToken> mine(Paging paging) {
+        return page(" where t.user_id = :user", Map.of("user", access.current().id()), " order by t.created_at desc, t.id desc", paging);
+    }
+
+    /** One page of everyone's tokens in the municipality, for an administrator; {@code username} picks one person's. */
+    Paging.Page<ApiToken> all(String username, Paging paging) {
         access.require(Access.Action.ADMINISTER, null);
-        return jdbc.sql(SELECT + " where t.municipality_id = ? order by u.display_name, t.created_at desc, t.id desc")
-                .param(access.municipalityId()).query(ApiTokens::token).list();
+        Map<String, Object> params = new HashMap<>();
+        params.put("m", access.municipalityId());
+        String where = " where t.municipality_id = :m";
+        if (username != null && !username.isBlank()) {
+            where += " and u.username = :username";
+            params.put("username", username.strip());
+        }
+        return page(where, params, " order by u.display_name, t.created_at desc, t.id desc", paging);
+    }
+
+    private Paging.Page<ApiToken> page(String where, Map<String, Object> params, String order, Paging paging) {
+        long total = jdbc.sql("select count(*) from api_token t join app_user u on u.id = t.user_id" + where)
+                .params(params).query(Long.class).single();
+        return paging.of(total, total == 0 ? List.of()
+                : jdbc.sql(SELECT + where + order + paging.limitOffset()).params(params).query(ApiTokens::token).list());
     }
 
     @Transactional

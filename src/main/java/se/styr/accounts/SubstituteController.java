@@ -1,10 +1,12 @@
 package se.styr.accounts;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.styr.platform.FormInput;
 import se.styr.platform.Messages;
 import se.styr.platform.PageStatus;
+import se.styr.platform.Paging;
 import se.styr.platform.Problems;
 import se.styr.platform.ValidationException;
 
@@ -79,20 +82,28 @@ class SubstituteController {
     static class Api {
 
         private final Substitutes substitutes;
-        private final Access access;
 
-        Api(Substitutes substitutes, Access access) {
+        Api(Substitutes substitutes) {
             this.substitutes = substitutes;
-            this.access = access;
         }
 
         record NameSubstitute(String substitute, LocalDate from, LocalDate to) {
         }
 
         @GetMapping("/api/v1/substitutes")
-        @Operation(summary = "Mina vikarier, och de jag är vikarie för i dag")
-        Map<String, List<Substitution>> mine() {
-            return Map.of("mine", substitutes.mine(), "standingInFor", access.standingInFor());
+        @Operation(summary = "Mina vikarier, senast börjande först, en sida i taget")
+        Paging.Page<Substitution> mine(
+                @Parameter(description = "Bara de som gäller den dagen") @RequestParam(required = false) LocalDate on,
+                @ParameterObject Paging paging) {
+            return substitutes.page(false, on, paging);
+        }
+
+        @GetMapping("/api/v1/substitutes/standing-in-for")
+        @Operation(summary = "De jag är vikarie för (i dag, eller den dag som anges), en sida i taget")
+        Paging.Page<Substitution> standingInFor(
+                @Parameter(description = "Dagen (förval: i dag)") @RequestParam(required = false) LocalDate on,
+                @ParameterObject Paging paging) {
+            return substitutes.page(true, on == null ? LocalDate.now(Access.SWEDEN) : on, paging);
         }
 
         @PostMapping("/api/v1/substitutes")

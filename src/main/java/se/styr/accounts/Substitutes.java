@@ -28,6 +28,13 @@ public class Substitutes {
         return accounts.substitutesOf(access.current().id());
     }
 
+    /** One page of the current person's substitutes, or of those they stand in for ({@code standingIn}). */
+    public se.styr.platform.Paging.Page<Substitution> page(boolean standingIn, java.time.LocalDate on,
+                                                          se.styr.platform.Paging paging) {
+        Problems.when(on != null && (on.getYear() < 1990 || on.getYear() > 2100), "on", "validering.ar.utanfor", "1990", "2100");
+        return accounts.substitutions(access.current().id(), standingIn, on, paging);
+    }
+
     /** The people who can be named: the municipality's other active accounts, as username → name. */
     public Map<String, String> candidates() {
         CurrentUser me = access.current();

@@ -121,8 +121,21 @@ class FollowupApi {
     }
 
     @GetMapping("/tasks/mine")
-    @Operation(summary = "Startsidan: mina uppgifter, att attestera och det som behöver uppmärksammas")
-    FollowupViews.StartPage mine() {
+    @Operation(summary = "Mina uppgifter i öppna uppföljningar (att rapportera, eller med approve=true att attestera), "
+            + "nyaste uppföljningen först, en sida i taget")
+    Paging.Page<FollowupViews.TaskView> mine(
+            @Parameter(description = "true: enheternas under mina klarmarkerade uppgifter som väntar på min attest")
+            @RequestParam(defaultValue = "false") boolean approve,
+            @Parameter(description = "Bara uppgifterna i den här uppföljningen") @RequestParam(required = false) Long round,
+            @Parameter(description = "Uppgiftens status") @RequestParam(required = false) TaskState state,
+            @ParameterObject Paging paging) {
+        return work.myTasks(approve, round, state, paging);
+    }
+
+    @GetMapping("/start")
+    @Operation(summary = "Startsidan: mina uppgifter, att attestera, som vikarie och det som behöver uppmärksammas "
+            + "(det startsidan visar; förr /tasks/mine)")
+    FollowupViews.StartPage start() {
         return work.start();
     }
 

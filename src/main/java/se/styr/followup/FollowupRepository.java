@@ -171,6 +171,45 @@ class FollowupRepository {
                 .query(FollowupRepository::mapTask).list();
     }
 
+    /**
+     * One page of the tasks of open rounds that have opened by {@code today}: of the units in {@code report}, and, done
+     * and waiting for approval, of the units in {@code approve}; newest round first. {@code roundId} and {@code state}
+     * filter when given.
+     */
+    se.styr.platform.Paging.Page<Task> openTasksOf(long municipalityId, Set<Long> report, Set<Long> approve, LocalDate today,
+                                                   Long roundId, TaskState state, se.styr.platform.Paging paging) {
+        if (report.isEmpty() && approve.isEmpty()) {
+            return paging.of(0, List.of());
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("m", municipalityId);
+        p.put("today", today);
+        List<String> whose = new java.util.ArrayList<>();
+        if (!report.isEmpty()) {
+            whose.add("t.unit_id in (:report)");
+            p.put("report", report);
+        }
+        if (!approve.isEmpty()) {
+            whose.add("(t.unit_id in (:approve) and t.state = 'KLARMARKERAD')");
+            p.put("approve", approve);
+        }
+        StringBuilder where = new StringBuilder(" from followup_task t join followup_round r on r.id = t.round_id"
+                + " where r.municipality_id = :m and r.state = 'OPPEN' and r.opens_on <= :today and ("
+                + String.join(" or ", whose) + ")");
+        if (roundId != null) {
+            where.append(" and t.round_id = :round");
+            p.put("round", roundId);
+        }
+        if (state != null) {
+            where.append(" and t.state = :state");
+            p.put("state", state.name());
+        }
+        long total = jdbc.sql("select count(*)" + where).params(p).query(Long.class).single();
+        return paging.of(total, total == 0 ? List.of() : jdbc.sql("select t." + TASK_COLUMNS.replace(", ", ", t.") + where
+                        + " order by r.as_of desc, r.id desc, t.id" + paging.limitOffset())
+                .params(p).query(FollowupRepository::mapTask).list());
+    }
+
     Optional<Task> findTask(long id) {
         return jdbc.sql("select " + TASK_COLUMNS + " from followup_task where id = ?").param(id)
                 .query(FollowupRepository::mapTask).optional();

@@ -96,6 +96,30 @@ class WorkPages {
         return new FollowupViews.Progress(total, byState, overdue);
     }
 
+    /**
+     * One page of the current person's tasks in the open rounds: those of the units they report for, or ({@code approve})
+     * those of the units directly below, marked done and waiting for their approval. Paged in SQL.
+     */
+    @Transactional(readOnly = true)
+    Paging.Page<TaskView> myTasks(boolean approve, Long roundId, TaskState state, Paging paging) {
+        CurrentUser person = access.current();
+        Set<Long> reportUnits = new LinkedHashSet<>();
+        for (CurrentUser.RoleScope scope : person.roles()) {
+            if (scope.role() == Role.REPORTER && scope.unitId() != null) {
+                reportUnits.add(scope.unitId());
+            }
+        }
+        Set<Long> below = approve && !reportUnits.isEmpty()
+                ? tree.children(reportUnits).stream().map(OrgUnit::id).collect(Collectors.toSet()) : Set.of();
+        Paging.Page<Task> page = repository.openTasksOf(person.municipalityId(), approve ? Set.of() : reportUnits, below,
+                rounds.today(), roundId, state, paging);
+        Map<Long, Round> open = new HashMap<>();
+        repository.rounds(page.items().stream().map(Task::roundId).collect(Collectors.toSet())).forEach(r -> open.put(r.id(), r));
+        Map<Long, OrgUnit> units = tree.byIds(page.items().stream().map(Task::unitId).collect(Collectors.toSet()));
+        return paging.of(page.total(), page.items().stream()
+                .map(t -> rounds.taskView(open.get(t.roundId()), t, units.get(t.unitId()))).toList());
+    }
+
     /** One person's part of the open rounds: the tasks they report, those waiting for their approval, and notices. */
     private record Work(List<TaskView> toReport, List<TaskView> toApprove, List<FollowupViews.Notice> notices) {
     }

@@ -48,6 +48,11 @@ public class Organisation {
                         OrgUnitType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getInt(7),
                         rs.getBoolean(8)))
                 .list();
+        return depthFirst(all);
+    }
+
+    /** Parents before children, siblings in the order given. */
+    private static List<OrgUnit> depthFirst(List<OrgUnit> all) {
         Map<Long, List<OrgUnit>> byParent = all.stream().filter(u -> u.parentId() != null)
                 .collect(Collectors.groupingBy(OrgUnit::parentId));
         List<OrgUnit> ordered = new ArrayList<>();
@@ -86,6 +91,23 @@ public class Organisation {
         return ids;
     }
 
+    /**
+     * The units of these types (the bodies, the party groups…) in the order of {@link #units(long)}, read with only
+     * the units above them (to order them), not the rest of the tree.
+     */
+    public List<OrgUnit> units(long municipalityId, java.util.Collection<OrgUnitType> types) {
+        List<OrgUnit> found = jdbc.sql("""
+                        with recursive up (id) as (
+                          select id from org_unit where municipality_id = :m and type in (:types)
+                          union
+                          select p.parent_id from org_unit p join up on p.id = up.id where p.parent_id is not null)
+                        select distinct u.id, u.municipality_id, u.parent_id, u.type, u.name, u.code, u.position, u.active
+                        from org_unit u join up on up.id = u.id order by u.position, u.name, u.id""")
+                .param("m", municipalityId).param("types", types.stream().map(Enum::name).toList())
+                .query(UnitTree::map).list();
+        return depthFirst(found).stream().filter(u -> types.contains(u.type())).toList();
+    }
+
     /** The political bodies (KF, KS, committees, companies), in the order {@link #units} lists them; only their rows are read. */
     public List<OrgUnit> bodies(long municipalityId) {
         List<String> types = java.util.Arrays.stream(OrgUnitType.values()).filter(OrgUnitType::isBody).map(Enum::name).toList();
@@ -108,6 +130,32 @@ public class Organisation {
                 .query((rs, n) -> new PlanPeriod(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getBoolean(6)))
                 .list().stream().sorted(Comparator.comparing(PlanPeriod::illustrative)
                         .thenComparing(Comparator.comparingInt(PlanPeriod::firstYear).reversed())).toList();
+    }
+
+    /**
+     * One page of the plan periods (the API's list), in the order of {@link #periods(long)}; {@code year} keeps the
+     * periods that cover it, {@code illustrative} the illustrative ones or the others.
+     */
+    public se.styr.platform.Paging.Page<PlanPeriod> periods(long municipalityId, Integer year, Boolean illustrative,
+                                                           se.styr.platform.Paging paging) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("m", municipalityId);
+        StringBuilder where = new StringBuilder(" from plan_period where municipality_id = :m");
+        if (year != null) {
+            where.append(" and first_year <= :year and last_year >= :year");
+            p.put("year", year);
+        }
+        if (illustrative != null) {
+            where.append(" and illustrative = :illustrative");
+            p.put("illustrative", illustrative);
+        }
+        long total = jdbc.sql("select count(*)" + where).params(p).query(Long.class).single();
+        return paging.of(total, total == 0 ? List.of() : jdbc.sql(
+                        "select id, municipality_id, name, first_year, last_year, illustrative" + where
+                                + " order by illustrative, first_year desc, id desc" + paging.limitOffset())
+                .params(p)
+                .query((rs, n) -> new PlanPeriod(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getBoolean(6)))
+                .list());
     }
 
     public Optional<PlanPeriod> findPeriod(long id) {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.styr.platform.Paging;
+import se.styr.platform.Problems;
 import se.styr.platform.SearchWords;
 
 /**
@@ -89,9 +90,14 @@ class OrganisationController {
         }
 
         @GetMapping("/api/v1/periods")
-        @Operation(summary = "Planperioder")
-        List<PlanPeriod> periods() {
-            return organisation.periods(current.id());
+        @Operation(summary = "Planperioder, nyaste först (de illustrativa sist), en sida i taget")
+        Paging.Page<PlanPeriod> periods(
+                @Parameter(description = "Bara perioder som omfattar året") @RequestParam(required = false) Integer year,
+                @Parameter(description = "Bara illustrativa (true) eller bara riktiga (false) perioder")
+                @RequestParam(required = false) Boolean illustrative,
+                @ParameterObject Paging paging) {
+            Problems.when(year != null && (year < 1990 || year > 2100), "year", "validering.ar.utanfor", "1990", "2100");
+            return organisation.periods(current.id(), year, illustrative, paging);
         }
     }
 }

@@ -91,6 +91,35 @@ public class UnitTree {
         return result;
     }
 
+    /** The units with these ids and every unit above them, by id: what it takes to name them and find their bodies. */
+    public Map<Long, OrgUnit> withAncestors(Collection<Long> ids) {
+        Map<Long, OrgUnit> result = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("""
+                            with recursive up (id) as (
+                              select id from org_unit where id in (:ids)
+                              union
+                              select p.parent_id from org_unit p join up on p.id = up.id where p.parent_id is not null)
+                            select distinct %s from org_unit u join up on up.id = u.id""".formatted(COLUMNS))
+                    .param("ids", Set.copyOf(ids)).query(UnitTree::map).list().forEach(u -> result.put(u.id(), u));
+        }
+        return result;
+    }
+
+    /**
+     * The unit and the units below it, without descending into units of the given types (and leaving those out): a
+     * committee's own units, not those of the committees placed below it. One query.
+     */
+    public Set<Long> below(long unitId, Collection<OrgUnitType> stopAt) {
+        return Set.copyOf(jdbc.sql("""
+                        with recursive own (id) as (
+                          select id from org_unit where id = :root
+                          union all
+                          select c.id from org_unit c join own o on c.parent_id = o.id where c.type not in (:stop))
+                        select id from own""")
+                .param("root", unitId).param("stop", stopAt.stream().map(Enum::name).toList()).query(Long.class).list());
+    }
+
     /** The units directly below any of these. */
     public List<OrgUnit> children(Collection<Long> parentIds) {
         if (parentIds.isEmpty()) {

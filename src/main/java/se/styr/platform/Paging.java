@@ -37,6 +37,15 @@ public record Paging(
         return new Paging(p, s);
     }
 
+    /** A page number from a page's address: anything unreadable is the first page, anything too far the last possible. */
+    public static int pageNumber(String text) {
+        try {
+            return Math.max(1, Math.min(MAX_PAGE, Integer.parseInt(text == null ? "1" : text.strip())));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
     private static Integer whole(String text, int otherwise, String field, String key, int max, Problems problems) {
         if (text == null || text.isBlank()) {
             return otherwise;

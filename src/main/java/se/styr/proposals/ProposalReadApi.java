@@ -1,13 +1,16 @@
 package se.styr.proposals;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.styr.platform.Paging;
 
 /**
  * The proposals a signed-in user may see (published versions, and their own party group's drafts), computed, and
@@ -30,10 +33,15 @@ class ProposalReadApi {
     }
 
     @GetMapping
-    @Operation(summary = "Budgetförslag som användaren får se: publicerade versioner och den egna partigruppens utkast")
-    List<Item> list() {
-        return proposals.visible().stream().map(p -> new Item(p.id(), p.proposalId(), p.partyName(), p.title(), p.versionNo(),
-                p.state(), p.budgetId(), "/api/v1/proposals/" + p.id())).toList();
+    @Operation(summary = "Budgetförslag som användaren får se: publicerade versioner och den egna partigruppens utkast, "
+            + "per partigrupp, en sida i taget")
+    Paging.Page<Item> list(@Parameter(description = "Grundbudgetens id") @RequestParam(required = false) Long budget,
+                           @Parameter(description = "Partigruppens id (enhet)") @RequestParam(required = false) Long party,
+                           @Parameter(description = "Utkast eller publicerad") @RequestParam(required = false) ProposalState state,
+                           @ParameterObject Paging paging) {
+        Paging.Page<Proposal> page = proposals.visible(budget, party, state, paging);
+        return paging.of(page.total(), page.items().stream().map(p -> new Item(p.id(), p.proposalId(), p.partyName(), p.title(),
+                p.versionNo(), p.state(), p.budgetId(), "/api/v1/proposals/" + p.id())).toList());
     }
 
     @GetMapping("/{id}")

@@ -42,6 +42,40 @@ class ProposalRepository {
                 .param(municipalityId).query(this::head).list().stream().map(this::complete).toList();
     }
 
+    /**
+     * One page of the versions a person may see: published ones, and drafts of the party groups in {@code ownParties};
+     * by party group in the organisation's order, then by proposal, newest version first. Heads only (no tax base,
+     * frame changes or indicators), as a list shows them.
+     */
+    se.styr.platform.Paging.Page<Proposal> visible(long municipalityId, java.util.Collection<Long> ownParties, Long budgetId,
+                                                  Long party, ProposalState state, se.styr.platform.Paging paging) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("m", municipalityId);
+        StringBuilder where = new StringBuilder(" where p.municipality_id = :m and (v.state = 'PUBLICERAD'");
+        if (!ownParties.isEmpty()) {
+            where.append(" or p.party_unit_id in (:own)");
+            p.put("own", ownParties);
+        }
+        where.append(")");
+        if (budgetId != null) {
+            where.append(" and p.budget_id = :budget");
+            p.put("budget", budgetId);
+        }
+        if (party != null) {
+            where.append(" and p.party_unit_id = :party");
+            p.put("party", party);
+        }
+        if (state != null) {
+            where.append(" and v.state = :state");
+            p.put("state", state.name());
+        }
+        long total = jdbc.sql("select count(*) from proposal_version v join proposal p on p.id = v.proposal_id" + where)
+                .params(p).query(Long.class).single();
+        return paging.of(total, total == 0 ? List.of() : jdbc.sql(SELECT + " join org_unit u on u.id = p.party_unit_id" + where
+                        + " order by u.position, u.name, p.id, v.version_no desc" + paging.limitOffset())
+                .params(p).query(this::head).list());
+    }
+
     /** The published versions of every municipality with their snapshots (JSON), newest first. */
     List<Map.Entry<Long, String>> publishedSnapshots() {
         return jdbc.sql("select id, snapshot from proposal_version where state = 'PUBLICERAD' order by published_at desc, id desc")

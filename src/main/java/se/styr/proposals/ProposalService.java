@@ -27,6 +27,7 @@ import se.styr.economy.StatementLine;
 import se.styr.organisation.OrgUnit;
 import se.styr.organisation.OrgUnitType;
 import se.styr.organisation.Organisation;
+import se.styr.organisation.UnitTree;
 import se.styr.platform.NotFoundException;
 import se.styr.platform.Problems;
 import tools.jackson.databind.json.JsonMapper;
@@ -101,17 +102,20 @@ class ProposalService {
     private final AllocationService allocation;
     private final FinancialGoalService financialGoals;
     private final Organisation organisation;
+    private final UnitTree tree;
     private final Access access;
     private final AuditLog audit;
     private final JsonMapper json;
 
     ProposalService(ProposalRepository repository, BudgetService budgets, AllocationService allocation,
-                    FinancialGoalService financialGoals, Organisation organisation, Access access, AuditLog audit, JsonMapper json) {
+                    FinancialGoalService financialGoals, Organisation organisation, UnitTree tree, Access access, AuditLog audit,
+                    JsonMapper json) {
         this.repository = repository;
         this.budgets = budgets;
         this.allocation = allocation;
         this.financialGoals = financialGoals;
         this.organisation = organisation;
+        this.tree = tree;
         this.access = access;
         this.audit = audit;
         this.json = json;
@@ -128,6 +132,15 @@ class ProposalService {
         units.forEach(u -> names.put(u.id(), u.name()));
         return repository.all(access.municipalityId()).stream().filter(this::maySee).map(p -> p.withPartyName(names.get(p.partyUnitId())))
                 .sorted(java.util.Comparator.comparingInt(p -> order.indexOf(p.partyUnitId()))).toList();
+    }
+
+    /** One page of what the current user may see (the API's list), filtered; named, in the order of {@link #visible()}. */
+    se.styr.platform.Paging.Page<Proposal> visible(Long budgetId, Long party, ProposalState state, se.styr.platform.Paging paging) {
+        List<Long> own = ownGroups().stream().map(OrgUnit::id).toList();
+        se.styr.platform.Paging.Page<Proposal> page = repository.visible(access.municipalityId(), own, budgetId, party, state, paging);
+        Map<Long, OrgUnit> parties = tree.byIds(page.items().stream().map(Proposal::partyUnitId).collect(java.util.stream.Collectors.toSet()));
+        return paging.of(page.total(), page.items().stream()
+                .map(p -> p.withPartyName(parties.containsKey(p.partyUnitId()) ? parties.get(p.partyUnitId()).name() : null)).toList());
     }
 
     Proposal proposal(long id) {
@@ -150,8 +163,8 @@ class ProposalService {
 
     /** The party groups the current user writes proposals for. */
     List<OrgUnit> ownGroups() {
-        return organisation.units(access.municipalityId()).stream()
-                .filter(u -> u.type() == OrgUnitType.PARTIGRUPP && access.may(Access.Action.PROPOSE, u.id())).toList();
+        return organisation.units(access.municipalityId(), Set.of(OrgUnitType.PARTIGRUPP)).stream()
+                .filter(u -> access.may(Access.Action.PROPOSE, u.id())).toList();
     }
 
     List<Budget> bases() {
@@ -448,10 +461,14 @@ class ProposalService {
                 committees.add(l.orgUnitId());
             }
         });
-        Map<Long, OrgUnit> units = new HashMap<>();
-        organisation.units(base.municipalityId()).forEach(u -> units.put(u.id(), u));
+        Set<Long> named = new java.util.HashSet<>();
+        named.add(p.partyUnitId());
+        p.changes().forEach(c -> named.add(c.orgUnitId()));
+        Map<Long, OrgUnit> units = new HashMap<>(tree.byIds(named));
+        units.values().removeIf(u -> u.municipalityId() != base.municipalityId());
+        OrgUnit party = units.get(p.partyUnitId());
         Problems problems = new Problems();
-        problems.check(units.containsKey(p.partyUnitId()) && units.get(p.partyUnitId()).type() == OrgUnitType.PARTIGRUPP,
+        problems.check(party != null && party.type() == OrgUnitType.PARTIGRUPP,
                 "partyUnitId", "proposals.error.party");
         problems.check(p.title() != null && !p.title().isBlank(), "title", "proposals.error.title");
         problems.check(Math.abs(p.taxChangeOre()) <= MAX_TAX_CHANGE_ORE, "taxChangeOre", "proposals.error.oreRange");

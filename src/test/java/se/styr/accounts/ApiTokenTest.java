@@ -66,7 +66,7 @@ class ApiTokenTest {
                 .isZero();
 
         // as the person, with their roles: a unit manager reads the API, but not the audit log
-        bearer("/api/v1/substitutes", secret).andExpect(status().isOk()).andExpect(jsonPath("$.mine").isArray());
+        bearer("/api/v1/substitutes", secret).andExpect(status().isOk()).andExpect(jsonPath("$.items").isArray());
         bearer("/api/v1/audit", secret).andExpect(status().isForbidden());
         assertThat(jdbc.sql("select last_used_at from api_token where token_hash = ?").param(ApiTokens.hash(secret))
                 .query(java.time.OffsetDateTime.class).single()).isNotNull();
@@ -142,7 +142,7 @@ class ApiTokenTest {
 
         // the token lists the person's tokens (never a secret) and revokes itself
         mvc.perform(get("/api/v1/tokens").header("Authorization", "Bearer " + secret)).andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.name == 'Integration')]").exists())
+                .andExpect(jsonPath("$.items[?(@.name == 'Integration')]").exists())
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(secret))));
         mvc.perform(delete("/api/v1/tokens/" + id).header("Authorization", "Bearer " + secret)).andExpect(status().isNoContent());
         bearer("/api/v1/tokens", secret).andExpect(status().isUnauthorized());
@@ -185,8 +185,8 @@ class ApiTokenTest {
         Integer substitution = com.jayway.jsonpath.JsonPath.read(named, "$.id");
         try {
             String secret = createOnPage("enhetschef2", "Vikariens verktyg");
-            bearer("/api/v1/substitutes", secret).andExpect(status().isOk())
-                    .andExpect(jsonPath("$.standingInFor[0].username").value("enhetschef"));
+            bearer("/api/v1/substitutes/standing-in-for", secret).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.items[0].username").value("enhetschef"));
         } finally {
             mvc.perform(delete("/api/v1/substitutes/" + substitution).with(httpBasic("enhetschef", "styr-demo")))
                     .andExpect(status().isNoContent());

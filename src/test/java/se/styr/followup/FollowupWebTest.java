@@ -250,6 +250,8 @@ class FollowupWebTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"version\":1}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("saknar en analys")));
         mvc.perform(get("/api/v1/tasks/mine").with(httpBasic("enhetschef", "styr-demo"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].title").value("Måluppföljning, delårsbokslut: Hemtjänst Norr"));
+        mvc.perform(get("/api/v1/start").with(httpBasic("enhetschef", "styr-demo"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.toReport[0].title").value("Måluppföljning, delårsbokslut: Hemtjänst Norr"));
         mvc.perform(put("/api/v1/rounds/" + r + "/figures/" + sickLeave() + "/outcomes").with(httpBasic("controller", "styr-demo"))
                         .contentType(MediaType.APPLICATION_JSON)

@@ -625,7 +625,7 @@ class ProposalTest {
                 "S utkast", null, 0, Map.of(), null, new BigDecimal("50"), new BigDecimal("100"),
                 List.of(new Proposal.FrameChange(unit("VON"), 2026, 1_000_000, false, null)), List.of(), null, null, 0));
         mvc.perform(get("/api/v1/proposals").with(as("partiS"))).andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.title == 'S utkast')].state").value(org.hamcrest.Matchers.contains("UTKAST")));
+                .andExpect(jsonPath("$.items[?(@.title == 'S utkast')].state").value(org.hamcrest.Matchers.contains("UTKAST")));
         mvc.perform(get("/api/v1/proposals/" + draft).with(as("partiS"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.result.yearResults[0].frameChange").value(1_000_000))
                 .andExpect(jsonPath("$.illustrativeBase").value(true));

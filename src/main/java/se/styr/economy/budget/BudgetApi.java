@@ -1,11 +1,13 @@
 package se.styr.economy.budget;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,9 +15,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import se.styr.economy.EconomyTable;
+import se.styr.platform.Paging;
 import se.styr.platform.Problems;
 
 /** The municipality's budget as JSON: amounts in whole kronor, costs negative. */
@@ -59,9 +63,13 @@ class BudgetApi {
     }
 
     @GetMapping
-    @Operation(summary = "Alla budgetversioner, nyaste planperiod och version först")
-    List<Budget> all() {
-        return budgets.budgets();
+    @Operation(summary = "Budgetversionerna, nyaste planperiod och version först, en sida i taget")
+    Paging.Page<Budget> all(
+            @Parameter(description = "Planperiodens id") @RequestParam(required = false) Long period,
+            @Parameter(description = "Ett år som planperioden omfattar") @RequestParam(required = false) Integer year,
+            @Parameter(description = "Utkast eller beslutad") @RequestParam(required = false) BudgetState state,
+            @ParameterObject Paging paging) {
+        return budgets.budgets(period, year, state, paging);
     }
 
     @GetMapping("/{id}")

@@ -53,6 +53,32 @@ class BudgetRepository {
         return jdbc.sql(ROW + " where municipality_id = ?").param(municipalityId).query(BudgetRepository::row).list();
     }
 
+    /** One page of the versions, filtered by plan period, a year the period covers and state, newest first. */
+    se.styr.platform.Paging.Page<Row> page(long municipalityId, Long periodId, Integer year, BudgetState state,
+                                         se.styr.platform.Paging paging) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("m", municipalityId);
+        StringBuilder where = new StringBuilder(" from budget b join plan_period p on p.id = b.period_id where b.municipality_id = :m");
+        if (periodId != null) {
+            where.append(" and b.period_id = :period");
+            p.put("period", periodId);
+        }
+        if (year != null) {
+            where.append(" and p.first_year <= :year and p.last_year >= :year");
+            p.put("year", year);
+        }
+        if (state != null) {
+            where.append(" and b.state = :state");
+            p.put("state", state.name());
+        }
+        long total = jdbc.sql("select count(*)" + where).params(p).query(Long.class).single();
+        return paging.of(total, total == 0 ? List.of() : jdbc.sql("""
+                        select b.id, b.municipality_id, b.period_id, b.version_no, b.state, b.tax_rate, b.decided_on,
+                          b.decided_paragraph, b.decided_by, b.version""" + where
+                        + " order by p.illustrative, p.first_year desc, b.period_id desc, b.version_no desc" + paging.limitOffset())
+                .params(p).query(BudgetRepository::row).list());
+    }
+
     long insert(long municipalityId, long periodId, int versionNo, java.math.BigDecimal taxRate, Long createdFrom) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("insert into budget (municipality_id, period_id, version_no, state, tax_rate, created_from) values (?, ?, ?, ?, ?, ?)")

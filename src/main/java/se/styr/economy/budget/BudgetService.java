@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +17,7 @@ import se.styr.organisation.OrgUnit;
 import se.styr.organisation.OrgUnitType;
 import se.styr.organisation.Organisation;
 import se.styr.organisation.PlanPeriod;
+import se.styr.organisation.UnitTree;
 import se.styr.platform.ConflictException;
 import se.styr.platform.Messages;
 import se.styr.platform.NotFoundException;
@@ -34,13 +36,16 @@ public class BudgetService {
 
     private final BudgetRepository repository;
     private final Organisation organisation;
+    private final UnitTree units;
     private final Access access;
     private final AuditLog audit;
     private final Messages messages;
 
-    BudgetService(BudgetRepository repository, Organisation organisation, Access access, AuditLog audit, Messages messages) {
+    BudgetService(BudgetRepository repository, Organisation organisation, UnitTree units, Access access, AuditLog audit,
+                  Messages messages) {
         this.repository = repository;
         this.organisation = organisation;
+        this.units = units;
         this.access = access;
         this.audit = audit;
         this.messages = messages;
@@ -52,6 +57,19 @@ public class BudgetService {
                 .collect(Collectors.toMap(PlanPeriod::id, p -> p));
         return repository.all(access.municipalityId()).stream().map(r -> r.in(periods.get(r.periodId())))
                 .sorted(newestFirst()).toList();
+    }
+
+    /** One page of the versions (the API's list), filtered, newest period and version first; paged in SQL. */
+    public se.styr.platform.Paging.Page<Budget> budgets(Long periodId, Integer year, BudgetState state,
+                                                       se.styr.platform.Paging paging) {
+        Map<Long, PlanPeriod> periods = organisation.periods(access.municipalityId()).stream()
+                .collect(Collectors.toMap(PlanPeriod::id, p -> p));
+        Problems problems = new Problems();
+        problems.check(periodId == null || periods.containsKey(periodId), "period", "validering.period.saknas");
+        problems.check(year == null || (year >= 1990 && year <= 2100), "year", "validering.ar.utanfor", "1990", "2100");
+        problems.throwIfAny();
+        se.styr.platform.Paging.Page<BudgetRepository.Row> page = repository.page(access.municipalityId(), periodId, year, state, paging);
+        return paging.of(page.total(), page.items().stream().map(r -> r.in(periods.get(r.periodId()))).toList());
     }
 
     public Budget budget(long id) {
@@ -81,21 +99,30 @@ public class BudgetService {
     }
 
     public BudgetData data(long budgetId) {
-        return repository.data(budget(budgetId), unitLabels());
+        BudgetData data = repository.data(budget(budgetId), Map.of());
+        return new BudgetData(data.budget(), data.statement(), data.frames(), data.investments(), data.committees(),
+                data.printed(), unitLabels(data));
     }
 
     public ComputedBudget computed(long budgetId) {
         return BudgetCalculator.compute(data(budgetId), messages::text);
     }
 
+    /** The kinds of body that have a budget of their own. */
+    public static final Set<OrgUnitType> COMMITTEE_TYPES = Set.of(OrgUnitType.NAMND, OrgUnitType.KOMMUNSTYRELSE);
+
     /** The committees and other bodies a budget line or a detail budget can belong to. */
     public List<OrgUnit> committees() {
-        return organisation.units(access.municipalityId()).stream()
-                .filter(u -> u.type() == OrgUnitType.NAMND || u.type() == OrgUnitType.KOMMUNSTYRELSE).toList();
+        return organisation.units(access.municipalityId(), COMMITTEE_TYPES);
     }
 
-    private Map<Long, String> unitLabels() {
-        return organisation.units(access.municipalityId()).stream()
+    /** The names of the units the budget's lines and detail budgets name, read by id (not the whole tree). */
+    private Map<Long, String> unitLabels(BudgetData data) {
+        Set<Long> ids = new java.util.HashSet<>(data.committees().keySet());
+        data.frames().stream().map(BudgetData.FrameLine::orgUnitId).filter(java.util.Objects::nonNull).forEach(ids::add);
+        data.investments().stream().map(BudgetData.InvestmentLine::orgUnitId).filter(java.util.Objects::nonNull).forEach(ids::add);
+        data.printed().stream().map(BudgetData.Printed::orgUnitId).filter(java.util.Objects::nonNull).forEach(ids::add);
+        return units.byIds(ids).values().stream().sorted(Comparator.comparingInt(OrgUnit::position).thenComparing(OrgUnit::name))
                 .collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a, LinkedHashMap::new));
     }
 

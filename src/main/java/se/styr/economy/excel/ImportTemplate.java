@@ -18,7 +18,7 @@ import se.styr.economy.budget.Budget;
 import se.styr.economy.budget.BudgetService;
 import se.styr.organisation.OrgUnit;
 import se.styr.organisation.OrgUnitType;
-import se.styr.organisation.Organisation;
+import se.styr.organisation.UnitTree;
 import se.styr.platform.Messages;
 
 /**
@@ -40,13 +40,13 @@ class ImportTemplate {
             AccountGroup.OVRIGA_KOSTNADER, "-98.375");
 
     private final BudgetService budgets;
-    private final Organisation organisation;
+    private final UnitTree tree;
     private final Access access;
     private final Messages messages;
 
-    ImportTemplate(BudgetService budgets, Organisation organisation, Access access, Messages messages) {
+    ImportTemplate(BudgetService budgets, UnitTree tree, Access access, Messages messages) {
         this.budgets = budgets;
-        this.organisation = organisation;
+        this.tree = tree;
         this.access = access;
         this.messages = messages;
     }
@@ -74,8 +74,7 @@ class ImportTemplate {
     /** The outcome template: a unit's example rows for the first two months of a year. */
     byte[] outcomes(int year) {
         OrgUnit committee = exampleCommittee();
-        OrgUnit unit = organisation.units(access.municipalityId()).stream()
-                .filter(u -> u.type() == OrgUnitType.ENHET && organisation.subtree(committee.id()).contains(u.id()))
+        OrgUnit unit = tree.of(committee.id()).units().stream().filter(u -> u.type() == OrgUnitType.ENHET)
                 .findFirst().orElse(committee);
         List<Object[]> rows = new ArrayList<>();
         for (int month = 1; month <= 2; month++) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import se.styr.economy.AccountGroup;
 import se.styr.platform.NotFoundException;
+import se.styr.platform.Paging;
 import se.styr.platform.Problems;
 
 /** The economic follow-up as JSON, with the same rules, rights and audit as the pages. Amounts in whole kronor. */
@@ -37,10 +39,13 @@ class EconomicFollowupApi {
     }
 
     @GetMapping("/economic-forecasts")
-    @Operation(summary = "Per nämnd den senaste prognosen under året till och med månaden (nettokostnader i kronor)")
-    List<CommitteeForecast> forecasts(@RequestParam int year, @RequestParam int month) {
+    @Operation(summary = "Per nämnd den senaste prognosen under året till och med månaden (nettokostnader i kronor), "
+            + "nämnderna i organisationens ordning, en sida i taget")
+    Paging.Page<CommitteeForecast> forecasts(@RequestParam int year, @RequestParam int month,
+                                             @Parameter(description = "Bara den här nämnden") @RequestParam(required = false) Long body,
+                                             @ParameterObject Paging paging) {
         Problems.when(month < 1 || month > 12, "month", "ekuppf.error.month");
-        return followup.committeeForecasts(year, month);
+        return followup.committeeForecasts(year, month, body, paging);
     }
 
     @GetMapping("/committees/{unitId}/economic-reports/{year}/{month}")

@@ -58,14 +58,35 @@ public class EconomicFollowupService {
      * yet count as their budget, so the forecast net cost is always a whole figure.
      */
     public List<CommitteeForecast> committeeForecasts(int year, int month) {
-        YearBudget budget = yearBudget(year);
         Map<Long, Data> latest = latestUpTo(year, month);
+        return forecasts(year, budgets.committees().stream().filter(c -> latest.containsKey(c.id())).toList(), latest);
+    }
+
+    /**
+     * One page of {@link #committeeForecasts(int, int)}, optionally for one committee. The committees and their latest
+     * reports are one query each (a row per committee); the outcomes to date are summed for the page's committees only,
+     * in one query.
+     */
+    public se.styr.platform.Paging.Page<CommitteeForecast> committeeForecasts(int year, int month, Long body,
+                                                                             se.styr.platform.Paging paging) {
+        Map<Long, Data> latest = latestUpTo(year, month);
+        List<OrgUnit> reported = budgets.committees().stream()
+                .filter(c -> latest.containsKey(c.id()) && (body == null || c.id() == body)).toList();
+        List<OrgUnit> page = reported.stream().skip(paging.offset()).limit(paging.size()).toList();
+        return paging.of(reported.size(), forecasts(year, page, latest));
+    }
+
+    private List<CommitteeForecast> forecasts(int year, List<OrgUnit> page, Map<Long, Data> latest) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        YearBudget budget = yearBudget(year);
+        Map<Long, Integer> months = new HashMap<>();
+        page.forEach(c -> months.put(c.id(), latest.get(c.id()).month()));
+        Map<Long, Long> toDate = outcomes.netCostToDate(months, year);
         List<CommitteeForecast> result = new ArrayList<>();
-        for (OrgUnit committee : budgets.committees()) {
+        for (OrgUnit committee : page) {
             Data d = latest.get(committee.id());
-            if (d == null) {
-                continue;
-            }
             Map<AccountGroup, Long> revised = budget.revised(d);
             Map<AccountGroup, Long> forecast = new EnumMap<>(AccountGroup.class);
             for (AccountGroup g : ForecastCalculator.OPERATING_ROWS) {
@@ -73,9 +94,8 @@ public class EconomicFollowupService {
             }
             long budgetNet = AccountGroup.complete(revised).get(AccountGroup.VERKSAMHETENS_NETTOKOSTNADER);
             long forecastNet = AccountGroup.complete(forecast).get(AccountGroup.VERKSAMHETENS_NETTOKOSTNADER);
-            long outcomeNet = outcomeToDate(committee.id(), year, d.month()).getOrDefault(AccountGroup.VERKSAMHETENS_NETTOKOSTNADER, 0L);
-            result.add(new CommitteeForecast(committee.id(), year, d.month(), budgetNet, forecastNet, outcomeNet,
-                    d.state() == EconomicFollowupState.INLAMNAD));
+            result.add(new CommitteeForecast(committee.id(), year, d.month(), budgetNet, forecastNet,
+                    toDate.getOrDefault(committee.id(), 0L), d.state() == EconomicFollowupState.INLAMNAD));
         }
         return result;
     }

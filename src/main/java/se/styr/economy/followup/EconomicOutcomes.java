@@ -14,7 +14,7 @@ import se.styr.audit.AuditLog;
 import se.styr.economy.AccountGroup;
 import se.styr.organisation.OrgUnit;
 import se.styr.organisation.OrgUnitType;
-import se.styr.organisation.Organisation;
+import se.styr.organisation.UnitTree;
 
 /**
  * The accounts' outcomes per unit, account group and month. Typed in the follow-up or imported from Excel; a
@@ -29,15 +29,14 @@ public class EconomicOutcomes {
 
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcTemplate batch;
-    private final Organisation organisation;
+    private final UnitTree tree;
     private final Access access;
     private final AuditLog audit;
 
-    EconomicOutcomes(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, Organisation organisation,
-                     Access access, AuditLog audit) {
+    EconomicOutcomes(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, UnitTree tree, Access access, AuditLog audit) {
         this.jdbc = jdbc;
         this.batch = batch;
-        this.organisation = organisation;
+        this.tree = tree;
         this.access = access;
         this.audit = audit;
     }
@@ -58,6 +57,42 @@ public class EconomicOutcomes {
                     sums.put(AccountGroup.valueOf(rs.getString(1)), rs.getLong(2));
                 });
         return sums.isEmpty() ? Map.of() : AccountGroup.complete(sums);
+    }
+
+    /**
+     * The net cost to date of several committees at once, each up to its own month: {@link #toDate} for each, in one
+     * query over the committees' own units (the recursion does not descend into committees placed below them).
+     */
+    Map<Long, Long> netCostToDate(Map<Long, Integer> monthByCommittee, int year) {
+        if (monthByCommittee.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("committees", monthByCommittee.keySet());
+        params.put("stop", se.styr.economy.budget.BudgetService.COMMITTEE_TYPES.stream().map(Enum::name).toList());
+        params.put("year", year);
+        params.put("month", java.util.Collections.max(monthByCommittee.values()));
+        Map<Long, Map<AccountGroup, Long>> sums = new java.util.HashMap<>();
+        jdbc.sql("""
+                        with recursive own (committee, id) as (
+                          select id, id from org_unit where id in (:committees)
+                          union all
+                          select o.committee, c.id from org_unit c join own o on c.parent_id = o.id where c.type not in (:stop))
+                        select o.committee, e.month, e.account_group, sum(e.amount) from economic_outcome e
+                        join own o on o.id = e.org_unit_id where e.year = :year and e.month <= :month
+                        group by o.committee, e.month, e.account_group""")
+                .params(params)
+                .query(rs -> {
+                    long committee = rs.getLong(1);
+                    if (rs.getInt(2) <= monthByCommittee.get(committee)) {
+                        sums.computeIfAbsent(committee, k -> new EnumMap<>(AccountGroup.class))
+                                .merge(AccountGroup.valueOf(rs.getString(3)), rs.getLong(4), Long::sum);
+                    }
+                });
+        Map<Long, Long> net = new java.util.HashMap<>();
+        sums.forEach((committee, groups) -> net.put(committee,
+                AccountGroup.complete(groups).getOrDefault(AccountGroup.VERKSAMHETENS_NETTOKOSTNADER, 0L)));
+        return net;
     }
 
     /** Whether units below the committee, in its own administration and not the committee itself, have outcomes in the year. */
@@ -93,18 +128,7 @@ public class EconomicOutcomes {
 
     /** The unit and the units below it, leaving out other committees below it and their units. */
     public Set<Long> ownUnits(long unitId) {
-        Map<Long, OrgUnit> byId = organisation.units(access.municipalityId()).stream()
-                .collect(Collectors.toMap(OrgUnit::id, u -> u));
-        Set<Long> own = new java.util.HashSet<>(organisation.subtree(unitId));
-        own.removeIf(id -> {
-            for (Long u = id; u != null && u != unitId; u = byId.get(u).parentId()) {
-                if (byId.get(u).type() == OrgUnitType.NAMND || byId.get(u).type() == OrgUnitType.KOMMUNSTYRELSE) {
-                    return true;
-                }
-            }
-            return false;
-        });
-        return own;
+        return tree.below(unitId, se.styr.economy.budget.BudgetService.COMMITTEE_TYPES);
     }
 
     /**
@@ -116,10 +140,10 @@ public class EconomicOutcomes {
         if (rows.isEmpty()) {
             return;
         }
-        Map<Long, OrgUnit> units = organisation.units(access.municipalityId()).stream()
-                .collect(Collectors.toMap(OrgUnit::id, u -> u));
+        // the rows' units and the units above them, to find the committee each belongs to
+        Map<Long, OrgUnit> units = tree.withAncestors(rows.stream().map(Row::orgUnitId).collect(Collectors.toSet()));
         rows.stream().map(Row::orgUnitId).distinct().forEach(unit -> {
-            if (!units.containsKey(unit)) {
+            if (!units.containsKey(unit) || units.get(unit).municipalityId() != access.municipalityId()) {
                 throw new se.styr.platform.NotFoundException("Enheten", unit);
             }
             access.require(Access.Action.MANAGE_BUDGET, unit);
