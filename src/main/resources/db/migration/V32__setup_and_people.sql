@@ -27,11 +27,12 @@ create table oidc_role_mapping (
     constraint oidc_role_mapping_unique unique (municipality_id, claim, claim_value, role, org_unit_id)
 );
 
--- Failed logins per username ("u:name") and per client address ("ip:addr"), shared by every instance: after too many
--- failures within the window the key is locked until locked_until, whatever the password.
+-- Failed logins per username ("u:name") and per client address ("ip:addr"), shared by every instance: every so many
+-- failures lock the key until locked_until, whatever the password, each time for twice as long; a day without a
+-- failure (or a successful login, for a username) starts the count again.
 create table login_throttle (
     throttle_key  varchar(250)             not null primary key,
     failures      integer                  not null,
-    first_failure timestamp with time zone not null,
+    last_failure  timestamp with time zone not null,
     locked_until  timestamp with time zone
 );

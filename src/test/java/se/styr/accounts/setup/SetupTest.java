@@ -87,7 +87,7 @@ class SetupTest {
         assertThat(count("select count(*) from app_user")).isZero();
         // the start wrote one link (its secret only in the log) for this instance
         assertThat(count("select count(*) from setup_token")).isEqualTo(1);
-        for (String page : new String[] {"/", "/login", "/organisation", "/admin/personer"}) {
+        for (String page : new String[] {"/", "/login", "/organisation", "/personer"}) {
             mvc.perform(get(page)).andExpect(status().isSeeOther()).andExpect(redirectedUrl("/ej-uppsatt"));
         }
         mvc.perform(get("/ej-uppsatt")).andExpect(status().isServiceUnavailable())
