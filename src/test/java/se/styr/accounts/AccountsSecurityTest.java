@@ -241,7 +241,13 @@ class AccountsSecurityTest {
         // the lock is in the database, for every instance
         assertThat(jdbc.sql("select failures from login_throttle where throttle_key = 'u:tore'").query(Integer.class).single()).isEqualTo(5);
 
-        jdbc.sql("update login_throttle set locked_until = null where throttle_key = 'u:tore'").update();
+        // a password reset lifts the lock at once
+        mvc.perform(post("/personer/" + person("tore") + "/losenord").with(csrf()).cookie(logIn("anna", ADMIN_PASSWORD))).andExpect(status().isOk());
+        assertThat(jdbc.sql("select count(*) from login_throttle where throttle_key = 'u:tore'").query(Long.class).single()).isZero();
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(formLogin("/login").user("tore").password("fel " + i)).andExpect(unauthenticated());
+        }
+        jdbc.sql("update app_user set must_change_password = false, password_hash = (select password_hash from app_user where username = 'anna') where username = 'tore'").update();
         mvc.perform(formLogin("/login").user("tore").password(ADMIN_PASSWORD)).andExpect(authenticated());
         assertThat(jdbc.sql("select count(*) from login_throttle where throttle_key = 'u:tore'").query(Long.class).single()).isZero();
         // an unknown username is counted and audited too, in the only municipality's log

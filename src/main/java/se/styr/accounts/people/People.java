@@ -32,8 +32,11 @@ public class People {
     private final Organisation organisation;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
+    private final se.styr.accounts.login.LoginThrottle throttle;
 
-    People(PeopleRepository repository, Access access, Organisation organisation, PasswordEncoder encoder, AuditLog audit) {
+    People(PeopleRepository repository, Access access, Organisation organisation, PasswordEncoder encoder, AuditLog audit,
+           se.styr.accounts.login.LoginThrottle throttle) {
+        this.throttle = throttle;
         this.repository = repository;
         this.access = access;
         this.organisation = organisation;
@@ -102,7 +105,7 @@ public class People {
         return after;
     }
 
-    /** A new one-time password: the person must choose their own at the next login; their sessions end. */
+    /** A new one-time password: the person must choose their own at the next login; their sessions end and a lock lifts. */
     @Transactional
     public WithPassword resetPassword(long id) {
         access.require(Access.Action.ADMINISTER, null);
@@ -110,6 +113,7 @@ public class People {
         String password = PasswordRule.oneTime();
         repository.setPassword(id, encoder.encode(password), true);
         repository.endSessions(before.username());
+        throttle.succeeded(before.username()); // a locked-out person can log in with the new one at once
         Person after = person(id);
         audit.record(access.municipalityId(), "app_user", id, AuditLog.Action.ANDRAD,
                 "Lösenord återställt för " + after.displayName() + " (engångslösenord)", before, after);
