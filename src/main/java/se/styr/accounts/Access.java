@@ -29,7 +29,9 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
         /** Keep the municipality's budget (for the whole municipality) or a committee's detail budget and economic follow-up. */
         MANAGE_BUDGET,
         /** Write, see as a draft and publish a party group's budget proposals: only for exactly one's own group. */
-        PROPOSE
+        PROPOSE,
+        /** Give and take roles: an administrator any, a controller only within their own scope and never administrator. */
+        GRANT_ROLES
     }
 
     private final Organisation organisation;
@@ -65,14 +67,32 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
 
     /**
      * Whether the current user may do this to objects owned by the unit (null: objects of the whole municipality).
-     * A substitute may also report and approve as the people they stand in for today.
+     * A substitute may also report and approve as the people they stand in for today, but never approve a task of a
+     * unit they report for themselves: that would be approving their own work.
      */
     public boolean may(Action action, Long unitId) {
-        return findCurrent().map(user -> user.roles().stream().anyMatch(r -> grants(r, action, unitId))
-                || ((action == Action.REPORT || action == Action.APPROVE) && standingInFor().stream()
-                        .map(s -> person(s.username()))
-                        .anyMatch(p -> p.roles().stream().anyMatch(r -> grants(r, action, unitId)))))
+        return findCurrent().map(user -> ownRight(user, action, unitId) || standingInAs(user, action, unitId).isPresent())
                 .orElse(false);
+    }
+
+    private boolean ownRight(CurrentUser user, Action action, Long unitId) {
+        return user.roles().stream().anyMatch(r -> grants(r, action, unitId));
+    }
+
+    /** The person whose role gives the current user the right as their substitute, when their own roles do not. */
+    private Optional<CurrentUser> standingInAs(CurrentUser user, Action action, Long unitId) {
+        if (action != Action.REPORT && action != Action.APPROVE) {
+            return Optional.empty();
+        }
+        if (action == Action.APPROVE && unitId != null && reportsFor(user, unitId)) {
+            return Optional.empty();
+        }
+        return standingInFor().stream().map(s -> person(s.username()))
+                .filter(p -> p.roles().stream().anyMatch(r -> grants(r, action, unitId))).findFirst();
+    }
+
+    private static boolean reportsFor(CurrentUser user, long unitId) {
+        return user.roles().stream().anyMatch(r -> r.role() == Role.REPORTER && Long.valueOf(unitId).equals(r.unitId()));
     }
 
     /** Whom the current user stands in for today (vikarie). */
@@ -90,8 +110,16 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
 
     static final java.time.ZoneId SWEDEN = java.time.ZoneId.of("Europe/Stockholm");
 
+    /**
+     * Refuses with a Swedish reason unless the current user may; when the right is a substitute's, the audit entries
+     * of the write that follows say "X för Y".
+     */
     public void require(Action action, Long unitId) {
-        if (!may(action, unitId)) {
+        CurrentUser user = findCurrent().orElse(null);
+        boolean own = user != null && ownRight(user, action, unitId);
+        Optional<CurrentUser> standIn = user == null || own ? Optional.empty() : standingInAs(user, action, unitId);
+        se.styr.audit.ActingFor.set(standIn.map(p -> user.displayName() + " för " + p.displayName()).orElse(null));
+        if (!own && standIn.isEmpty()) {
             throw new AccessDeniedException(switch (action) {
                 case EDIT_STRUCTURE -> "Du har inte behörighet att ändra objekt för den här delen av organisationen.";
                 case ENTER_VALUES -> "Du har inte behörighet att rapportera för den här delen av organisationen.";
@@ -101,6 +129,7 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
                 case APPROVE -> "Du får bara attestera rapporter från enheter under din egen.";
                 case MANAGE_BUDGET -> "Endast administratörer och controllers för den här delen av organisationen får ändra budget och ekonomisk uppföljning.";
                 case PROPOSE -> "Endast den egna partigruppen får se och ändra sina budgetförslag innan de publiceras.";
+                case GRANT_ROLES -> "Du får bara ge och ta bort roller inom din egen del av organisationen.";
             });
         }
     }

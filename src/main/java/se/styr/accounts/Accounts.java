@@ -35,6 +35,10 @@ class Accounts {
                 .optional();
     }
 
+    boolean mustChangePassword(long userId) {
+        return jdbc.sql("select must_change_password from app_user where id = ?").param(userId).query(Boolean.class).single();
+    }
+
     List<CurrentUser.RoleScope> roles(long userId) {
         return jdbc.sql("select role, org_unit_id from role_assignment where user_id = ? order by id")
                 .param(userId)

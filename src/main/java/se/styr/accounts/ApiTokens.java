@@ -1,9 +1,5 @@
 package se.styr.accounts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -53,7 +49,6 @@ class ApiTokens {
     /** Long enough for any real use; a date in year 99 999 is a typing mistake. */
     static final int YEARS_MAX = 5;
     private static final Pattern UNPRINTABLE = Pattern.compile("[\\p{Cc}\\p{Cf}]");
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** last_used_at is written at most this often per token, so that using a token costs no write per request. */
     private static final java.time.Duration USE_RECORDED_EVERY = java.time.Duration.ofMinutes(1);
 
@@ -123,9 +118,7 @@ class ApiTokens {
             p.check(!expiresOn.isAfter(today.plusYears(YEARS_MAX)), "expiresOn", "apinyckel.validering.lang", YEARS_MAX);
         }
         p.throwIfAny();
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String secret = PREFIX + se.styr.platform.Secrets.random();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("insert into api_token (municipality_id, user_id, name, token_hash, created_at, expires_on) values (?, ?, ?, ?, ?, ?)")
                 .params(me.municipalityId(), me.id(), trimmed, hash(secret), OffsetDateTime.now(ZoneOffset.UTC), expiresOn)
@@ -196,10 +189,6 @@ class ApiTokens {
     }
 
     static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return se.styr.platform.Secrets.sha256(secret);
     }
 }

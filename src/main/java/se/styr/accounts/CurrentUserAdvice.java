@@ -22,6 +22,7 @@ class CurrentUserAdvice {
         access.findCurrent().ifPresent(user -> {
             model.addAttribute("currentUser", user);
             model.addAttribute("isAdmin", user.has(Role.ADMINISTRATOR));
+            model.addAttribute("mayManagePeople", user.has(Role.ADMINISTRATOR) || user.has(Role.CONTROLLER));
             model.addAttribute("municipality", organisation.municipality(user.municipalityId()));
         });
     }

@@ -16,11 +16,40 @@ final class StyrPrincipal implements UserDetails, HasCurrentUser, CredentialsCon
     private final CurrentUser styrUser;
     private String passwordHash;
     private final boolean active;
+    private final boolean locked;
+    private final boolean mustChangePassword;
+    private final boolean hadFailures;
 
     StyrPrincipal(CurrentUser styrUser, String passwordHash, boolean active) {
+        this(styrUser, passwordHash, active, false, false, false);
+    }
+
+    /**
+     * @param locked             too many failed logins: refused before the password is checked
+     * @param mustChangePassword the password is a one-time password an administrator set
+     * @param hadFailures        earlier failed logins to forget when this one succeeds
+     */
+    StyrPrincipal(CurrentUser styrUser, String passwordHash, boolean active, boolean locked, boolean mustChangePassword,
+                  boolean hadFailures) {
         this.styrUser = styrUser;
         this.passwordHash = passwordHash;
         this.active = active;
+        this.locked = locked;
+        this.mustChangePassword = mustChangePassword;
+        this.hadFailures = hadFailures;
+    }
+
+    boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    boolean hadFailures() {
+        return hadFailures;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
     }
 
     static List<GrantedAuthority> authorities(CurrentUser user) {

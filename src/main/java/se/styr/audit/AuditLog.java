@@ -41,16 +41,30 @@ public class AuditLog {
         this.json = json;
     }
 
-    public enum Action { SKAPAD, ANDRAD, FLYTTAD, AVVECKLAD, ATERAKTIVERAD, BORTTAGEN }
+    public enum Action { SKAPAD, ANDRAD, FLYTTAD, AVVECKLAD, ATERAKTIVERAD, BORTTAGEN, NEKAD }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Long municipalityId, String objectType, Long objectId, Action action, String summary,
                        Object before, Object after) {
+        recordAs(actor(), municipalityId, objectType, objectId, action, summary, before, after);
+    }
+
+    /**
+     * An entry for something no signed-in person did as themselves: the first start's setup, a refused login (the actor
+     * is the username that was tried). When the acting person stands in for someone ({@link ActingFor}), the summary
+     * says so.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAs(String actor, Long municipalityId, String objectType, Long objectId, Action action, String summary,
+                         Object before, Object after) {
+        String actingFor = ActingFor.current();
+        String text = actingFor == null ? summary : summary + " (" + actingFor + ")";
         jdbc.sql("""
                         insert into audit_entry (municipality_id, at, actor, object_type, object_id, action, summary, old_value, new_value)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(municipalityId, OffsetDateTime.now(ZoneOffset.UTC), actor(), objectType, objectId, action.name(),
-                        summary.length() > 500 ? summary.substring(0, 500) : summary, toJson(before), toJson(after))
+                .params(municipalityId, OffsetDateTime.now(ZoneOffset.UTC), actor.length() > 100 ? actor.substring(0, 100) : actor,
+                        objectType, objectId, action.name(), text.length() > 500 ? text.substring(0, 500) : text,
+                        toJson(before), toJson(after))
                 .update();
         raiseDataVersionOnCommit(municipalityId);
     }

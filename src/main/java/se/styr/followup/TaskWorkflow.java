@@ -56,6 +56,8 @@ public class TaskWorkflow {
         Task task = taskToAct(taskId, version, Access.Action.APPROVE);
         Round round = rounds.round(task.roundId());
         Problems.when(task.state() != TaskState.KLARMARKERAD, "task", "uppf.validering.ejKlar");
+        // four eyes: whoever marked a task done (for themselves or as a substitute) does not approve it too
+        Problems.when(Rounds.actor().equalsIgnoreCase(String.valueOf(task.doneBy())), "task", "uppf.validering.egenKlar");
         return setTaskState(round, task, TaskState.GODKAND, null, false);
     }
 

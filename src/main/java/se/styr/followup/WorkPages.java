@@ -210,10 +210,15 @@ class WorkPages {
             departments.stream().filter(t -> t.roundId() == r.round().id())
                     .forEach(t -> toApprove.add(rounds.taskView(r.round(), t, departmentUnits.get(t.unitId()))));
         }
+        // A substitute approves neither their own unit's tasks nor those they marked done (Access and TaskWorkflow refuse them).
+        Set<Long> ownUnits = user.roles().stream().filter(r -> r.role() == Role.REPORTER && r.unitId() != null)
+                .map(CurrentUser.RoleScope::unitId).collect(Collectors.toSet());
         List<FollowupViews.SubstituteWork> asSubstitute = access.standingInFor().stream()
                 .map(s -> {
                     Work w = workOf(access.person(s.username()));
-                    return new FollowupViews.SubstituteWork(s, w.toReport(), w.toApprove());
+                    return new FollowupViews.SubstituteWork(s, w.toReport(), w.toApprove().stream()
+                            .filter(v -> !ownUnits.contains(v.task().unitId()) && !user.username().equalsIgnoreCase(v.task().doneBy()))
+                            .toList());
                 })
                 .toList();
         return new FollowupViews.StartPage(own.toReport(), toApprove, notices, managed, managedCount, asSubstitute);

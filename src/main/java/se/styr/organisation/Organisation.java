@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -109,6 +110,22 @@ public class Organisation {
     }
 
     /** The political bodies (KF, KS, committees, companies), in the order {@link #units} lists them; only their rows are read. */
+    /**
+     * Depth of each unit below its root (KF is 0), for indenting a choice among all units. Reads the whole tree: only
+     * for administration forms, not for pages everyone opens.
+     */
+    public Map<Long, Integer> depths(long municipalityId) {
+        List<OrgUnit> all = units(municipalityId);
+        Map<Long, OrgUnit> byId = all.stream().collect(Collectors.toMap(OrgUnit::id, Function.identity()));
+        return all.stream().collect(Collectors.toMap(OrgUnit::id, u -> {
+            int depth = 0;
+            for (Long p = u.parentId(); p != null; p = byId.get(p).parentId()) {
+                depth++;
+            }
+            return depth;
+        }));
+    }
+
     public List<OrgUnit> bodies(long municipalityId) {
         List<String> types = java.util.Arrays.stream(OrgUnitType.values()).filter(OrgUnitType::isBody).map(Enum::name).toList();
         List<OrgUnit> found = jdbc.sql("""

@@ -24,10 +24,12 @@ class ApiErrors {
 
     private final Messages messages;
     private final ErrorResponses errors;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    ApiErrors(Messages messages, ErrorResponses errors) {
+    ApiErrors(Messages messages, ErrorResponses errors, org.springframework.context.ApplicationEventPublisher events) {
         this.messages = messages;
         this.errors = errors;
+        this.events = events;
     }
 
     @ExceptionHandler(ValidationException.class)
@@ -55,7 +57,8 @@ class ApiErrors {
 
     /** {@code Access.require}'s Swedish reason says which right is missing. */
     @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail forbidden(AccessDeniedException e) {
+    ProblemDetail forbidden(AccessDeniedException e, jakarta.servlet.http.HttpServletRequest request) {
+        events.publishEvent(new RequestRefused(request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()), e));
         return errors.problem(403, e.getMessage(), e);
     }
 

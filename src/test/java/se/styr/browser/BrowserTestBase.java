@@ -50,6 +50,8 @@ abstract class BrowserTestBase {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,1000",
                 "--user-data-dir=" + Files.createTempDirectory("styr-chromium"));
+        // the console, where Chromium reports what the Content-Security-Policy blocked
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getenv().getOrDefault("STYR_CHROMEDRIVER", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().build();
@@ -119,7 +121,11 @@ abstract class BrowserTestBase {
         waitForTitle("Logga in");
     }
 
+    /** Also fails when the page broke its Content-Security-Policy since the last check (Chromium's console says so). */
     static void assertAccessible(String page) {
+        List<String> blocked = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
+        assertThat(blocked).as("Content-Security-Policy violations up to " + page).isEmpty();
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
         List<String> violations = results.getViolations().stream().map(BrowserTestBase::describe).toList();
         assertThat(violations).as("WCAG 2.1 AA violations on " + page).isEmpty();

@@ -131,6 +131,39 @@ class SubstituteTest {
     }
 
     @Test
+    void a_substitute_does_not_approve_the_task_of_their_own_unit() {
+        // Dana (department Äldreomsorg) names Erik, manager of Hemtjänst Norr below it, while she is away
+        as("avdelningschef");
+        substitutes.name("enhetschef", today, today);
+        long task = id("select id from followup_task where round_id = ? and unit_id = ? and part = 'MAL'", round(), unit("VOF-HN"));
+        jdbc.sql("update followup_task set state = 'KLARMARKERAD', done_by = 'enhetschef' where id = ?").param(task).update();
+        as("enhetschef");
+        assertThatThrownBy(() -> workflow.approve(task, 0)).isInstanceOf(AccessDeniedException.class);
+        assertThat(work.start().asSubstitute().get(0).toApprove()).extracting(v -> v.task().id()).doesNotContain(task);
+        // his substitution still lets him approve the department's other units
+        long haga = id("select id from followup_task where round_id = ? and unit_id = ? and part = 'MAL'", round(), unit("VOF-HAGA1"));
+        jdbc.sql("update followup_task set state = 'KLARMARKERAD', done_by = 'enhetschef2' where id = ?").param(haga).update();
+        assertThat(workflow.approve(haga, 0).approvedBy()).isEqualTo("enhetschef");
+        // the audit log says on whose right the substitute acted
+        assertThat(jdbc.sql("select actor || ': ' || summary from audit_entry where object_type = 'followup_task' and object_id = ? order by id desc limit 1")
+                .param(haga).query(String.class).single())
+                .isEqualTo("enhetschef: Godkänd: Måluppföljning, delårsbokslut: Haga hemtjänst 1 (Erik Enhetschef för Dana Avdelningschef)");
+    }
+
+    @Test
+    void nobody_approves_a_task_they_marked_done_themselves() {
+        long task = id("select id from followup_task where round_id = ? and unit_id = ? and part = 'MAL'", round(), unit("VOF-HN"));
+        // marked done by the department manager as Erik's substitute, say
+        jdbc.sql("update followup_task set state = 'KLARMARKERAD', done_by = 'avdelningschef' where id = ?").param(task).update();
+        as("avdelningschef");
+        assertThatThrownBy(() -> workflow.approve(task, 0)).isInstanceOf(se.styr.platform.ValidationException.class)
+                .satisfies(e -> assertThat(((se.styr.platform.ValidationException) e).problems())
+                        .extracting(se.styr.platform.ValidationException.Problem::messageKey).containsExactly("uppf.validering.egenKlar"));
+        as("forvaltningschef");
+        assertThat(workflow.approve(task, 0).state()).isEqualTo(TaskState.GODKAND);
+    }
+
+    @Test
     void naming_a_substitute_is_checked() {
         as("enhetschef");
         assertThatThrownBy(() -> substitutes.name("enhetschef", today, today))
