@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Failed logins, counted in the database so that every instance sees them: per username and per client address.
- * Every {@code styr.login.max-failures} failures of a username (every {@code max-failures-per-address} of an address,
- * higher because a whole town hall may share one) lock it for {@code styr.login.lockout}, each time twice as long as
- * the time before, at most a day. A locked key is refused before its password is even checked.
+ * Every {@code styr.login.max-failures} failures of a username lock it for {@code styr.login.lockout}, each time twice
+ * as long as the time before, at most a day; a day without failures starts the count again. An address (a whole town
+ * hall may share one) is counted only in bursts: {@code max-failures-per-address} failures without a pause as long as
+ * the lockout lock it. A locked key is refused before its password is even checked.
  */
 @Component
 public class LoginThrottle {
@@ -65,9 +66,9 @@ public class LoginThrottle {
 
     /** Counts a failed login; returns the lock it caused for the username, if this failure locked it. */
     public Optional<Duration> failed(String username, String address) {
-        Optional<Duration> userLock = fail(truncate(userKey(username)), maxPerUser);
+        Optional<Duration> userLock = fail(truncate(userKey(username)), maxPerUser, FORGET_AFTER);
         if (address != null) {
-            fail(truncate(addressKey(address)), maxPerAddress);
+            fail(truncate(addressKey(address)), maxPerAddress, lockout);
         }
         return userLock;
     }
@@ -76,9 +77,9 @@ public class LoginThrottle {
         jdbc.sql("delete from login_throttle where throttle_key = ?").param(truncate(userKey(username))).update();
     }
 
-    private Optional<Duration> fail(String key, int max) {
+    private Optional<Duration> fail(String key, int max, Duration forgetAfter) {
         OffsetDateTime now = now();
-        OffsetDateTime forgetBefore = now.minus(FORGET_AFTER);
+        OffsetDateTime forgetBefore = now.minus(forgetAfter);
         // one statement, so that failures on two instances at the same moment are both counted
         int updated = jdbc.sql("""
                         update login_throttle set failures = case when last_failure < ? then 1 else failures + 1 end,
@@ -88,7 +89,7 @@ public class LoginThrottle {
             try {
                 jdbc.sql("insert into login_throttle (throttle_key, failures, last_failure) values (?, 1, ?)").params(key, now).update();
             } catch (DuplicateKeyException e) {
-                return fail(key, max);
+                return fail(key, max, forgetAfter);
             }
         }
         int failures = jdbc.sql("select failures from login_throttle where throttle_key = ?").param(key).query(Integer.class).single();
