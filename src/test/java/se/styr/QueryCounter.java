@@ -29,6 +29,27 @@ public class QueryCounter implements BeanPostProcessor {
     private static final List<Throwable> NESTED = new CopyOnWriteArrayList<>();
 
     /** Starts counting the current thread's statements from zero. */
+    /**
+     * The statements each page takes: {@code pages} maps a name to "username /path"; each page is asked once as that
+     * person and must answer 200. {@code before} runs before each page is counted (e.g. to empty a cache).
+     */
+    public static java.util.Map<String, Integer> perPage(org.springframework.test.web.servlet.MockMvc mvc,
+            org.springframework.security.core.userdetails.UserDetailsService users, java.util.Map<String, String> pages,
+            java.util.function.Consumer<String> before) throws Exception {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (java.util.Map.Entry<String, String> page : pages.entrySet()) {
+            String[] who = page.getValue().split(" ", 2);
+            var person = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                    .user(users.loadUserByUsername(who[0]));
+            before.accept(page.getKey());
+            reset();
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(who[1]).with(person))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+            counts.put(page.getKey(), statements());
+        }
+        return counts;
+    }
+
     public static void reset() {
         STATEMENTS.get()[0] = 0;
     }

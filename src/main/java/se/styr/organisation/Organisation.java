@@ -18,8 +18,33 @@ public class Organisation {
 
     private final JdbcClient jdbc;
 
-    Organisation(JdbcClient jdbc) {
+    private final OrganisationTree tree;
+
+    Organisation(JdbcClient jdbc, OrganisationTree tree) {
         this.jdbc = jdbc;
+        this.tree = tree;
+    }
+
+    /** A unit a form offers, with the names above it (the root first) to tell units of the same name apart. */
+    public record UnitChoice(OrgUnit unit, List<String> path) {
+    }
+
+    /**
+     * The active units a form offers to choose among: the bodies when nothing is searched, otherwise at most
+     * {@code max} units whose name has every word of the search or whose code starts with it. A big city has
+     * thousands of units; a form never lists them all.
+     */
+    public se.styr.platform.Paging.Page<UnitChoice> choices(long municipalityId, String search, int max) {
+        se.styr.platform.Paging first = new se.styr.platform.Paging(1, max);
+        List<String> words = se.styr.platform.SearchWords.of(search);
+        if (words.isEmpty()) {
+            List<UnitChoice> bodies = bodies(municipalityId).stream().filter(OrgUnit::active)
+                    .map(u -> new UnitChoice(u, List.of())).toList();
+            return first.of(bodies.size(), bodies);
+        }
+        var hits = tree.search(municipalityId, words, first);
+        return first.of(hits.total(), hits.items().stream().filter(h -> h.unit().active())
+                .map(h -> new UnitChoice(h.unit(), h.path())).toList());
     }
 
     public Optional<Municipality> findMunicipality(long id) {
@@ -110,22 +135,6 @@ public class Organisation {
     }
 
     /** The political bodies (KF, KS, committees, companies), in the order {@link #units} lists them; only their rows are read. */
-    /**
-     * Depth of each unit below its root (KF is 0), for indenting a choice among all units. Reads the whole tree: only
-     * for administration forms, not for pages everyone opens.
-     */
-    public Map<Long, Integer> depths(long municipalityId) {
-        List<OrgUnit> all = units(municipalityId);
-        Map<Long, OrgUnit> byId = all.stream().collect(Collectors.toMap(OrgUnit::id, Function.identity()));
-        return all.stream().collect(Collectors.toMap(OrgUnit::id, u -> {
-            int depth = 0;
-            for (Long p = u.parentId(); p != null; p = byId.get(p).parentId()) {
-                depth++;
-            }
-            return depth;
-        }));
-    }
-
     public List<OrgUnit> bodies(long municipalityId) {
         List<String> types = java.util.Arrays.stream(OrgUnitType.values()).filter(OrgUnitType::isBody).map(Enum::name).toList();
         List<OrgUnit> found = jdbc.sql("""

@@ -208,6 +208,30 @@ class AccountsSecurityTest {
     }
 
     @Test
+    void a_role_form_offers_the_bodies_and_units_found_by_a_search_never_the_whole_organisation() throws Exception {
+        create("vera", "Vera Väljare");
+        Cookie admin = logIn("anna", ADMIN_PASSWORD);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/personer/" + person("vera")).cookie(admin))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#unit option").eachText()).as("without a search: the whole municipality and the bodies")
+                .contains("Hela kommunen").anyMatch(t -> t.contains("Socialnämnden")).anyMatch(t -> t.contains("Tekniska nämnden"))
+                .noneMatch(t -> t.contains("Boendestöd") || t.contains("Socialförvaltningen"));
+        assertThat(page.select("label[for=enhet]").text()).isEqualTo("Sök enhet (namn eller kod)");
+
+        page = org.jsoup.Jsoup.parse(mvc.perform(get("/personer/" + person("vera")).param("enhet", "sf-b").cookie(admin))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#unit option").eachAttr("value")).contains(String.valueOf(unit("SF-BS")))
+                .doesNotContain(String.valueOf(unit("SN")), String.valueOf(unit("TN")));
+        assertThat(page.select("#unit option").eachText()).anyMatch(t -> t.contains("Boendestöd") && t.contains("Socialnämnden › Socialförvaltningen"));
+        assertThat(page.getElementById("enhet-hint").text()).isEqualTo("Listan visar den enhet som matchar sökningen.");
+
+        page = org.jsoup.Jsoup.parse(mvc.perform(get("/admin/oidc-roller").param("enhet", "ingen sådan enhet").cookie(admin))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#unit option").eachText()).containsExactly("Hela kommunen");
+        assertThat(page.getElementById("enhet-hint").text()).isEqualTo("Ingen aktiv enhet matchar sökningen.");
+    }
+
+    @Test
     void the_api_lists_people_a_page_at_a_time_and_creates_them() throws Exception {
         mvc.perform(post("/api/v1/people").with(httpBasic("anna", ADMIN_PASSWORD)).contentType("application/json")
                         .content("{\"displayName\":\"Api Person\",\"username\":\"api.person\"}"))

@@ -1,9 +1,6 @@
 package se.styr.economy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,15 +62,7 @@ class EconomyQueryCountTest {
     }
 
     private Map<String, Integer> measure(Map<String, String> pages) throws Exception {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Map.Entry<String, String> page : pages.entrySet()) {
-            String[] who = page.getValue().split(" ", 2);
-            var person = user(users.loadUserByUsername(who[0]));
-            QueryCounter.reset();
-            mvc.perform(get(who[1]).with(person)).andExpect(status().isOk());
-            counts.put(page.getKey(), QueryCounter.statements());
-        }
-        return counts;
+        return QueryCounter.perPage(mvc, users, pages, page -> { });
     }
 
     @Test

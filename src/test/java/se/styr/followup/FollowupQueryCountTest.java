@@ -3,7 +3,6 @@ package se.styr.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,18 +81,11 @@ class FollowupQueryCountTest {
     }
 
     private Map<String, Integer> measure(Map<String, String> pages) throws Exception {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Map.Entry<String, String> page : pages.entrySet()) {
-            String[] who = page.getValue().split(" ", 2);
-            var person = user(users.loadUserByUsername(who[0]));
-            if (page.getKey().endsWith(", compiled") || page.getKey().endsWith(", rendered")) {
+        return QueryCounter.perPage(mvc, users, pages, page -> {
+            if (page.endsWith(", compiled") || page.endsWith(", rendered")) {
                 compiler.forget(); // measured as the first reader after a change: compiled (and rendered) afresh
             }
-            QueryCounter.reset();
-            mvc.perform(get(who[1]).with(person)).andExpect(status().isOk());
-            counts.put(page.getKey(), QueryCounter.statements());
-        }
-        return counts;
+        });
     }
 
     @Test

@@ -43,7 +43,8 @@ class OidcRolesController {
     }
 
     @GetMapping(PATH)
-    String page(Model model) {
+    String page(@RequestParam(name = "enhet", required = false) String unitSearch, Model model) {
+        model.addAttribute("enhet", unitSearch);
         return page(model, Map.of(), Map.of());
     }
 
@@ -70,8 +71,17 @@ class OidcRolesController {
 
     private String page(Model model, Map<String, String> form, Map<String, List<String>> errors) {
         model.addAttribute("mappings", roles.all());
-        model.addAttribute("units", organisation.units(access.municipalityId()).stream().filter(u -> u.active()).toList());
-        model.addAttribute("depths", organisation.depths(access.municipalityId()));
+        var choices = organisation.choices(access.municipalityId(), (String) model.getAttribute("enhet"), PeopleController.UNIT_CHOICES);
+        List<Organisation.UnitChoice> units = new java.util.ArrayList<>(choices.items());
+        // the unit chosen before a mistake elsewhere in the form stays chosen, even when the search did not list it
+        String chosen = form.get("unit");
+        if (chosen != null && chosen.strip().matches("\\d{1,18}")
+                && units.stream().noneMatch(c -> c.unit().id() == Long.parseLong(chosen.strip()))) {
+            organisation.findUnit(Long.parseLong(chosen.strip())).filter(u -> u.municipalityId() == access.municipalityId())
+                    .ifPresent(u -> units.add(0, new Organisation.UnitChoice(u, List.of())));
+        }
+        model.addAttribute("units", units);
+        model.addAttribute("moreUnits", choices.total() > choices.size());
         model.addAttribute("roles", Role.values());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

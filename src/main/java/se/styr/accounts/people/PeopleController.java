@@ -27,6 +27,8 @@ class PeopleController {
 
     static final String PATH = "/personer";
     static final int PER_PAGE = 50;
+    /** Units a role form offers for one search. */
+    static final int UNIT_CHOICES = 50;
 
     private final People people;
     private final Organisation organisation;
@@ -71,7 +73,8 @@ class PeopleController {
     }
 
     @GetMapping(PATH + "/{id}")
-    String person(@PathVariable long id, Model model) {
+    String person(@PathVariable long id, @RequestParam(name = "enhet", required = false) String unitSearch, Model model) {
+        model.addAttribute("enhet", unitSearch);
         return personPage(id, model, Map.of(), null);
     }
 
@@ -122,13 +125,14 @@ class PeopleController {
     private String personPage(long id, Model model, Map<String, List<String>> errors, String oneTimePassword) {
         Person person = people.person(id);
         boolean admin = people.mayAdminister();
-        List<OrgUnit> units = organisation.units(access.municipalityId()).stream()
-                .filter(u -> u.active() && people.mayGrant(Role.REPORTER, u.id())).toList();
+        var choices = organisation.choices(access.municipalityId(), (String) model.getAttribute("enhet"), UNIT_CHOICES);
+        List<Organisation.UnitChoice> units = choices.items().stream()
+                .filter(c -> people.mayGrant(Role.REPORTER, c.unit().id())).toList();
         model.addAttribute("person", person);
         model.addAttribute("mayAdminister", admin);
         model.addAttribute("me", access.current().id() == id);
         model.addAttribute("units", units);
-        model.addAttribute("depths", organisation.depths(access.municipalityId()));
+        model.addAttribute("moreUnits", choices.total() > choices.size());
         model.addAttribute("roles", admin ? List.of(Role.values()) : List.of(Role.CONTROLLER, Role.REPORTER, Role.READER));
         model.addAttribute("wholeMunicipality", people.mayGrant(Role.READER, null));
         model.addAttribute("removable", person.roles().stream().filter(g -> people.mayGrant(g.role(), g.unitId()))
