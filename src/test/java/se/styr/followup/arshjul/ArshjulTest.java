@@ -27,6 +27,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
+import se.styr.QueryCounter;
 import se.styr.SignedIn;
 import se.styr.StyrIntegrationTest;
 import se.styr.audit.AuditEntry;
@@ -131,6 +132,19 @@ class ArshjulTest {
             assertThat(String.valueOf(e.newValue())).contains("Vård- och omsorgsnämnden: Delårsbokslut 2023")
                     .contains("öppnar 2023-08-12");
         });
+    }
+
+    @Test
+    void thePreviewReadsAsManyStatementsForAllCommitteesAsForOne() throws Exception {
+        var admin = user(users.loadUserByUsername("admin"));
+        QueryCounter.reset();
+        mvc.perform(get("/uppfoljning/arshjul/skapa").with(admin).param("ar", "2023").param("organ", String.valueOf(von)))
+                .andExpect(status().isOk());
+        int one = QueryCounter.statements();
+        QueryCounter.reset();
+        mvc.perform(get("/uppfoljning/arshjul/skapa").with(admin).param("ar", "2023"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Kommunstyrelsen")));
+        assertThat(QueryCounter.statements()).isLessThanOrEqualTo(one);
     }
 
     @Test
