@@ -118,6 +118,22 @@ class ChainReader {
         return new ChainQueries.Scope(c.municipalityId(), organisation.subtree(body), c.top(), retired);
     }
 
+    /**
+     * The period whose chain the tree shows when none is chosen: the newest real period that holds objects, so the
+     * chain of the next year shows once it is carried, and an empty new period does not hide the current one.
+     */
+    Long defaultPeriod(Context c) {
+        java.util.Set<Long> used = new HashSet<>(queries.periodsInUse(c.municipalityId()));
+        return c.periods().values().stream().filter(p -> !p.illustrative() && used.contains(p.id()))
+                .max(java.util.Comparator.comparingInt(PlanPeriod::firstYear)).map(PlanPeriod::id).orElse(null);
+    }
+
+    /** The real periods, newest first, for the choice of which period's chain to show. */
+    List<PlanPeriod> realPeriods(Context c) {
+        return c.periods().values().stream().filter(p -> !p.illustrative())
+                .sorted(java.util.Comparator.comparingInt(PlanPeriod::firstYear).reversed()).toList();
+    }
+
     GoalObject object(long id) {
         return objects.find(id).filter(o -> o.municipalityId() == access.municipalityId())
                 .orElseThrow(() -> new NotFoundException("Objektet", id));
@@ -218,7 +234,7 @@ class ChainReader {
                 object.givenByUnitId() == null ? null : unitOf(c, object.givenByUnitId()).orElse(null),
                 object.linkedIndicatorId() == null ? null : objects.find(object.linkedIndicatorId()).orElse(null),
                 object.kind() == Kind.INDIKATOR ? queries.linkedTo(id) : List.of(), years, tolerance,
-                Assessment.baseline(values, firstYear));
+                Assessment.baseline(values, firstYear), object.kind().isMeasure() ? queries.history(id) : List.of());
     }
 
     List<GoalObject> ancestors(long id) {
