@@ -34,7 +34,7 @@ import se.styr.platform.Problems;
  * only carries what was left; the internal-control points come as drafts ({@link Drafts}).
  */
 @Service
-class CarryOver {
+public class CarryOver {
 
     static final List<OrgUnitType> BODY_TYPES = java.util.Arrays.stream(OrgUnitType.values()).filter(OrgUnitType::isBody).toList();
 
@@ -71,7 +71,7 @@ class CarryOver {
     }
 
     /** One object of the body's tree of choices. */
-    public record Choice(CarryRepository.Row row, List<Choice> children) {
+    public record Choice(OldObject row, List<Choice> children) {
 
         public boolean offered() {
             return row.carriable() && !row.carried();
@@ -172,10 +172,10 @@ class CarryOver {
         PlanPeriod from = period(fromId);
         OrgUnit body = organisation.findUnit(bodyId).filter(u -> u.municipalityId() == from.municipalityId() && u.type().isBody())
                 .orElseThrow(() -> new NotFoundException("Organet", bodyId));
-        List<CarryRepository.Row> rows = repository.rows(from.municipalityId(), from.id(),
+        List<OldObject> rows = repository.rows(from.municipalityId(), from.id(),
                 units.below(body.id(), BODY_TYPES));
         Map<Kind, KindCount> kinds = new EnumMap<>(Kind.class);
-        for (CarryRepository.Row r : rows) {
+        for (OldObject r : rows) {
             CarryRepository.Count c = new CarryRepository.Count(r.ownerUnitId(), r.kind(), r.ownerActive(), r.carried(), r.finished(), 1);
             kinds.merge(r.kind(), new KindCount(0, 0, 0, 0).plus(c), (a, b) -> a.plus(c));
         }
@@ -183,11 +183,11 @@ class CarryOver {
     }
 
     /** The rows as a tree: an object whose parent is not among them (KF's goal above a committee goal) is a root. */
-    static List<Choice> tree(List<CarryRepository.Row> rows) {
-        Set<Long> ids = rows.stream().map(CarryRepository.Row::id).collect(Collectors.toSet());
-        Map<Long, List<CarryRepository.Row>> byParent = new HashMap<>();
-        List<CarryRepository.Row> roots = new ArrayList<>();
-        for (CarryRepository.Row r : rows) {
+    static List<Choice> tree(List<OldObject> rows) {
+        Set<Long> ids = rows.stream().map(OldObject::id).collect(Collectors.toSet());
+        Map<Long, List<OldObject>> byParent = new HashMap<>();
+        List<OldObject> roots = new ArrayList<>();
+        for (OldObject r : rows) {
             if (r.parentId() != null && ids.contains(r.parentId())) {
                 byParent.computeIfAbsent(r.parentId(), k -> new ArrayList<>()).add(r);
             } else {
@@ -197,7 +197,7 @@ class CarryOver {
         return roots.stream().map(r -> choice(r, byParent)).toList();
     }
 
-    private static Choice choice(CarryRepository.Row r, Map<Long, List<CarryRepository.Row>> byParent) {
+    private static Choice choice(OldObject r, Map<Long, List<OldObject>> byParent) {
         return new Choice(r, byParent.getOrDefault(r.id(), List.of()).stream().map(k -> choice(k, byParent)).toList());
     }
 
@@ -221,6 +221,17 @@ class CarryOver {
     @Transactional
     public Result carry(long fromId, Long targetId, Collection<Long> chosen) {
         PlanPeriod from = period(fromId);
+        Set<Long> ids = chosen == null ? Set.of() : new HashSet<>(chosen);
+        List<OldObject> rows = repository.rowsByIds(from.municipalityId(), from.id(), ids);
+        // the right first, so a refused person learns nothing about the period from the validation
+        Set<Long> planners = access.unitsWhere(Access.Action.EDIT_STRUCTURE);
+        if (planners != null && planners.isEmpty()) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Endast administratörer och controllers får föra över styrkedjan till nästa år.");
+        }
+        for (Long unit : rows.stream().map(OldObject::ownerUnitId).collect(Collectors.toSet())) {
+            access.require(Access.Action.EDIT_STRUCTURE, unit);
+        }
         PlanPeriod target = targetId != null ? period(targetId) : target(from);
         Problems problems = new Problems();
         problems.check(target != null, "target", "nastaar.validering.ingenPeriod", NextPeriod.nameAfter(from));
@@ -229,19 +240,12 @@ class CarryOver {
         List<Long> before = repository.targetsOf(from.municipalityId(), from.id());
         problems.check(target == null || before.isEmpty() || before.equals(List.of(target.id())), "target",
                 "nastaar.validering.annanPeriod", from.name());
-        problems.check(chosen != null && !chosen.isEmpty(), "objects", "nastaar.validering.ingetValt");
-        problems.throwIfAny();
-
-        Set<Long> ids = new HashSet<>(chosen);
-        List<CarryRepository.Row> rows = repository.rowsByIds(from.municipalityId(), from.id(), ids);
-        Set<Long> found = rows.stream().map(CarryRepository.Row::id).collect(Collectors.toSet());
+        problems.check(!ids.isEmpty(), "objects", "nastaar.validering.ingetValt");
+        Set<Long> found = rows.stream().map(OldObject::id).collect(Collectors.toSet());
         problems.check(found.size() == ids.size(), "objects", "nastaar.validering.okant", from.name());
-        for (Long unit : rows.stream().map(CarryRepository.Row::ownerUnitId).collect(Collectors.toSet())) {
-            access.require(Access.Action.EDIT_STRUCTURE, unit);
-        }
-        List<CarryRepository.Row> fresh = rows.stream().filter(r -> !r.carried()).toList();
-        Set<Long> freshIds = fresh.stream().map(CarryRepository.Row::id).collect(Collectors.toSet());
-        for (CarryRepository.Row r : fresh) {
+        List<OldObject> fresh = rows.stream().filter(r -> !r.carried()).toList();
+        Set<Long> freshIds = fresh.stream().map(OldObject::id).collect(Collectors.toSet());
+        for (OldObject r : fresh) {
             problems.check(r.ownerActive(), "objects", "nastaar.validering.avveckladEnhet", r.title());
             problems.check(!r.finished(), "objects", "nastaar.validering.fardigt", r.title());
             problems.check(r.parentId() == null || r.parentCarried() || freshIds.contains(r.parentId()), "objects",
@@ -257,11 +261,11 @@ class CarryOver {
         }
     }
 
-    private Result copy(PlanPeriod from, PlanPeriod target, List<CarryRepository.Row> fresh, int already) {
+    private Result copy(PlanPeriod from, PlanPeriod target, List<OldObject> fresh, int already) {
         long m = from.municipalityId();
-        List<Long> points = fresh.stream().filter(r -> r.kind() == Kind.INTERNKONTROLLPUNKT).map(CarryRepository.Row::id).toList();
-        Map<Long, CarryRepository.Row> copies = fresh.stream().filter(r -> r.kind() != Kind.INTERNKONTROLLPUNKT)
-                .collect(Collectors.toMap(CarryRepository.Row::id, r -> r, (a, b) -> a, LinkedHashMap::new));
+        List<Long> points = fresh.stream().filter(r -> r.kind() == Kind.INTERNKONTROLLPUNKT).map(OldObject::id).toList();
+        Map<Long, OldObject> copies = fresh.stream().filter(r -> r.kind() != Kind.INTERNKONTROLLPUNKT)
+                .collect(Collectors.toMap(OldObject::id, r -> r, (a, b) -> a, LinkedHashMap::new));
         // level by level: an object is copied after its parent, so its parent's successor exists
         Set<Long> remaining = new HashSet<>(copies.keySet());
         while (!remaining.isEmpty()) {

@@ -15,20 +15,6 @@ import se.styr.goals.Kind;
 @Repository
 class CarryRepository {
 
-    /** An object of the old period as the preview shows it. */
-    record Row(long id, Kind kind, Long parentId, long ownerUnitId, String title, int position, String status,
-               boolean ownerActive, boolean carried, boolean parentCarried, String parentTitle) {
-
-        boolean finished() {
-            return kind == Kind.UPPDRAG && "FARDIG".equals(status);
-        }
-
-        /** May be carried at all (whether it was already is another matter). */
-        boolean carriable() {
-            return ownerActive && !finished();
-        }
-    }
-
     /** How many objects of a kind an owner unit has in the old period, by what happens to them. */
     record Count(long ownerUnitId, Kind kind, boolean ownerActive, boolean carried, boolean finished, long count) {
     }
@@ -58,7 +44,7 @@ class CarryRepository {
     }
 
     /** The old period's active objects owned by these units, in the chain's order, with whether each was carried. */
-    List<Row> rows(long municipalityId, long fromPeriod, Collection<Long> units) {
+    List<OldObject> rows(long municipalityId, long fromPeriod, Collection<Long> units) {
         if (units.isEmpty()) {
             return List.of();
         }
@@ -73,14 +59,14 @@ class CarryRepository {
             left join goal_object p on p.id = o.parent_id
             where o.municipality_id = :m and o.period_id = :p and o.retired = false""".formatted(CARRIED);
 
-    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Row(rs.getLong(1), Kind.valueOf(rs.getString(2)), rs.getObject(3, Long.class), rs.getLong(4),
+    private static OldObject row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new OldObject(rs.getLong(1), Kind.valueOf(rs.getString(2)), rs.getObject(3, Long.class), rs.getLong(4),
                 rs.getString(5), rs.getInt(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9), rs.getBoolean(10),
                 rs.getString(11));
     }
 
     /** The old period's objects with these ids (active ones only), for checking a choice. */
-    List<Row> rowsByIds(long municipalityId, long fromPeriod, Collection<Long> ids) {
+    List<OldObject> rowsByIds(long municipalityId, long fromPeriod, Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }

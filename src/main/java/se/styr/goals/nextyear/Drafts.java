@@ -23,7 +23,7 @@ import se.styr.platform.Problems;
  * controller confirms it, which creates the point in the new period linked to the old one, or drops it (STRUKEN).
  */
 @Service
-class Drafts {
+public class Drafts {
 
     public enum State { UTKAST, BEKRAFTAD, STRUKEN }
 

@@ -77,7 +77,7 @@ class NextYearApi {
 
     private static void flatten(List<CarryOver.Choice> choices, List<ObjectOutput> into) {
         for (CarryOver.Choice c : choices) {
-            CarryRepository.Row r = c.row();
+            OldObject r = c.row();
             into.add(new ObjectOutput(r.id(), r.kind(), r.parentId(), r.ownerUnitId(), r.title(), r.carried(), c.offered(),
                     r.finished(), r.ownerActive(), r.parentCarried()));
             flatten(c.children(), into);
