@@ -227,14 +227,24 @@ class ChainReader {
         PlanPeriod period = object.periodId() == null ? null : c.periods().get(object.periodId());
         Integer firstYear = period == null ? null : period.firstYear();
         BigDecimal tolerance = c.tolerance(object);
+        List<GoalViews.Earlier> history = object.kind().isMeasure() ? queries.history(id) : List.of();
+        // an object carried from an earlier period is judged on the whole series: its baseline and trend come from
+        // the years its predecessors reported
+        List<MeasureValue> series = new ArrayList<>(history.stream().map(GoalViews.Earlier::value).toList());
+        series.addAll(values);
+        if (!history.isEmpty()) {
+            node = new GoalViews.Node(node.object(), node.owner(), node.children(),
+                    Assessment.headline(object.direction(), series, firstYear, tolerance), Assessment.trend(series),
+                    node.derivedState(), node.childCount());
+        }
         List<GoalViews.YearRow> years = values.stream()
-                .map(v -> new GoalViews.YearRow(v, Assessment.forYear(object.direction(), values, v.year(), firstYear, tolerance)))
+                .map(v -> new GoalViews.YearRow(v, Assessment.forYear(object.direction(), series, v.year(), firstYear, tolerance)))
                 .toList();
         return new GoalViews.Details(node, queries.ancestors(id), period,
                 object.givenByUnitId() == null ? null : unitOf(c, object.givenByUnitId()).orElse(null),
                 object.linkedIndicatorId() == null ? null : objects.find(object.linkedIndicatorId()).orElse(null),
                 object.kind() == Kind.INDIKATOR ? queries.linkedTo(id) : List.of(), years, tolerance,
-                Assessment.baseline(values, firstYear), object.kind().isMeasure() ? queries.history(id) : List.of());
+                Assessment.baseline(series, firstYear), history);
     }
 
     List<GoalObject> ancestors(long id) {

@@ -71,7 +71,8 @@ public class CarryOver {
     }
 
     /** One object of the body's tree of choices. */
-    public record Choice(OldObject row, List<Choice> children) {
+    /** {@code detached}: its parent is not in the body's tree (KF's goal above a committee goal). */
+    public record Choice(OldObject row, List<Choice> children, boolean detached) {
 
         public boolean offered() {
             return row.carriable() && !row.carried();
@@ -194,11 +195,12 @@ public class CarryOver {
                 roots.add(r);
             }
         }
-        return roots.stream().map(r -> choice(r, byParent)).toList();
+        return roots.stream().map(r -> choice(r, byParent, r.parentId() != null)).toList();
     }
 
-    private static Choice choice(OldObject r, Map<Long, List<OldObject>> byParent) {
-        return new Choice(r, byParent.getOrDefault(r.id(), List.of()).stream().map(k -> choice(k, byParent)).toList());
+    private static Choice choice(OldObject r, Map<Long, List<OldObject>> byParent, boolean detached) {
+        return new Choice(r, byParent.getOrDefault(r.id(), List.of()).stream().map(k -> choice(k, byParent, false)).toList(),
+                detached);
     }
 
     /** Finds or creates the period after {@code fromId}; a created one is audited. */

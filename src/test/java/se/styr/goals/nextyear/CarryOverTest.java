@@ -125,6 +125,10 @@ class CarryOverTest {
         assertThat(details.history()).extracting(e -> e.value().outcome())
                 .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("63"), new BigDecimal("59"), new BigDecimal("67"));
         assertThat(details.history()).allSatisfy(e -> assertThat(e.periodName()).isEqualTo("Budget 2022–2024"));
+        // judged on the whole series: the baseline is 2020's outcome, the value the 2023 target was set against
+        assertThat(details.baseline()).isEqualByComparingTo("67");
+        assertThat(details.node().trend()).isNotNull();
+        assertThat(details.node().headline().baseline()).isEqualByComparingTo("67");
 
         // the parent of the copy is the parent's copy; committee goals point at the new indicators
         assertThat(goals.get(copy.parentId()).periodId()).isEqualTo(next.id());
