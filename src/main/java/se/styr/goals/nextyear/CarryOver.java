@@ -116,15 +116,28 @@ public class CarryOver {
         return organisation.periods(access.municipalityId()).stream().filter(p -> !p.illustrative()).toList();
     }
 
-    /** The period to carry from when none is chosen: the newest real one that has a next year, else the newest. */
+    /**
+     * The period to carry from when none is chosen: the newest one something was carried from (a carry goes on body by
+     * body), else the newest that holds objects; the next year's carry from the new period starts by choosing it.
+     */
     public PlanPeriod defaultFrom() {
         List<PlanPeriod> periods = periods();
         if (periods.isEmpty()) {
             throw new NotFoundException("Planperioden", "");
         }
-        return periods.stream().filter(p -> !repository.targetsOf(p.municipalityId(), p.id()).isEmpty()
-                        || periods.stream().noneMatch(q -> q.firstYear() > p.firstYear()))
-                .reduce((a, b) -> a).orElse(periods.get(0));
+        Set<Long> used = Set.copyOf(repository.periodsInUse(access.municipalityId()));
+        return periods.stream().filter(p -> !repository.targetsOf(p.municipalityId(), p.id()).isEmpty()).findFirst()
+                .or(() -> periods.stream().filter(p -> used.contains(p.id())).findFirst())
+                .orElse(periods.get(0));
+    }
+
+    /** Only those who may change some part of the chain plan its next year. */
+    void requirePlanner() {
+        Set<Long> planners = access.unitsWhere(Access.Action.EDIT_STRUCTURE);
+        if (planners != null && planners.isEmpty()) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Endast administratörer och controllers får föra över styrkedjan till nästa år.");
+        }
     }
 
     PlanPeriod period(long id) {
@@ -143,6 +156,7 @@ public class CarryOver {
 
     @Transactional(readOnly = true)
     public Overview overview(long fromId) {
+        requirePlanner();
         PlanPeriod from = period(fromId);
         PlanPeriod target = target(from);
         List<CarryRepository.Count> counts = repository.counts(from.municipalityId(), from.id());
@@ -170,6 +184,7 @@ public class CarryOver {
 
     @Transactional(readOnly = true)
     public BodyPreview preview(long fromId, long bodyId) {
+        requirePlanner();
         PlanPeriod from = period(fromId);
         OrgUnit body = organisation.findUnit(bodyId).filter(u -> u.municipalityId() == from.municipalityId() && u.type().isBody())
                 .orElseThrow(() -> new NotFoundException("Organet", bodyId));
@@ -226,11 +241,7 @@ public class CarryOver {
         Set<Long> ids = chosen == null ? Set.of() : new HashSet<>(chosen);
         List<OldObject> rows = repository.rowsByIds(from.municipalityId(), from.id(), ids);
         // the right first, so a refused person learns nothing about the period from the validation
-        Set<Long> planners = access.unitsWhere(Access.Action.EDIT_STRUCTURE);
-        if (planners != null && planners.isEmpty()) {
-            throw new org.springframework.security.access.AccessDeniedException(
-                    "Endast administratörer och controllers får föra över styrkedjan till nästa år.");
-        }
+        requirePlanner();
         for (Long unit : rows.stream().map(OldObject::ownerUnitId).collect(Collectors.toSet())) {
             access.require(Access.Action.EDIT_STRUCTURE, unit);
         }

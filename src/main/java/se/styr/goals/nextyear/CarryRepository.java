@@ -157,4 +157,9 @@ class CarryRepository {
         return jdbc.sql("select count(*) from internal_control_draft where period_id = ? and state = 'UTKAST'")
                 .param(periodId).query(Long.class).single();
     }
+
+    List<Long> periodsInUse(long municipalityId) {
+        return jdbc.sql("select distinct period_id from goal_object where municipality_id = ? and period_id is not null")
+                .param(municipalityId).query(Long.class).list();
+    }
 }

@@ -61,6 +61,7 @@ public class Drafts {
     /** The drafts of the period, waiting ones first, by owner and risk (highest first), one page at a time. */
     @Transactional(readOnly = true)
     public Paging.Page<Draft> list(long periodId, State state, Paging paging) {
+        carry.requirePlanner();
         PlanPeriod period = carry.period(periodId);
         String where = " where d.municipality_id = :m and d.period_id = :p" + (state == null ? "" : " and d.state = :s");
         long total = jdbc.sql("select count(*) from internal_control_draft d" + where)

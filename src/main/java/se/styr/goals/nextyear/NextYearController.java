@@ -2,7 +2,6 @@ package se.styr.goals.nextyear;
 
 import java.util.List;
 import java.util.Map;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,17 +37,9 @@ class NextYearController {
         this.messages = messages;
     }
 
-    /** Only those who may change some part of the chain plan its next year. */
-    private void requirePlanner() {
-        java.util.Set<Long> units = access.unitsWhere(Access.Action.EDIT_STRUCTURE);
-        if (units != null && units.isEmpty()) {
-            throw new AccessDeniedException(messages.text("nastaar.nekad"));
-        }
-    }
-
     @GetMapping("/nasta-ar")
     String overview(@RequestParam(name = "fran", required = false) Long from, Model model) {
-        requirePlanner();
+        carry.requirePlanner();
         long fromId = from != null ? from : carry.defaultFrom().id();
         model.addAttribute("o", carry.overview(fromId));
         model.addAttribute("periods", carry.periods());
@@ -65,7 +56,6 @@ class NextYearController {
 
     @GetMapping("/nasta-ar/organ/{body}")
     String body(@PathVariable long body, @RequestParam("fran") long from, Model model) {
-        requirePlanner();
         return bodyPage(model, carry.preview(from, body), Map.of(), null);
     }
 
@@ -95,7 +85,6 @@ class NextYearController {
 
     @GetMapping("/nasta-ar/internkontroll")
     String drafts(@RequestParam("period") long period, @RequestParam(name = "sida", defaultValue = "1") String page, Model model) {
-        requirePlanner();
         model.addAttribute("drafts", drafts.list(period, null, new Paging(Paging.pageNumber(page), DRAFTS_PER_PAGE)));
         model.addAttribute("period", carry.period(period));
         return "goals/nextyear-drafts";

@@ -212,6 +212,7 @@ class NextYearWebTest {
     @WithUserDetails("politiker")
     void a_reader_is_refused_the_pages_and_the_api() throws Exception {
         mvc.perform(get("/nasta-ar")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/next-year/" + from())).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/next-year/" + from() + "/next-period").with(csrf())).andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(post("/api/v1/next-year/" + from() + "/carry").with(csrf()).contentType(MediaType.APPLICATION_JSON)
