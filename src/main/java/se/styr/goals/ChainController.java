@@ -48,7 +48,7 @@ class ChainController {
         GoalObject o = details.object();
         model.addAttribute("d", details);
         model.addAttribute("o", o);
-        model.addAttribute("chart", o.kind().isMeasure() ? Chart.of(details.years().stream().map(GoalViews.YearRow::value).toList(), sv) : null);
+        model.addAttribute("chart", o.kind().isMeasure() ? Chart.of(details.series(), sv) : null);
         model.addAttribute("showRetired", false);
         model.addAttribute("mayEdit", goals.mayEditStructure(o));
         model.addAttribute("mayReport", goals.mayEnterValues(o));

@@ -28,10 +28,16 @@ class ChainQueries {
      * Which part of the chain a page shows. {@code units} null: the whole municipality, where the top level is
      * what {@code topOwner} (KF) owns. Otherwise one body: the objects its units own and the objects above them.
      */
-    record Scope(long municipalityId, Collection<Long> units, long topOwner, boolean retired, Collection<Long> relevant) {
+    record Scope(long municipalityId, Collection<Long> units, long topOwner, boolean retired, Collection<Long> relevant,
+                 Long period) {
 
         Scope(long municipalityId, Collection<Long> units, long topOwner, boolean retired) {
-            this(municipalityId, units, topOwner, retired, null);
+            this(municipalityId, units, topOwner, retired, null, null);
+        }
+
+        /** The same scope whose top level is the plan period's (and the objects of no period). */
+        Scope in(Long periodId) {
+            return new Scope(municipalityId, units, topOwner, retired, relevant, periodId);
         }
     }
 
@@ -74,7 +80,7 @@ class ChainQueries {
             further.clear();
             further.addAll(next);
         }
-        return new Scope(scope.municipalityId(), scope.units(), scope.topOwner(), scope.retired(), Set.copyOf(ids));
+        return new Scope(scope.municipalityId(), scope.units(), scope.topOwner(), scope.retired(), Set.copyOf(ids), scope.period());
     }
 
     /** Limits {@code o} to the scope: nothing for the whole municipality, the body's part of the chain otherwise. */
@@ -114,9 +120,23 @@ class ChainQueries {
 
     /** The top of the scope: KF's roots for the whole municipality, or the roots that lead to the body's objects. */
     List<GoalObject> roots(Scope scope) {
-        return scope.units() == null
-                ? inScope(scope, "o.parent_id is null and o.owner_unit_id = :top", Map.of("top", scope.topOwner()))
-                : inScope(scope, "o.parent_id is null", Map.of());
+        Map<String, Object> p = new java.util.HashMap<>();
+        String period = "";
+        if (scope.period() != null) {
+            p.put("period", scope.period());
+            period = " and (o.period_id = :period or o.period_id is null)";
+        }
+        if (scope.units() == null) {
+            p.put("top", scope.topOwner());
+            return inScope(scope, "o.parent_id is null and o.owner_unit_id = :top" + period, p);
+        }
+        return inScope(scope, "o.parent_id is null" + period, p);
+    }
+
+    /** The plan periods the municipality's objects belong to. */
+    List<Long> periodsInUse(long municipalityId) {
+        return jdbc.sql("select distinct period_id from goal_object where municipality_id = ? and period_id is not null")
+                .param(municipalityId).query(Long.class).list();
     }
 
     List<GoalObject> children(Scope scope, Collection<Long> parentIds) {
@@ -162,6 +182,47 @@ class ChainQueries {
                           select g.parent_id, up.depth + 1 from goal_object g join up on g.id = up.id where g.parent_id is not null)
                         select %s from goal_object o join up on o.id = up.id order by up.depth desc""".formatted(O_COLUMNS))
                 .param("id", id).query(GoalRepository::map).list();
+    }
+
+    /**
+     * The object's history from its predecessors in earlier plan periods, read in one query however long the chain
+     * (a recursive walk along predecessor_id): of each predecessor the years before its successor's period begins.
+     */
+    List<GoalViews.Earlier> history(long id) {
+        record Row(int depth, long objectId, String periodName, Integer firstYear, MeasureValue value) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        with recursive back(id, depth) as (
+                          select id, 0 from goal_object where id = :id
+                          union all
+                          select g.predecessor_id, back.depth + 1 from goal_object g join back on g.id = back.id
+                          where g.predecessor_id is not null and back.depth < 200)
+                        select back.depth, o.id, p.name, p.first_year, v.year, v.outcome, v.target
+                        from back join goal_object o on o.id = back.id left join plan_period p on p.id = o.period_id
+                        left join measure_value v on v.object_id = o.id
+                        order by back.depth, v.year""")
+                .param("id", id)
+                .query((rs, n) -> new Row(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Integer.class),
+                        rs.getObject(5, Integer.class) == null ? null
+                                : new MeasureValue(rs.getInt(5), rs.getBigDecimal(6), rs.getBigDecimal(7))))
+                .list();
+        java.util.Map<Integer, Integer> firstYearAt = new java.util.HashMap<>();
+        rows.forEach(r -> firstYearAt.putIfAbsent(r.depth(), r.firstYear() == null ? Integer.MAX_VALUE : r.firstYear()));
+        java.util.List<GoalViews.Earlier> earlier = new java.util.ArrayList<>();
+        // walking back, each predecessor contributes the years before the earliest year already covered
+        int before = Integer.MAX_VALUE;
+        int depth = 0;
+        for (Row r : rows) {
+            if (r.depth() != depth) {
+                before = Math.min(before, firstYearAt.getOrDefault(depth, Integer.MAX_VALUE));
+                depth = r.depth();
+            }
+            if (r.depth() > 0 && r.value() != null && r.value().year() < before) {
+                earlier.add(new GoalViews.Earlier(r.value(), r.objectId(), r.periodName()));
+            }
+        }
+        earlier.sort(java.util.Comparator.comparingInt(e -> e.value().year()));
+        return earlier;
     }
 
     /** Each object's path: the titles above it, the top first, for lists that show objects out of the tree. */

@@ -118,6 +118,22 @@ class ChainReader {
         return new ChainQueries.Scope(c.municipalityId(), organisation.subtree(body), c.top(), retired);
     }
 
+    /**
+     * The period whose chain the tree shows when none is chosen: the newest real period that holds objects, so the
+     * chain of the next year shows once it is carried, and an empty new period does not hide the current one.
+     */
+    Long defaultPeriod(Context c) {
+        java.util.Set<Long> used = new HashSet<>(queries.periodsInUse(c.municipalityId()));
+        return c.periods().values().stream().filter(p -> !p.illustrative() && used.contains(p.id()))
+                .max(java.util.Comparator.comparingInt(PlanPeriod::firstYear)).map(PlanPeriod::id).orElse(null);
+    }
+
+    /** The real periods, newest first, for the choice of which period's chain to show. */
+    List<PlanPeriod> realPeriods(Context c) {
+        return c.periods().values().stream().filter(p -> !p.illustrative())
+                .sorted(java.util.Comparator.comparingInt(PlanPeriod::firstYear).reversed()).toList();
+    }
+
     GoalObject object(long id) {
         return objects.find(id).filter(o -> o.municipalityId() == access.municipalityId())
                 .orElseThrow(() -> new NotFoundException("Objektet", id));
@@ -211,14 +227,24 @@ class ChainReader {
         PlanPeriod period = object.periodId() == null ? null : c.periods().get(object.periodId());
         Integer firstYear = period == null ? null : period.firstYear();
         BigDecimal tolerance = c.tolerance(object);
+        List<GoalViews.Earlier> history = object.kind().isMeasure() ? queries.history(id) : List.of();
+        // an object carried from an earlier period is judged on the whole series: its baseline and trend come from
+        // the years its predecessors reported
+        List<MeasureValue> series = new ArrayList<>(history.stream().map(GoalViews.Earlier::value).toList());
+        series.addAll(values);
+        if (!history.isEmpty()) {
+            node = new GoalViews.Node(node.object(), node.owner(), node.children(),
+                    Assessment.headline(object.direction(), series, firstYear, tolerance), Assessment.trend(series),
+                    node.derivedState(), node.childCount());
+        }
         List<GoalViews.YearRow> years = values.stream()
-                .map(v -> new GoalViews.YearRow(v, Assessment.forYear(object.direction(), values, v.year(), firstYear, tolerance)))
+                .map(v -> new GoalViews.YearRow(v, Assessment.forYear(object.direction(), series, v.year(), firstYear, tolerance)))
                 .toList();
         return new GoalViews.Details(node, queries.ancestors(id), period,
                 object.givenByUnitId() == null ? null : unitOf(c, object.givenByUnitId()).orElse(null),
                 object.linkedIndicatorId() == null ? null : objects.find(object.linkedIndicatorId()).orElse(null),
                 object.kind() == Kind.INDIKATOR ? queries.linkedTo(id) : List.of(), years, tolerance,
-                Assessment.baseline(values, firstYear));
+                Assessment.baseline(series, firstYear), history);
     }
 
     List<GoalObject> ancestors(long id) {

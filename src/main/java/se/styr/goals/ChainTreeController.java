@@ -28,11 +28,17 @@ class ChainTreeController {
 
     @GetMapping("/styrkedja")
     String tree(@RequestParam(name = "organ", required = false) Long body,
+                @RequestParam(name = "period", required = false) Long period,
                 @RequestParam(name = "avvecklade", defaultValue = "false") boolean retired, Model model) {
         ChainReader.Context c = chain.context();
-        model.addAttribute("nodes", chain.top(c, chain.scope(c, body, retired)));
+        Long shown = period != null && c.periods().containsKey(period) ? period : chain.defaultPeriod(c);
+        model.addAttribute("nodes", chain.top(c, chain.scope(c, body, retired).in(shown)));
+        model.addAttribute("periods", chain.realPeriods(c));
+        model.addAttribute("selectedPeriod", shown);
         filters(model, c, body, retired);
         model.addAttribute("mayCreateKf", access.may(Access.Action.EDIT_STRUCTURE, c.top()));
+        java.util.Set<Long> planners = access.unitsWhere(Access.Action.EDIT_STRUCTURE);
+        model.addAttribute("mayPlanNextYear", planners == null || !planners.isEmpty());
         model.addAttribute("mayCreate", body != null && access.may(Access.Action.EDIT_STRUCTURE, body));
         return "goals/tree";
     }

@@ -66,7 +66,7 @@ class GoalApi {
     }
 
     record ObjectOutput(GoalObject object, Assessed assessment, GoalState state, GoalState derivedState,
-                        List<MeasureValue> values, List<Long> childIds) {
+                        List<MeasureValue> values, List<Long> childIds, List<GoalViews.Earlier> history) {
     }
 
     record VersionInput(Integer version) {
@@ -167,6 +167,6 @@ class GoalApi {
                 n.headline().nearLimit(), n.trend());
         return new ObjectOutput(n.object(), assessed, n.object().kind().isGoal() ? n.state() : null, n.derivedState(),
                 d.years().stream().map(GoalViews.YearRow::value).toList(),
-                n.children().stream().map(c -> c.object().id()).toList());
+                n.children().stream().map(c -> c.object().id()).toList(), d.history());
     }
 }

@@ -36,11 +36,25 @@ public final class GoalViews {
 
     public record Details(Node node, List<GoalObject> ancestors, PlanPeriod period, OrgUnit givenBy,
                           GoalObject linkedIndicator, List<GoalObject> linkedCommitteeGoals, List<YearRow> years,
-                          java.math.BigDecimal tolerance, java.math.BigDecimal baseline) {
+                          java.math.BigDecimal tolerance, java.math.BigDecimal baseline, List<Earlier> history) {
 
         public GoalObject object() {
             return node.object();
         }
+
+        /** The predecessors' years and the object's own, oldest first: the indicator's series across periods. */
+        public List<MeasureValue> series() {
+            List<MeasureValue> all = new java.util.ArrayList<>(history.stream().map(Earlier::value).toList());
+            years.forEach(y -> all.add(y.value()));
+            return all;
+        }
+    }
+
+    /**
+     * A year of the object's history from a predecessor in an earlier plan period (the years before its successor's
+     * period begins, so each year comes from the newest object that holds it).
+     */
+    public record Earlier(MeasureValue value, long objectId, String periodName) {
     }
 
     /** One object found by the search, with the titles above it. */
