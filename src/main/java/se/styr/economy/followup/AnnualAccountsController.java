@@ -27,15 +27,18 @@ class AnnualAccountsController {
     private static final int COMMITTEES_PER_PAGE = 200;
 
     private final AnnualAccountsService annual;
+    private final EconomicFollowupService followup;
 
-    AnnualAccountsController(AnnualAccountsService annual) {
+    AnnualAccountsController(AnnualAccountsService annual, EconomicFollowupService followup) {
         this.annual = annual;
+        this.followup = followup;
     }
 
     @GetMapping("/ekonomi/prognossakerhet")
     String page(@RequestParam(name = "ar", required = false) Integer year,
                 @RequestParam(name = "sida", required = false) String page, Model model) {
-        int y = year != null && year >= 1990 && year <= 2100 ? year : LocalDate.now(ZoneId.of("Europe/Stockholm")).getYear() - 1;
+        int y = year != null && year >= 1990 && year <= 2100 ? year
+                : followup.latestMonth().map(m -> m[0]).orElse(LocalDate.now(ZoneId.of("Europe/Stockholm")).getYear() - 1);
         model.addAttribute("a", annual.municipality(y, new Paging(Paging.pageNumber(page), COMMITTEES_PER_PAGE)));
         model.addAttribute("years", java.util.stream.IntStream.rangeClosed(y - 3, y + 1).boxed().toList());
         return "economy/forecast-accuracy";

@@ -42,8 +42,7 @@ public class AnnualAccountsService {
     public AnnualAccounts committee(long unitId, int year) {
         OrgUnit committee = followup.committee(unitId);
         YearBudget budget = followup.yearBudget(year);
-        List<Data> reports = repository.ofYear(access.municipalityId(), year).stream()
-                .filter(d -> d.orgUnitId() == unitId).toList();
+        List<Data> reports = repository.ofCommittee(committee.id(), year);
         Map<Long, Integer> lastMonth = outcomes.lastMonths(List.of(unitId), year);
         Map<Long, Integer> lastMonthBefore = outcomes.lastMonths(List.of(unitId), year - 1);
         boolean closed = lastMonth.getOrDefault(unitId, 0) == 12;
