@@ -126,7 +126,10 @@ abstract class BrowserTestBase {
         List<String> blocked = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
         assertThat(blocked).as("Content-Security-Policy violations up to " + page).isEmpty();
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        // a long report on a busy machine can take axe longer than its default 30 s; a timeout is an error, not a pass
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).setTimeout(180)
+                .analyze(driver);
+        assertThat(results.isErrored()).as("axe failed on " + page + ": " + results.getErrorMessage()).isFalse();
         List<String> violations = results.getViolations().stream().map(BrowserTestBase::describe).toList();
         assertThat(violations).as("WCAG 2.1 AA violations on " + page).isEmpty();
         assertThat(results.getPasses()).as("axe ran its rules on " + page).isNotEmpty();

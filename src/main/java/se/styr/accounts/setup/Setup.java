@@ -68,6 +68,7 @@ class Setup {
     String complete(String secret, Form form) {
         requireOpen(secret);
         check(form);
+        claim();
         if (!tokens.consume(secret)) {
             throw new Closed(false);
         }
@@ -77,8 +78,16 @@ class Setup {
     /** Sets Styr up from the environment (automated installs); the form's rules apply the same. */
     @Transactional
     String completeFromEnvironment(Form form) {
+        claim();
         check(form);
         return create(form);
+    }
+
+    /** Another link, or another instance started from the same environment, may be setting up at this moment. */
+    private void claim() {
+        if (!tokens.claim()) {
+            throw new Closed(true);
+        }
     }
 
     private void check(Form f) {

@@ -78,6 +78,9 @@ class SetupOnStart {
             setup.completeFromEnvironment(new Setup.Form(given.get("municipality-name"), given.get("kolada-id"),
                     given.get("vision"), given.get("core-values"), given.getOrDefault("admin-name", username), username,
                     given.get("admin-email"), given.get("admin-password"), given.get("admin-password")));
+        } catch (Setup.Closed e) {
+            log.info("Styr sattes upp av en annan instans samtidigt; miljövariablerna för uppsättningen används inte.");
+            return;
         } catch (ValidationException e) {
             List<String> problems = e.problems().stream().map(p -> envName(field(p.field())) + ": " + messages.text(p)).toList();
             throw new IllegalStateException("Uppsättning från miljövariabler misslyckades: " + String.join(" ", problems));

@@ -38,6 +38,19 @@ class SetupTokens {
         return secret != null && jdbc.sql("delete from setup_token where token_hash = ?").param(hash(secret)).update() == 1;
     }
 
+    /**
+     * Claims the setup for the calling transaction: false when another one has done it. A second transaction that
+     * tries while the first is still running waits for it (the row's primary key), so two can never both go on.
+     */
+    boolean claim() {
+        try {
+            jdbc.sql("insert into setup_claim (id, claimed_at) values (1, ?)").param(OffsetDateTime.now(ZoneOffset.UTC)).update();
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            return false;
+        }
+    }
+
     void clear() {
         jdbc.sql("delete from setup_token").update();
     }

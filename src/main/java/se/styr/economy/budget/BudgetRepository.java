@@ -212,10 +212,30 @@ class BudgetRepository {
 
     /** Copies every typed figure of one version into a new one; sub-lines keep their parents. */
     void copyContents(BudgetData from, long to) {
-        from.statement().forEach((line, years) -> years.forEach((year, amount) -> setStatementAmount(to, line, year, amount)));
+        copyContents(from, to, null);
+    }
+
+    /**
+     * Copies the typed figures of one budget into another; with {@code into} (a budget of a later plan period) only
+     * the years that budget shows: its years in the statements and the operating budget, its investment years, and
+     * its detail years (which begin with the year before the period) in the committees' budgets.
+     */
+    void copyContents(BudgetData from, long to, Budget into) {
+        java.util.function.IntPredicate years = y -> into == null || into.years().contains(y);
+        java.util.function.IntPredicate investmentYears = y -> into == null || into.investmentYears().contains(y);
+        java.util.function.IntPredicate detailYears = y -> into == null || into.detailYears().contains(y);
+        from.statement().forEach((line, amounts) -> amounts.forEach((year, amount) -> {
+            if (years.test(year)) {
+                setStatementAmount(to, line, year, amount);
+            }
+        }));
         for (BudgetData.FrameLine line : from.frames()) {
             long copy = insertFrameLine(to, line.orgUnitId(), line.label(), line.kind(), line.position());
-            line.amounts().forEach((year, amount) -> setFrameAmount(copy, year, amount));
+            line.amounts().forEach((year, amount) -> {
+                if (years.test(year)) {
+                    setFrameAmount(copy, year, amount);
+                }
+            });
         }
         Map<Long, Long> copies = new HashMap<>();
         List<BudgetData.InvestmentLine> pending = new ArrayList<>(from.investments());
@@ -227,12 +247,19 @@ class BudgetRepository {
                     long copy = insertInvestmentLine(to, line.orgUnitId(), line.parentId() == null ? null : copies.get(line.parentId()),
                             line.label(), line.feeFinanced(), line.position());
                     copies.put(line.id(), copy);
-                    line.amounts().forEach((year, amount) -> setInvestmentAmount(copy, year, amount));
+                    line.amounts().forEach((year, amount) -> {
+                        if (investmentYears.test(year)) {
+                            setInvestmentAmount(copy, year, amount);
+                        }
+                    });
                     it.remove();
                 }
             }
         }
-        from.committees().forEach((unit, groups) -> groups.forEach((group, years) ->
-                years.forEach((year, amount) -> setCommitteeAmount(to, unit, group, year, amount))));
+        from.committees().forEach((unit, groups) -> groups.forEach((group, amounts) -> amounts.forEach((year, amount) -> {
+            if (detailYears.test(year)) {
+                setCommitteeAmount(to, unit, group, year, amount);
+            }
+        })));
     }
 }

@@ -146,6 +146,37 @@ public class BudgetService {
         return budget;
     }
 
+    /**
+     * A new draft for a later plan period that starts from a decided budget: its tax rate, lines and the figures of
+     * the years both periods cover (the years only the new period has are left to be typed). The frames are not
+     * recomputed here: the resource allocation model does that ({@code economy.allocation.NextBudget}).
+     */
+    @Transactional
+    public Budget createFrom(long periodId, long sourceId) {
+        access.require(Access.Action.MANAGE_BUDGET, null);
+        Budget source = budget(sourceId);
+        PlanPeriod period = organisation.findPeriod(periodId).filter(p -> p.municipalityId() == access.municipalityId())
+                .orElseThrow(() -> ValidationException.of("periodId", "economy.error.period"));
+        Problems problems = new Problems();
+        problems.check(source.decided(), "source", "economy.error.sourceNotDecided", source.label());
+        problems.check(!period.illustrative() && period.firstYear() > source.firstYear()
+                && period.firstYear() <= source.lastYear() + 1, "periodId", "economy.error.nextPeriod", period.name(), source.periodName());
+        problems.check(current(periodId).isEmpty(), "periodId", "economy.error.budgetExists", period.name());
+        problems.throwIfAny();
+        long id;
+        try {
+            id = repository.insert(access.municipalityId(), periodId, 1, source.taxRate(), null);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new ConflictException("Budgeten", periodId);
+        }
+        Budget budget = budget(id);
+        repository.copyContents(data(sourceId), id, budget);
+        audit.record(budget.municipalityId(), AUDIT_TYPE, id, AuditLog.Action.SKAPAD,
+                "Budget skapad från " + source.label() + ": " + budget.label(), null,
+                Map.of("period", period.name(), "från", source.label()));
+        return budget(id);
+    }
+
     @Transactional
     public void setTaxRate(long budgetId, int version, BigDecimal rate) {
         Budget budget = editable(budgetId, null);
