@@ -2,6 +2,7 @@ package se.styr.followup;
 
 import java.math.BigDecimal;
 import java.util.List;
+import se.styr.economy.followup.AnnualAccounts;
 import se.styr.economy.followup.EconomicFollowupReport;
 import se.styr.goals.AssignmentStatus;
 import se.styr.goals.GoalObject;
@@ -15,13 +16,24 @@ import se.styr.goals.Trend;
  * the economy. A monthly round has no goals, assignments or control points ({@code goalsReported} false): its report
  * is the summary and the economy.
  *
+ * <p>An årsbokslut is the year's report: goals and assignments judged on the two-level scale ({@link AnnualScale}),
+ * the economy with the year's outcome and the forecast accuracy ({@code annual}), and the committee's answers on
+ * whether it followed its plan ({@code review}).
+ *
  * @param economy the committee's economic report for the round's year and month; null when none has been made
+ * @param annual  the year's accounts and forecast accuracy; null unless the round is an årsbokslut of a committee
+ * @param review  the årsbokslut's questions on the plan and the forecast comment; null unless an årsbokslut
  */
 public record CompiledReport(Round round, String title, String bodyName, String adminName, int version,
                              ReportVersion decided, String summary, List<Integer> outcomeYears, String goalsIntro,
                              List<GoalGroup> goalGroups, List<GoalEntry> workGoals, String assignmentsIntro,
                              List<AssignmentEntry> assignments, List<FactorEntry> factors, String controlIntro,
-                             List<ControlEntry> controls, boolean goalsReported, EconomicFollowupReport economy) {
+                             List<ControlEntry> controls, boolean goalsReported, EconomicFollowupReport economy,
+                             AnnualAccounts annual, AnnualReview review) {
+
+    public boolean annualReport() {
+        return round.type() == RoundType.ARSBOKSLUT;
+    }
 
     /** A KF priority goal (null for goals without one) and the committee goals under it. */
     public record GoalGroup(GoalObject priorityGoal, List<GoalEntry> goals) {

@@ -2,6 +2,7 @@ package se.styr.followup;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -39,15 +40,17 @@ class FollowupApi {
     private final Reporting reporting;
     private final TaskWorkflow workflow;
     private final ReportCompiler compiler;
+    private final AnnualReviews annualReviews;
 
     FollowupApi(FollowupService followup, RoundPages pages, WorkPages work, Reporting reporting, TaskWorkflow workflow,
-                ReportCompiler compiler) {
+                ReportCompiler compiler, AnnualReviews annualReviews) {
         this.followup = followup;
         this.pages = pages;
         this.work = work;
         this.reporting = reporting;
         this.workflow = workflow;
         this.compiler = compiler;
+        this.annualReviews = annualReviews;
     }
 
     @GetMapping("/rounds")
@@ -85,6 +88,44 @@ class FollowupApi {
     @Operation(summary = "Rapportens beslutade versioner")
     List<ReportVersion> versions(@PathVariable long id) {
         return followup.versions(id);
+    }
+
+    @Schema(description = "Nämndens beslut om rapporten. Är inte alla uppgifter godkända måste confirmUnapproved vara true; "
+            + "antalet ej godkända uppgifter sparas med versionen och i loggen.")
+    record DecisionBody(@Schema(description = "Uppföljningens version som lästes") Integer version, LocalDate decidedOn,
+                        @Schema(description = "Beslutet, till exempel \"VON § 80, 2022-09-27\"") String decisionRef,
+                        @Schema(description = "Vad som rättats sedan föregående version (krävs från version 2)") String note,
+                        @Schema(description = "Besluta trots att uppgifter inte är godkända") Boolean confirmUnapproved) {
+    }
+
+    @PostMapping("/rounds/{id}/decision")
+    @Operation(summary = "Registrera nämndens beslut: uppföljningen låses och versionen sparas som den beslutades; "
+            + "med ej godkända uppgifter krävs confirmUnapproved")
+    Round decide(@PathVariable long id, @RequestBody DecisionBody body) {
+        Problems.when(body == null || body.version() == null, "version", "validering.version");
+        FollowupService.Decision decision = new FollowupService.Decision(body.decidedOn(), body.decisionRef(), body.note(),
+                Boolean.TRUE.equals(body.confirmUnapproved()));
+        return followup.decide(id, body.version(), decision, decided -> compiler.decidedArticle(decided, decision));
+    }
+
+    @GetMapping("/rounds/{id}/annual-review")
+    @Operation(summary = "Årsbokslutets frågor: har internkontrollplanen följts, har aktiviteterna genomförts, "
+            + "kommentar om prognossäkerheten (version 0: inget sparat ännu)")
+    AnnualReview annualReview(@PathVariable long id) {
+        return annualReviews.review(id);
+    }
+
+    record AnnualReviewBody(@Schema(description = "Versionen som lästes, 0 för en ny") Integer version,
+                            Boolean controlPlanFollowed, String controlPlanComment, Boolean activitiesFollowed,
+                            String activitiesComment, String forecastComment) {
+    }
+
+    @PutMapping("/rounds/{id}/annual-review")
+    @Operation(summary = "Spara årsbokslutets frågor; en plan som inte följts kräver en kommentar om varför")
+    AnnualReview saveAnnualReview(@PathVariable long id, @RequestBody AnnualReviewBody body) {
+        Problems.when(body == null || body.version() == null, "version", "validering.version");
+        return annualReviews.save(id, new AnnualReviews.Input(body.controlPlanFollowed(), body.controlPlanComment(),
+                body.activitiesFollowed(), body.activitiesComment(), body.forecastComment()), body.version());
     }
 
     @GetMapping("/rounds/{id}/figures/{figureId}/outcomes")

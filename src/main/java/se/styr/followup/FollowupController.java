@@ -288,9 +288,9 @@ class FollowupController {
         LocalDate decidedOn = FormInput.date(form.get("decidedOn"), "decidedOn", input);
         try {
             input.throwIfAny();
-            followup.decide(id, parseInt(form.get("version")), decidedOn, form.get("decisionRef"), form.get("note"),
-                    decided -> compiler.article(compiler.compile(decided, new ReportVersion(0, id, decided.reportVersion(),
-                            decidedOn, form.get("decisionRef"), form.get("note"), null, null))));
+            FollowupService.Decision decision = new FollowupService.Decision(decidedOn, form.get("decisionRef"),
+                    form.get("note"), "true".equals(form.get("confirmUnapproved")));
+            followup.decide(id, parseInt(form.get("version")), decision, decided -> compiler.decidedArticle(decided, decision));
             redirect.addFlashAttribute("notice", messages.text("uppf.beslutad"));
             return "redirect:/uppfoljning/" + id + "/rapport";
         } catch (ValidationException e) {

@@ -310,12 +310,12 @@ class FollowupRepository {
 
     List<ReportVersion> versions(long roundId) {
         return jdbc.sql("""
-                        select id, round_id, number, decided_on, decision_ref, note, created_at, created_by
+                        select id, round_id, number, decided_on, decision_ref, note, created_at, created_by, unapproved_tasks
                         from followup_report_version where round_id = ? order by number""")
                 .param(roundId)
                 .query((rs, n) -> new ReportVersion(rs.getLong(1), rs.getLong(2), rs.getInt(3),
                         rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6),
-                        rs.getObject(7, OffsetDateTime.class), rs.getString(8)))
+                        rs.getObject(7, OffsetDateTime.class), rs.getString(8), rs.getInt(9)))
                 .list();
     }
 
@@ -324,12 +324,13 @@ class FollowupRepository {
                 .params(roundId, number).query(String.class).optional();
     }
 
-    void insertVersion(long roundId, int number, LocalDate decidedOn, String decisionRef, String note, String html,
-                       String actor) {
+    void insertVersion(long roundId, int number, LocalDate decidedOn, String decisionRef, String note, int unapprovedTasks,
+                       String html, String actor) {
         jdbc.sql("""
-                        insert into followup_report_version (round_id, number, decided_on, decision_ref, note, html, created_at, created_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(roundId, number, decidedOn, decisionRef, note, html, OffsetDateTime.now(ZoneOffset.UTC), actor)
+                        insert into followup_report_version (round_id, number, decided_on, decision_ref, note, unapproved_tasks,
+                          html, created_at, created_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(roundId, number, decidedOn, decisionRef, note, unapprovedTasks, html, OffsetDateTime.now(ZoneOffset.UTC), actor)
                 .update();
     }
 

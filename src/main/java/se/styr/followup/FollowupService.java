@@ -50,10 +50,11 @@ public class FollowupService {
     private final Access access;
     private final AuditLog audit;
     private final Messages messages;
+    private final AnnualReviews annualReviews;
 
     FollowupService(FollowupRepository repository, RoundQueries queries, Rounds rounds, GoalService goals,
                     GoalQueries goalQueries, Organisation organisation, UnitTree tree, Access access, AuditLog audit,
-                    Messages messages) {
+                    Messages messages, AnnualReviews annualReviews) {
         this.repository = repository;
         this.queries = queries;
         this.rounds = rounds;
@@ -64,6 +65,7 @@ public class FollowupService {
         this.access = access;
         this.audit = audit;
         this.messages = messages;
+        this.annualReviews = annualReviews;
     }
 
     public Round round(long id) {
@@ -123,7 +125,8 @@ public class FollowupService {
         long id = repository.insertRound(draft);
         Round round = repository.findRound(id).orElseThrow();
         for (Part part : Part.values()) {
-            repository.setInstruction(id, part, messages.text("uppf.instruktion." + part));
+            repository.setInstruction(id, part, messages.text(in.type() == RoundType.ARSBOKSLUT
+                    ? "uppf.instruktion.ARSBOKSLUT." + part : "uppf.instruktion." + part));
         }
         List<OrgUnit> reporting = RoundPages.reportingUnits(tree.of(round.adminUnitId())).stream()
                 .map(FollowupViews.OutcomeUnit::unit).toList();
@@ -256,27 +259,49 @@ public class FollowupService {
 
     // ---- deciding
 
-    /** The committee has decided the report: the round is frozen and this version is kept exactly as decided. */
+    /** What is recorded when the committee has decided the report. */
+    public record Decision(LocalDate decidedOn, String decisionRef, String note, boolean confirmUnapproved) {
+    }
+
+    /**
+     * The committee has decided the report: the round is frozen and this version is kept exactly as decided. A report
+     * whose tasks are not all approved is decided only when that is confirmed; the number of tasks not approved is
+     * kept with the version and in the audit log. An årsbokslut must first say whether the internal-control plan was
+     * followed.
+     */
     @Transactional
-    public Round decide(long roundId, int version, LocalDate decidedOn, String decisionRef, String note,
-                        Function<Round, String> render) {
+    public Round decide(long roundId, int version, Decision in, Function<Round, String> render) {
         Round round = round(roundId);
         access.require(Access.Action.MANAGE_ROUNDS, round.bodyUnitId());
         Rounds.requireOpen(round);
         Problems p = new Problems();
+        LocalDate decidedOn = in.decidedOn();
         p.check(decidedOn != null, "decidedOn", "validering.datum");
         p.check(decidedOn == null || !decidedOn.isBefore(round.asOf()), "decidedOn", "uppf.validering.beslutsdatum");
-        String ref = Rounds.text(p, "decisionRef", decisionRef, 200);
+        String ref = Rounds.text(p, "decisionRef", in.decisionRef(), 200);
         p.check(ref != null, "decisionRef", "uppf.validering.paragraf");
-        String why = Rounds.text(p, "note", note, Rounds.SHORT_TEXT_MAX);
+        String why = Rounds.text(p, "note", in.note(), Rounds.SHORT_TEXT_MAX);
         p.check(round.reportVersion() == 1 || why != null, "note", "uppf.validering.rattelse");
+        Unapproved unapproved = Unapproved.of(queries, round);
+        p.check(unapproved.count() == 0 || in.confirmUnapproved(), "confirmUnapproved", "uppf.validering.ejGodkanda",
+                unapproved.count(), unapproved.total());
+        if (round.type() == RoundType.ARSBOKSLUT) {
+            p.check(annualReviews.of(round).controlPlanFollowed() != null, "controlPlanFollowed", "uppf.validering.planfragan");
+        }
         p.throwIfAny();
         repository.updateRound(roundId, version, round.summary(), RoundState.BESLUTAD, round.reportVersion());
         Round decided = repository.findRound(roundId).orElseThrow();
         String html = render.apply(decided);
-        repository.insertVersion(roundId, decided.reportVersion(), decidedOn, ref, why, html, Rounds.actor());
+        repository.insertVersion(roundId, decided.reportVersion(), decidedOn, ref, why, unapproved.count(), html, Rounds.actor());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("uppfoljning", decided);
+        after.put("ejGodkandaUppgifter", unapproved.count());
+        after.put("uppgifter", unapproved.total());
+        after.put("bekraftatEjGodkanda", unapproved.count() > 0);
         audit.record(round.municipalityId(), "followup_round", roundId, AuditLog.Action.ANDRAD,
-                "Beslutad version " + decided.reportVersion() + ": " + round.name() + " (" + ref + ")", round, decided);
+                "Beslutad version " + decided.reportVersion() + ": " + round.name() + " (" + ref + ")"
+                        + (unapproved.count() > 0 ? messages.text("uppf.beslutadTrots", unapproved.count(), unapproved.total()) : ""),
+                round, after);
         return decided;
     }
 

@@ -17,7 +17,10 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import se.styr.audit.AuditLog;
+import se.styr.economy.followup.AnnualAccounts;
+import se.styr.economy.followup.AnnualAccountsService;
 import se.styr.economy.followup.EconomicFollowupService;
+import se.styr.goals.AssignmentStatus;
 import se.styr.goals.GoalObject;
 import se.styr.goals.GoalQueries;
 import se.styr.goals.GoalState;
@@ -58,6 +61,8 @@ class ReportCompiler {
     private final EconomicFollowupService economy;
     private final FollowupRepository repository;
     private final AuditLog audit;
+    private final AnnualAccountsService annualAccounts;
+    private final AnnualReviews annualReviews;
     private final StampedCache<Long, Draft> drafts;
     private final StampedCache<PdfKey, byte[]> pdfs;
 
@@ -72,6 +77,7 @@ class ReportCompiler {
     ReportCompiler(RoundQueries queries, Rounds rounds, RoundPages pages, GoalQueries goals,
                    UnitTree tree, Messages messages, ITemplateEngine templates, SwedishFormat sv, Pdf pdf,
                    EconomicFollowupService economy, FollowupRepository repository, AuditLog audit,
+                   AnnualAccountsService annualAccounts, AnnualReviews annualReviews,
                    @Value("${styr.report-cache.rounds:8}") int cachedRounds) {
         this.queries = queries;
         this.rounds = rounds;
@@ -85,6 +91,8 @@ class ReportCompiler {
         this.economy = economy;
         this.repository = repository;
         this.audit = audit;
+        this.annualAccounts = annualAccounts;
+        this.annualReviews = annualReviews;
         this.drafts = new StampedCache<>(cachedRounds);
         this.pdfs = new StampedCache<>(cachedRounds);
     }
@@ -186,10 +194,14 @@ class ReportCompiler {
             switch (o.kind()) {
                 case ARBETSMILJOMAL -> workGoals.add(new CompiledReport.GoalEntry(0, o,
                         r.assessment() == null ? null : GoalState.valueOf(r.assessment()), r.analysis(), rows.apply(o)));
-                case UPPDRAG -> assignments.add(new CompiledReport.AssignmentEntry(o,
-                        o.givenByUnitId() == null || !units.containsKey(o.givenByUnitId()) ? null : units.get(o.givenByUnitId()).label(),
-                        r.status() != null ? r.status() : o.status(),
-                        r.assessment() == null ? null : GoalState.valueOf(r.assessment()), r.analysis(), r.forecast()));
+                case UPPDRAG -> {
+                    AssignmentStatus status = r.status() != null ? r.status() : o.status();
+                    GoalState assessment = r.assessment() != null ? GoalState.valueOf(r.assessment())
+                            : round.type() == RoundType.ARSBOKSLUT ? AnnualScale.assessmentOf(status) : null;
+                    assignments.add(new CompiledReport.AssignmentEntry(o,
+                            o.givenByUnitId() == null || !units.containsKey(o.givenByUnitId()) ? null : units.get(o.givenByUnitId()).label(),
+                            status, assessment, r.analysis(), r.forecast()));
+                }
                 case KRITISK_FAKTOR -> factors.add(new CompiledReport.FactorEntry(o, r.analysis(), rows.apply(o)));
                 case INTERNKONTROLLPUNKT -> controls.add(new CompiledReport.ControlEntry(planNumber.getOrDefault(o.id(), o.position()), o,
                         r.assessment() == null ? null : ControlAssessment.valueOf(r.assessment()), r.result(), r.action()));
@@ -202,12 +214,23 @@ class ReportCompiler {
         OrgUnit body = units.get(round.bodyUnitId());
         long allControlPoints = plan.size();
         boolean goalsReported = round.type().reportsGoals() || !included.isEmpty();
+        boolean annual = round.type() == RoundType.ARSBOKSLUT;
         return new CompiledReport(round, round.name() + " – " + body.name(), body.name(), units.get(admin).name(),
                 round.reportVersion(), decided, round.summary(), years,
                 goalsIntro(body, round, committeeGoals.size(), goalStates), groups, workGoals,
                 messages.text("rapport.uppdrag.intro", assignments.size()), assignments, factors,
                 controlIntro(round, controls, allControlPoints), controls, goalsReported,
-                economy.report(round.bodyUnitId(), round.year(), round.asOf().getMonthValue()).orElse(null));
+                economy.report(round.bodyUnitId(), round.year(), round.asOf().getMonthValue()).orElse(null),
+                annual ? annualAccounts(round) : null, annual ? annualReviews.of(round) : null);
+    }
+
+    /** The committee's accounts of the year; null when the round's body has no budget of its own (not a committee). */
+    private AnnualAccounts annualAccounts(Round round) {
+        try {
+            return annualAccounts.committee(round.bodyUnitId(), round.year());
+        } catch (se.styr.platform.NotFoundException e) {
+            return null;
+        }
     }
 
     private String goalsIntro(OrgUnit body, Round round, int count, Map<GoalState, Integer> states) {
@@ -242,6 +265,13 @@ class ReportCompiler {
             rows.add(new CompiledReport.FigureRow(f, target, outcomes, line.signal(), line.trend()));
         }
         return rows;
+    }
+
+    /** The article of a version being decided, as it is kept: with the decision and the tasks not approved then. */
+    String decidedArticle(Round decided, FollowupService.Decision in) {
+        Unapproved unapproved = Unapproved.of(queries, decided);
+        return article(compile(decided, new ReportVersion(0, decided.id(), decided.reportVersion(), in.decidedOn(),
+                in.decisionRef(), in.note(), null, null, unapproved.count())));
     }
 
     /** The report as an HTML article: the same markup on the page, in the PDF and in the kept decided version. */

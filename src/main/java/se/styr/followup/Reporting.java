@@ -167,6 +167,9 @@ public class Reporting {
             };
             p.check(valid, "assessment", "validering.val");
         }
+        if (!p.has("assessment")) {
+            AnnualScale.check(round.type(), part, assessment, status, p);
+        }
         p.throwIfAny();
         Report current = repository.findReport(roundId, objectId, unitId).orElse(null);
         Report after = new Report(current == null ? null : current.id(), roundId, objectId, unitId, analysis, assessment,

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.styr.accounts.Access;
 import se.styr.goals.AssignmentStatus;
-import se.styr.goals.GoalState;
 import se.styr.goals.Signal;
 import se.styr.goals.Trend;
 import se.styr.platform.ConflictException;
@@ -168,11 +167,10 @@ class ReportingController {
         model.addAttribute("posted", posted);
         model.addAttribute("errors", errors);
         model.addAttribute("conflict", conflict);
-        model.addAttribute("goalStates", page.part() == Part.UPPDRAG
-                ? java.util.Arrays.stream(GoalState.values()).filter(s -> s != GoalState.EJ_UTVARDERAD).toList()
-                : List.of(GoalState.values()));
+        RoundType type = page.round().type();
+        model.addAttribute("goalStates", page.part() == Part.UPPDRAG ? AnnualScale.assignmentStates(type) : AnnualScale.goalStates(type));
         model.addAttribute("controlAssessments", ControlAssessment.values());
-        model.addAttribute("statuses", AssignmentStatus.values());
+        model.addAttribute("statuses", AnnualScale.statuses(type));
         PageStatus.rejected(errors, conflict);
         return "followup/object";
     }

@@ -333,10 +333,10 @@ class FollowupServiceTest {
         long lssGoal = object(Kind.NAMNDMAL, "Öka antalet gruppboendeplatser");
         as("controller");
         Round r = followup.round(round);
-        assertThatThrownBy(() -> followup.decide(round, r.version(), LocalDate.of(2022, 8, 1), "", null, x -> "html"))
+        assertThatThrownBy(() -> followup.decide(round, r.version(), new FollowupService.Decision(LocalDate.of(2022, 8, 1), "", null, true), x -> "html"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(keys(e))
                         .containsExactly("uppf.validering.beslutsdatum", "uppf.validering.paragraf"));
-        Round decided = followup.decide(round, r.version(), LocalDate.of(2022, 9, 27), "VON § 80, 2022-09-27", null,
+        Round decided = followup.decide(round, r.version(), new FollowupService.Decision(LocalDate.of(2022, 9, 27), "VON § 80, 2022-09-27", null, true),
                 x -> compiler.article(compiler.compile(x, null)));
         assertThat(decided.state()).isEqualTo(RoundState.BESLUTAD);
         String v1 = followup.versionHtml(round, 1);
@@ -353,10 +353,10 @@ class FollowupServiceTest {
         Report admin = pages.objectPage(round, unit("VOF"), lssGoal).report();
         reporting.saveReport(round, unit("VOF"), lssGoal, new Reporting.ReportInput("Rättad analys.",
                 GoalState.HELT_UPPFYLLT.name(), null, null, null, null), admin.version());
-        assertThatThrownBy(() -> followup.decide(round, reopened.version(), LocalDate.of(2022, 10, 25), "VON § 95", null, x -> "x"))
+        assertThatThrownBy(() -> followup.decide(round, reopened.version(), new FollowupService.Decision(LocalDate.of(2022, 10, 25), "VON § 95", null, true), x -> "x"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(keys(e)).containsExactly("uppf.validering.rattelse"));
-        followup.decide(round, reopened.version(), LocalDate.of(2022, 10, 25), "VON § 95, 2022-10-25", "Analysen för mål 1",
-                x -> compiler.article(compiler.compile(x, null)));
+        followup.decide(round, reopened.version(), new FollowupService.Decision(LocalDate.of(2022, 10, 25), "VON § 95, 2022-10-25",
+                "Analysen för mål 1", true), x -> compiler.article(compiler.compile(x, null)));
         assertThat(followup.versions(round)).extracting(ReportVersion::number).containsExactly(1, 2);
         assertThat(followup.versionHtml(round, 1)).isEqualTo(v1).doesNotContain("Rättad analys.");
         assertThat(followup.versionHtml(round, 2)).contains("Rättad analys.");

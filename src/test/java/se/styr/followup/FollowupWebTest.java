@@ -200,6 +200,9 @@ class FollowupWebTest {
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("Ange beslutet")));
         mvc.perform(post("/uppfoljning/" + r + "/beslut").with(csrf()).with(as("controller")).param("version", "" + version)
                         .param("decidedOn", "2022-09-27").param("decisionRef", "VON § 80, 2022-09-27"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("uppgifter är inte godkända. Bekräfta")));
+        mvc.perform(post("/uppfoljning/" + r + "/beslut").with(csrf()).with(as("controller")).param("version", "" + version)
+                        .param("decidedOn", "2022-09-27").param("decisionRef", "VON § 80, 2022-09-27").param("confirmUnapproved", "true"))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/uppfoljning/" + r + "/rapport/version/1").with(as("politiker"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Beslutad 2022-09-27 (VON § 80, 2022-09-27)")));

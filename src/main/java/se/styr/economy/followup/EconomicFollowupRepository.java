@@ -57,6 +57,11 @@ class EconomicFollowupRepository {
         return load(" where org_unit_id = ? and year = ? and month = ?", unitId, year, month).stream().findFirst();
     }
 
+    /** One committee's reports of the year. */
+    List<Data> ofCommittee(long unitId, int year) {
+        return load(" where org_unit_id = ? and year = ?", unitId, year);
+    }
+
     /** Every report of the municipality's year, by committee and month. */
     List<Data> ofYear(long municipalityId, int year) {
         return load(" where municipality_id = ? and year = ?", municipalityId, year);

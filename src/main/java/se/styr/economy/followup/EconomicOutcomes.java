@@ -95,6 +95,33 @@ public class EconomicOutcomes {
         return net;
     }
 
+    /**
+     * Per committee the last month of the year with an outcome of its own units, in one query; committees without
+     * any are left out. The year's outcome is a bokslut once it reaches December.
+     */
+    Map<Long, Integer> lastMonths(java.util.Collection<Long> committees, int year) {
+        if (committees.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("committees", committees);
+        params.put("stop", se.styr.economy.budget.BudgetService.COMMITTEE_TYPES.stream().map(Enum::name).toList());
+        params.put("year", year);
+        Map<Long, Integer> last = new java.util.HashMap<>();
+        jdbc.sql("""
+                        with recursive own (committee, id) as (
+                          select id, id from org_unit where id in (:committees)
+                          union all
+                          select o.committee, c.id from org_unit c join own o on c.parent_id = o.id where c.type not in (:stop))
+                        select o.committee, max(e.month) from economic_outcome e
+                        join own o on o.id = e.org_unit_id where e.year = :year group by o.committee""")
+                .params(params)
+                .query(rs -> {
+                    last.put(rs.getLong(1), rs.getInt(2));
+                });
+        return last;
+    }
+
     /** Whether units below the committee, in its own administration and not the committee itself, have outcomes in the year. */
     boolean unitsBelowHaveOutcomes(long committeeId, int year) {
         Set<Long> units = new java.util.HashSet<>(ownUnits(committeeId));
