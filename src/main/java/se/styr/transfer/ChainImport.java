@@ -133,8 +133,8 @@ class ChainImport {
         Long parent = ref(row, sheet.column(PARENT), cells, refs);
         OrgUnit owner = sheet.ownedByCouncil() ? council : cells.unit(row, sheet.column(OWNER), true, "ägare");
         PlanPeriod period = cells.period(row, sheet.column(PERIOD));
-        Long periodId = period != null ? period.id() : parent != null && refs.existing.containsKey(parent)
-                ? refs.existing.get(parent).periodId() : null;
+        Long periodId = period != null ? Long.valueOf(period.id())
+                : parent != null && refs.existing.containsKey(parent) ? refs.existing.get(parent).periodId() : null;
         if (period == null && Cells.text(row, sheet.column(PERIOD)) == null && parent != null && periodId == null) {
             periodId = goals.get(parent).periodId(); // a parent created earlier in this file
         }
@@ -162,7 +162,7 @@ class ChainImport {
                 parent, owner.id(), periodId, current == null ? 0 : current.position(), title,
                 Cells.text(row, sheet.column(DESCRIPTION)), direction, Cells.text(row, sheet.column(MEASURE_UNIT)),
                 Cells.text(row, sheet.column(SOURCE)), kolada == null ? null : kolada.toUpperCase(),
-                measure ? (steering == null ? Boolean.TRUE : steering) : null, tolerance, linked,
+                measure ? (steering != null ? steering : current != null ? current.steering() : Boolean.TRUE) : null, tolerance, linked,
                 Cells.text(row, sheet.column(LINK_MOTIVATION)), agendaGoal, Cells.text(row, sheet.column(AGENDA_TARGET)),
                 current == null ? null : current.judgement(), current == null ? null : current.judgementText(),
                 givenBy == null ? null : givenBy.id(), due,
@@ -196,13 +196,13 @@ class ChainImport {
             run.count(sheet.title, ImportRun.Change.UNCHANGED, 1);
             return;
         }
-        GoalObject before = current;
+        GoalObject old = current;
         boolean ok = run.write(sheet.title, row.number(), blame, columns,
-                context.text("transfer.chain.updated", context.text("kind." + sheet.kind.name()), before.title(), String.join(", ", changed)),
+                context.text("transfer.chain.updated", context.text("kind." + sheet.kind.name()), old.title(), String.join(", ", changed)),
                 () -> {
-                    int version = before.version();
-                    if (!Objects.equals(before.parentId(), draft.parentId())) {
-                        version = goals.move(before.id(), draft.parentId(), version).version();
+                    int version = old.version();
+                    if (!Objects.equals(old.parentId(), draft.parentId())) {
+                        version = goals.move(old.id(), draft.parentId(), version).version();
                     }
                     GoalObject saved = goals.update(new GoalObject(draft.id(), draft.municipalityId(), draft.kind(), draft.parentId(),
                             draft.ownerUnitId(), draft.periodId(), draft.position(), draft.title(), draft.description(),

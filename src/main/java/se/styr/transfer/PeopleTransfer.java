@@ -106,7 +106,6 @@ class PeopleTransfer {
         Map<String, Person> byUsername = new HashMap<>();
         all().forEach(p -> byUsername.put(p.username().toLowerCase(Locale.ROOT), p));
         Map<String, Integer> seen = new HashMap<>();
-        Map<String, String> columns = Map.of();
         int done = 0;
         cells.sheet(PEOPLE);
         for (ExcelFile.Row row : persons) {

@@ -101,17 +101,21 @@ final class WorkbookWriter implements AutoCloseable {
                     continue;
                 }
                 Cell cell = row.createCell(c);
-                switch (v) {
-                    case Long l -> cell.setCellValue(l);
-                    case Integer i -> cell.setCellValue(i);
-                    // a measure's value, not money: Excel keeps 15 digits, and the import rounds to them again
-                    case BigDecimal d -> cell.setCellValue(d.doubleValue());
-                    case LocalDate d -> {
-                        cell.setCellValue(d);
-                        cell.setCellStyle(date);
-                    }
-                    case Boolean b -> cell.setCellValue(b ? "Ja" : "Nej");
-                    default -> cell.setCellValue(v.toString());
+                if (v instanceof Long l) {
+                    cell.setCellValue(l);
+                } else if (v instanceof Integer i) {
+                    cell.setCellValue(i);
+                } else if (v instanceof BigDecimal d) {
+                    cell.setCellValue(d.doubleValue()); // a measure's value, not money: Excel keeps 15 digits, as the import reads them
+                } else if (v instanceof Double d) {
+                    cell.setCellValue(d);
+                } else if (v instanceof LocalDate d) {
+                    cell.setCellValue(d);
+                    cell.setCellStyle(date);
+                } else if (v instanceof Boolean b) {
+                    cell.setCellValue(b ? "Ja" : "Nej");
+                } else {
+                    cell.setCellValue(v.toString());
                 }
             }
         }
