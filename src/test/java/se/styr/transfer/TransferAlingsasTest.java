@@ -65,8 +65,8 @@ class TransferAlingsasTest {
                 .query(Long.class).single();
         assertThat(result.changes().unchanged()).isEqualTo(active + exportedValues);
         assertThat(result.changes().sheets()).extracting(Preview.SheetChanges::sheet).containsExactlyElementsOf(ChainSheet.titles());
-        // the demo's 5 focus areas, 5 priority goals and 23 indicators of KF
-        assertThat(result.changes().sheets().subList(0, 3)).extracting(Preview.SheetChanges::unchanged).containsExactly(5, 5, 23);
+        // the demo's 5 focus areas, 5 priority goals and 29 indicators of KF
+        assertThat(result.changes().sheets().subList(0, 3)).extracting(Preview.SheetChanges::unchanged).containsExactly(5, 5, 29);
         assertThat(count("goal_object")).isEqualTo(objects);
         assertThat(count("measure_value")).isEqualTo(values);
         assertThat(count("audit_entry")).isEqualTo(audit);
@@ -149,7 +149,8 @@ class TransferAlingsasTest {
                 "Blad Fokusområden, rad 3, kolumn A: Id 999999 finns inte bland kommunens objekt. Ett nytt objekt får ett tomt Id eller en egen nyckel med minst en bokstav, till exempel F1.",
                 "Blad Fokusområden, rad 4, kolumn A: Id " + indicator + " hör inte till bladet Fokusområden: objektet är av ett annat slag.",
                 "Blad Fokusområden, rad 5, kolumn A: ”F1” förekommer på mer än en rad.",
-                "Blad Fokusområden, rad 6, kolumn B: ”Budget 1999” är ingen planperiod i kommunen. Ange en av: Budget 2022–2024.",
+                "Blad Fokusområden, rad 6, kolumn B: ”Budget 1999” är ingen planperiod i kommunen. Ange en av: Budget 2020–2022 (illustrativ grund), Budget 2022–2024, "
+                        + "Budget 2025–2027 (illustrativ grund), Budget 2026–2028 (illustrativ grund).",
                 "Blad Fokusområden, rad 7, kolumn C: Cellen är tom: ange titel.",
                 "Blad Prioriterade mål, rad 3, kolumn B: Nyckeln ”F9” finns inte på någon tidigare rad. Ett objekt måste stå före de rader som hänvisar till det.",
                 "Blad Prioriterade mål, rad 4, kolumn D: Cellen innehåller en formel. Klistra in värdet i stället (Klistra in special › Värden); importen läser inte formler.",
@@ -160,6 +161,7 @@ class TransferAlingsasTest {
                 "Blad Uppdrag, rad 2, kolumn H: ”31/12” är inget datum. Ange datumet som ÅÅÅÅ-MM-DD.",
                 "Blad Uppdrag, rad 2, kolumn I: ”Klar” är inget giltigt värde. Använd en av: Ej påbörjad, Påbörjad, Väntar, Färdig, Stoppad, Försenad.",
                 "Blad Värden, rad 2, kolumn A: ”Livskvalitet” är varken en indikator eller ett nyckeltal och har inga värden.",
+                "Blad Värden, rad 3, kolumn A: ”Under det nya fokusområdet” är varken en indikator eller ett nyckeltal och har inga värden.",
                 "Blad Värden, rad 3, kolumn B: ”tjugo” är inte ett heltal.",
                 "Blad Värden, rad 3, kolumn C: Ange utfall, målvärde eller båda.");
         assertThat(count("goal_object")).isEqualTo(objects);
