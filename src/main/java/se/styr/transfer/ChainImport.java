@@ -135,9 +135,6 @@ class ChainImport {
         PlanPeriod period = cells.period(row, sheet.column(PERIOD));
         Long periodId = period != null ? Long.valueOf(period.id())
                 : parent != null && refs.existing.containsKey(parent) ? refs.existing.get(parent).periodId() : null;
-        if (period == null && Cells.text(row, sheet.column(PERIOD)) == null && parent != null && periodId == null) {
-            periodId = goals.get(parent).periodId(); // a parent created earlier in this file
-        }
         String title = cells.required(row, sheet.column(TITLE), "titel");
         Direction direction = cells.choice(row, sheet.column(DIRECTION), Direction.class, "direction.");
         Boolean steering = cells.yesNo(row, sheet.column(STEERING));

@@ -41,6 +41,11 @@ public class Transfer {
         return context.may(kind);
     }
 
+    /** Refuses (403 with the kind's Swedish message) a person who may not import or export this kind. */
+    public void require(TransferKind kind) {
+        context.require(kind);
+    }
+
     /** What importing the file would do, without writing anything. */
     public TransferResult check(TransferKind kind, String fileName, byte[] file, ImportProgress progress) {
         return run(kind, fileName, file, false, null, progress);

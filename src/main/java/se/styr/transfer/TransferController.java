@@ -57,9 +57,7 @@ class TransferController {
     String upload(@PathVariable String slug, @RequestParam(required = false) MultipartFile file, Model model,
                   HttpServletResponse response) {
         TransferKind kind = TransferKind.ofSlug(slug);
-        if (!transfer.may(kind)) {
-            transfer.export(kind); // refuses with the kind's own message
-        }
+        transfer.require(kind);
         if (file == null || file.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(model, Map.of(slug + "-fil", List.of(messages.text("import.error.noFile"))));

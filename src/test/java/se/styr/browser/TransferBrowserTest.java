@@ -8,13 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import se.styr.SignedIn;
-import se.styr.transfer.Transfer;
-import se.styr.transfer.TransferKind;
 
 /**
  * The administrator on Import och export: the page, the goal chain's export uploaded again (the preview says nothing
@@ -25,16 +19,21 @@ import se.styr.transfer.TransferKind;
 @Tag("browser")
 class TransferBrowserTest extends BrowserTestBase {
 
-    @Autowired
-    Transfer transfer;
-    @Autowired
-    UserDetailsService users;
+    /** A download through the API as the administrator (HTTP Basic, the demo's password). */
+    private byte[] download(String path) throws Exception {
+        java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                                .encodeToString("admin:styr-demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
 
     @Test
     void theAdministratorChecksTheExportAndAFileWithAMistake() throws Exception {
-        SignedIn.as(users, "admin");
-        byte[] export = transfer.export(TransferKind.STYRKEDJA);
-        SecurityContextHolder.clearContext();
+        byte[] export = download("/api/v1/exports/styrkedja");
         Path dir = Files.createTempDirectory("styr-transfer");
         Path same = dir.resolve("styrkedja.xlsx");
         Files.write(same, export);
@@ -58,7 +57,7 @@ class TransferBrowserTest extends BrowserTestBase {
         follow(By.linkText("Avbryt och läs in en annan fil"));
         waitForTitle("Import och export");
         Path wrong = dir.resolve("personer.xlsx");
-        Files.write(wrong, transfer.template(TransferKind.STYRKEDJA));
+        Files.write(wrong, download("/api/v1/imports/styrkedja/template"));
         driver.findElement(By.id("personer-fil")).sendKeys(wrong.toString());
         follow(By.xpath("//main//section//h2[@id='personer']/following::button[1]"));
         waitForText("kunde inte läsas in");
