@@ -59,6 +59,10 @@ public class AuditLog {
                          Object before, Object after) {
         String actingFor = ActingFor.current();
         String text = actingFor == null ? summary : summary + " (" + actingFor + ")";
+        String source = AuditSource.current();
+        if (source != null) {
+            text = text + " (" + source + ")";
+        }
         jdbc.sql("""
                         insert into audit_entry (municipality_id, at, actor, object_type, object_id, action, summary, old_value, new_value)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")

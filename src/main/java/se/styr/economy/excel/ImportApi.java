@@ -49,7 +49,7 @@ class ImportApi {
             return noFile(HttpStatus.BAD_REQUEST, "import.error.noPart");
         }
         return answer(imports.importCommitteeBudgets(id, version, ImportController.fileName(file), ImportController.bytes(file),
-                ImportService.Progress.NONE));
+                se.styr.platform.excel.ImportProgress.NONE));
     }
 
     @PostMapping(value = "/outcomes/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -58,7 +58,7 @@ class ImportApi {
         if (file == null) {
             return noFile(HttpStatus.BAD_REQUEST, "import.error.noPart");
         }
-        return answer(imports.importOutcomes(ImportController.fileName(file), ImportController.bytes(file), ImportService.Progress.NONE));
+        return answer(imports.importOutcomes(ImportController.fileName(file), ImportController.bytes(file), se.styr.platform.excel.ImportProgress.NONE));
     }
 
     private ResponseEntity<?> answer(ImportService.Result result) {

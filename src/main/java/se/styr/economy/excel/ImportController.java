@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import se.styr.accounts.Access;
 import se.styr.economy.budget.Budget;
+import se.styr.platform.excel.ImportJobs;
 import se.styr.economy.budget.BudgetService;
 import se.styr.platform.Messages;
 import se.styr.platform.NotFoundException;
@@ -35,13 +37,15 @@ class ImportController {
 
     private final ImportService imports;
     private final ImportJobs jobs;
+    private final Access access;
     private final ImportTemplate templates;
     private final BudgetService budgets;
     private final Messages messages;
 
     ImportController(ImportService imports, ImportJobs jobs, ImportTemplate templates, BudgetService budgets,
-                     Messages messages) {
+                     Messages messages, Access access) {
         this.imports = imports;
+        this.access = access;
         this.jobs = jobs;
         this.templates = templates;
         this.budgets = budgets;
@@ -76,7 +80,7 @@ class ImportController {
         Budget budget = budgets.budget(budgetId);
         byte[] bytes = bytes(file);
         String name = fileName(file);
-        String job = jobs.start(ImportService.Kind.NAMNDBUDGET, name, budget.id(),
+        String job = jobs.start(access.municipalityId(), ImportService.Kind.NAMNDBUDGET.name(), name, budget.id(),
                 progress -> imports.importCommitteeBudgets(budget.id(), budget.version(), name, bytes, progress));
         return "redirect:/ekonomi/import/jobb/" + job;
     }
@@ -90,7 +94,7 @@ class ImportController {
         }
         byte[] bytes = bytes(file);
         String name = fileName(file);
-        String job = jobs.start(ImportService.Kind.UTFALL, name, null, progress -> imports.importOutcomes(name, bytes, progress));
+        String job = jobs.start(access.municipalityId(), ImportService.Kind.UTFALL.name(), name, null, progress -> imports.importOutcomes(name, bytes, progress));
         return "redirect:/ekonomi/import/jobb/" + job;
     }
 
@@ -102,7 +106,7 @@ class ImportController {
     String job(@PathVariable String id, Model model, HttpServletResponse response,
                @RequestHeader(name = "HX-Request", required = false) String htmx,
                @RequestHeader(name = "HX-Boosted", required = false) String boosted) {
-        model.addAttribute("job", jobs.find(id).orElseThrow(() -> new NotFoundException("Importen", id)));
+        model.addAttribute("job", jobs.find(access.municipalityId(), id).orElseThrow(() -> new NotFoundException("Importen", id)));
         if (htmx != null && boosted == null) {
             return "economy/import-job :: state";
         }

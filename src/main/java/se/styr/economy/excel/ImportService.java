@@ -24,12 +24,17 @@ import se.styr.organisation.OrgUnit;
 import se.styr.organisation.Organisation;
 import se.styr.platform.Messages;
 import se.styr.platform.SwedishFormat;
+import se.styr.platform.excel.ExcelFile;
+import se.styr.platform.excel.ImportOutcome;
+import se.styr.platform.excel.ImportPhase;
+import se.styr.platform.excel.ImportProblem;
+import se.styr.platform.excel.ImportProgress;
 
 /**
  * Reads a committee's detail budget or the units' monthly outcomes from an .xlsx file made from the documented
  * template (see {@link ImportTemplate}), checks every cell, and writes all rows in one transaction, or nothing: if
  * any cell is wrong, the result lists every wrong cell by sheet, row and column in Swedish and nothing is written.
- * Callable directly (tests, the API) or as a background job with progress ({@link ImportJobs}).
+ * Callable directly (tests, the API) or as a background job with progress (the shared {@code ImportJobs}).
  */
 @Service
 public class ImportService {
@@ -61,40 +66,8 @@ public class ImportService {
         }
     }
 
-    /** Where an import is; the job page shows it. */
-    public enum Phase { VANTAR, LASER, KONTROLLERAR, SKRIVER, KLAR, AVBRUTEN }
-
-    /** Hears how far an import has come; {@link #NONE} for a caller that does not care. */
-    public interface Progress {
-
-        void phase(Phase phase, int total);
-
-        void rows(int done);
-
-        Progress NONE = new Progress() {
-            @Override
-            public void phase(Phase phase, int total) {
-            }
-
-            @Override
-            public void rows(int done) {
-            }
-        };
-    }
-
-    /**
-     * One problem: a cell (sheet, 1-based row and column letter, as Excel shows them) or the whole file (all three
-     * null). {@code message} is the Swedish text of the problem, {@code text} the whole sentence with the place.
-     */
-    public record Problem(String sheet, Integer row, String column, String message, String text) {
-    }
-
     /** What an import did: {@code rows} read and written, or the problems, and then nothing was written. */
-    public record Result(Kind kind, String fileName, int rows, List<Problem> problems) {
-
-        public boolean ok() {
-            return problems.isEmpty();
-        }
+    public record Result(Kind kind, String fileName, int rows, List<ImportProblem> problems) implements ImportOutcome {
     }
 
     private final BudgetService budgets;
@@ -138,7 +111,7 @@ public class ImportService {
      * Reads committees' detail budgets into a draft budget. {@code version} is the budget's version the user saw
      * (null: the current one); a budget changed since then is a conflict.
      */
-    public Result importCommitteeBudgets(long budgetId, Integer version, String fileName, byte[] file, Progress progress) {
+    public Result importCommitteeBudgets(long budgetId, Integer version, String fileName, byte[] file, ImportProgress progress) {
         requireMayImport();
         Budget budget = budgets.budget(budgetId);
         int expectedVersion = version == null ? budget.version() : version;
@@ -147,7 +120,7 @@ public class ImportService {
             check.fileProblem("economy.error.decided", budget.label());
             return check.result(0);
         }
-        List<ImportWorkbook.Row> rows = check.read(file, progress);
+        List<ExcelFile.Row> rows = check.read(file, progress);
         if (rows == null) {
             return check.result(0);
         }
@@ -157,9 +130,9 @@ public class ImportService {
         Map<List<Object>, Integer> seen = new HashMap<>();
         List<SumCheck> sums = new ArrayList<>();
         Set<List<Object>> broken = new HashSet<>();
-        progress.phase(Phase.KONTROLLERAR, rows.size());
+        progress.phase(ImportPhase.KONTROLLERAR, rows.size());
         int done = 0;
-        for (ImportWorkbook.Row row : rows) {
+        for (ExcelFile.Row row : rows) {
             OrgUnit unit = check.unit(row, 0, true, committeeIds);
             AccountGroup group = check.group(row, 1, false);
             Integer year = check.year(row, 2, budget.detailYears(), "import.error.year",
@@ -189,10 +162,10 @@ public class ImportService {
                 checkSum(check, sum, data, typed, budget);
             }
         }
-        if (!check.problems.isEmpty()) {
+        if (!!check.hasProblems()) {
             return check.result(0);
         }
-        progress.phase(Phase.SKRIVER, rows.size());
+        progress.phase(ImportPhase.SKRIVER, rows.size());
         Map<Long, Map<AccountGroup, Map<Integer, Long>>> changed = changes(typed, data);
         if (!changed.isEmpty()) {
             figures.saveCommittees(budgetId, expectedVersion, changed, fileName);
@@ -202,19 +175,19 @@ public class ImportService {
     }
 
     /** Reads monthly outcomes per unit, replacing what the units had for the same month and account group. */
-    public Result importOutcomes(String fileName, byte[] file, Progress progress) {
+    public Result importOutcomes(String fileName, byte[] file, ImportProgress progress) {
         requireMayImport();
         ImportCheck check = check(Kind.UTFALL, fileName);
-        List<ImportWorkbook.Row> rows = check.read(file, progress);
+        List<ExcelFile.Row> rows = check.read(file, progress);
         if (rows == null) {
             return check.result(0);
         }
         List<Integer> years = List.copyOf(outcomeYears());
         List<EconomicOutcomes.Row> valid = new ArrayList<>(rows.size());
         Map<List<Object>, Integer> seen = new HashMap<>(rows.size() * 2);
-        progress.phase(Phase.KONTROLLERAR, rows.size());
+        progress.phase(ImportPhase.KONTROLLERAR, rows.size());
         int done = 0;
-        for (ImportWorkbook.Row row : rows) {
+        for (ExcelFile.Row row : rows) {
             OrgUnit unit = check.unit(row, 0, false, null);
             Integer year = years.isEmpty()
                     ? check.year(row, 1, years, "import.error.noPeriods")
@@ -232,10 +205,10 @@ public class ImportService {
             }
         }
         progress.rows(done);
-        if (!check.problems.isEmpty()) {
+        if (!!check.hasProblems()) {
             return check.result(0);
         }
-        progress.phase(Phase.SKRIVER, valid.size());
+        progress.phase(ImportPhase.SKRIVER, valid.size());
         outcomes.replace(valid, fileName);
         progress.rows(valid.size());
         return check.result(valid.size());

@@ -23,6 +23,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import se.styr.platform.excel.ImportProgress;
 import se.styr.StyrApplication;
 import se.styr.economy.excel.ImportFiles;
 import se.styr.economy.excel.ImportService;
@@ -96,7 +97,7 @@ public class OutcomeImportBenchmark {
     @Benchmark
     public ImportService.Result importOutcomes() {
         logIn();
-        ImportService.Result result = imports.importOutcomes("utfall-10000.xlsx", file, ImportService.Progress.NONE);
+        ImportService.Result result = imports.importOutcomes("utfall-10000.xlsx", file, ImportProgress.NONE);
         if (!result.ok() || result.rows() != ROWS) {
             throw new IllegalStateException("The import failed: " + result.problems());
         }
@@ -106,7 +107,7 @@ public class OutcomeImportBenchmark {
     @Benchmark
     public ImportService.Result parseAndCheck() {
         logIn();
-        ImportService.Result result = imports.importOutcomes("utfall-10000-fel.xlsx", fileWithOneError, ImportService.Progress.NONE);
+        ImportService.Result result = imports.importOutcomes("utfall-10000-fel.xlsx", fileWithOneError, ImportProgress.NONE);
         if (result.problems().size() != 1) {
             throw new IllegalStateException("Expected one problem: " + result.problems());
         }

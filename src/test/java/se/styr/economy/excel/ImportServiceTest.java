@@ -24,6 +24,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
+import se.styr.platform.excel.ExcelFile;
+import se.styr.platform.excel.ImportPhase;
+import se.styr.platform.excel.ImportProblem;
+import se.styr.platform.excel.ImportProgress;
 import se.styr.SignedIn;
 import se.styr.StyrIntegrationTest;
 import se.styr.economy.AccountGroup;
@@ -82,7 +86,7 @@ class ImportServiceTest {
     }
 
     private static List<String> texts(ImportService.Result result) {
-        return result.problems().stream().map(ImportService.Problem::text).toList();
+        return result.problems().stream().map(ImportProblem::text).toList();
     }
 
     @Test
@@ -105,7 +109,7 @@ class ImportServiceTest {
                 Arrays.asList("VON", "Kommunbidrag", 2023, 1),
                 Arrays.asList("VON", "Verksamhetens intäkter", "2022,5", 1)));
 
-        ImportService.Result result = imports.importCommitteeBudgets(budget().id(), null, "von-fel.xlsx", file, ImportService.Progress.NONE);
+        ImportService.Result result = imports.importCommitteeBudgets(budget().id(), null, "von-fel.xlsx", file, ImportProgress.NONE);
 
         assertThat(result.ok()).isFalse();
         assertThat(result.rows()).isZero();
@@ -128,7 +132,7 @@ class ImportServiceTest {
                 "Blad Nämndbudget, rad 14, kolumn D: Kommunbidraget 2023 är 882" + NB + "503 tkr i driftbudgeten, men filen anger 1 tkr. "
                         + "Kommunbidraget för budgetens år ändras i driftbudgeten.",
                 "Blad Nämndbudget, rad 15, kolumn C: ”2022,5” är inte ett år.");
-        assertThat(result.problems().get(0)).extracting(ImportService.Problem::sheet, ImportService.Problem::row, ImportService.Problem::column)
+        assertThat(result.problems().get(0)).extracting(ImportProblem::sheet, ImportProblem::row, ImportProblem::column)
                 .containsExactly("Nämndbudget", 2, "D");
         assertThat(database()).isEqualTo(before);
     }
@@ -150,7 +154,7 @@ class ImportServiceTest {
                 Arrays.asList("KLK", 2022, 4, "Personalkostnader", -1),
                 Arrays.asList("VOF-HN", 2022, 1, "PERSONALKOSTNADER", -100)));
 
-        ImportService.Result result = imports.importOutcomes("utfall-fel.xlsx", file, ImportService.Progress.NONE);
+        ImportService.Result result = imports.importOutcomes("utfall-fel.xlsx", file, ImportProgress.NONE);
 
         assertThat(texts(result)).containsExactly(
                 "Blad Utfall, rad 3, kolumn C: ”13” är ingen månad. Ange 1–12.",
@@ -170,9 +174,9 @@ class ImportServiceTest {
         SignedIn.as(users, "controller");
         List<Object> before = database();
         assertThat(texts(imports.importOutcomes("utfall.csv", "Enhet;År;Månad\nVOF-HN;2022;1\n".getBytes(StandardCharsets.UTF_8),
-                ImportService.Progress.NONE)))
+                ImportProgress.NONE)))
                 .containsExactly("Filen är inte en Excel-fil (.xlsx). Spara den som Excel-arbetsbok och försök igen.");
-        assertThat(texts(imports.importOutcomes("tom.xlsx", new byte[0], ImportService.Progress.NONE)))
+        assertThat(texts(imports.importOutcomes("tom.xlsx", new byte[0], ImportProgress.NONE)))
                 .containsExactly("Filen är inte en Excel-fil (.xlsx). Spara den som Excel-arbetsbok och försök igen.");
 
         ByteArrayOutputStream xls = new ByteArrayOutputStream();
@@ -180,22 +184,22 @@ class ImportServiceTest {
             old.createSheet("Utfall").createRow(0).createCell(0).setCellValue("Enhet");
             old.write(xls);
         }
-        assertThat(texts(imports.importOutcomes("utfall.xls", xls.toByteArray(), ImportService.Progress.NONE)))
+        assertThat(texts(imports.importOutcomes("utfall.xls", xls.toByteArray(), ImportProgress.NONE)))
                 .containsExactly("Filen är i det äldre Excel-formatet (.xls). Spara den som Excel-arbetsbok (.xlsx) och försök igen.");
 
         byte[] wrongSheet = ImportFiles.sheet("Blad1", List.of(ImportFiles.OUTCOME_HEADERS, List.of("VOF-HN", 2022, 1, "Lokalhyror", -1)));
-        assertThat(texts(imports.importOutcomes("blad1.xlsx", wrongSheet, ImportService.Progress.NONE)))
+        assertThat(texts(imports.importOutcomes("blad1.xlsx", wrongSheet, ImportProgress.NONE)))
                 .containsExactly("Filen saknar bladet ”Utfall”. Utgå från mallen på importsidan.");
-        assertThat(texts(imports.importCommitteeBudgets(budget().id(), null, "blad1.xlsx", wrongSheet, ImportService.Progress.NONE)))
+        assertThat(texts(imports.importCommitteeBudgets(budget().id(), null, "blad1.xlsx", wrongSheet, ImportProgress.NONE)))
                 .containsExactly("Filen saknar bladet ”Nämndbudget”. Utgå från mallen på importsidan.");
 
         byte[] wrongHeaders = ImportFiles.sheet("utfall", List.of(List.of("Enhet", "Year", "Månad"), List.of("VOF-HN", 2022, 1)));
-        assertThat(texts(imports.importOutcomes("rubriker.xlsx", wrongHeaders, ImportService.Progress.NONE))).containsExactly(
+        assertThat(texts(imports.importOutcomes("rubriker.xlsx", wrongHeaders, ImportProgress.NONE))).containsExactly(
                 "Blad Utfall, rad 1, kolumn B: Rubriken ska vara ”År”, inte ”Year”.",
                 "Blad Utfall, rad 1, kolumn D: Rubriken ”Kontogrupp” saknas.",
                 "Blad Utfall, rad 1, kolumn E: Rubriken ”Belopp (tkr)” saknas.");
 
-        assertThat(texts(imports.importOutcomes("tom.xlsx", ImportFiles.outcomes(List.of()), ImportService.Progress.NONE)))
+        assertThat(texts(imports.importOutcomes("tom.xlsx", ImportFiles.outcomes(List.of()), ImportProgress.NONE)))
                 .containsExactly("Bladet ”Utfall” har inga rader att läsa in.");
         assertThat(database()).isEqualTo(before);
     }
@@ -216,11 +220,11 @@ class ImportServiceTest {
                 .replaceFirst("<c r=\"A6\"[^>]*><v>[^<]*</v></c>",
                         "<c r=\"A6\" t=\"inlineStr\"><is><t>" + "x".repeat(100_000) + "</t></is></c>"));
 
-        assertThat(texts(imports.importOutcomes("påhittad.xlsx", file, ImportService.Progress.NONE))).containsExactly(
+        assertThat(texts(imports.importOutcomes("påhittad.xlsx", file, ImportProgress.NONE))).containsExactly(
                 "Blad Utfall, rad 3, kolumn E: ”1E+99999999” är inte ett belopp i tkr.",
                 "Blad Utfall, rad 4, kolumn B: ”1E-99999999” är inte ett år.",
                 "Blad Utfall, rad 5, kolumn A: ”1E+99999999” är ingen enhet i kommunen. Ange enhetens kod eller hela namn.",
-                "Blad Utfall, rad 6, kolumn A: ”" + "x".repeat(ImportWorkbook.MAX_TEXT) + "…” är ingen enhet i kommunen. "
+                "Blad Utfall, rad 6, kolumn A: ”" + "x".repeat(ExcelFile.MAX_TEXT) + "…” är ingen enhet i kommunen. "
                         + "Ange enhetens kod eller hela namn.");
         assertThat(database()).isEqualTo(before);
 
@@ -228,9 +232,9 @@ class ImportServiceTest {
         byte[] dimension = ImportFiles.edited("Utfall", rows,
                 xml -> xml.replaceFirst("<dimension ref=\"[^\"]*\"/>", "<dimension ref=\"A1:E99999999999\"/>"));
         List<String> phases = new ArrayList<>();
-        ImportService.Result result = imports.importOutcomes("dimension.xlsx", dimension, new ImportService.Progress() {
+        ImportService.Result result = imports.importOutcomes("dimension.xlsx", dimension, new ImportProgress() {
             @Override
-            public void phase(ImportService.Phase phase, int total) {
+            public void phase(ImportPhase phase, int total) {
                 phases.add(phase + "/" + total);
             }
 
@@ -244,11 +248,11 @@ class ImportServiceTest {
     }
 
     /** Hears the most rows the reading reported, to see where it stopped. */
-    private static final class MostRows implements ImportService.Progress {
+    private static final class MostRows implements ImportProgress {
         int most;
 
         @Override
-        public void phase(ImportService.Phase phase, int total) {
+        public void phase(ImportPhase phase, int total) {
         }
 
         @Override
@@ -289,7 +293,7 @@ class ImportServiceTest {
         SignedIn.as(users, "politiker");
         assertThat(imports.mayImport()).isFalse();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> imports.importOutcomes("utfall.xlsx",
-                        ImportFiles.outcomes(List.of(List.of("VOF-HN", 2022, 1, "Lokalhyror", -1))), ImportService.Progress.NONE))
+                        ImportFiles.outcomes(List.of(List.of("VOF-HN", 2022, 1, "Lokalhyror", -1))), ImportProgress.NONE))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
@@ -326,7 +330,7 @@ class ImportServiceTest {
         assertThat(committeeTable(budgetId).row("PERSONALKOSTNADER").values()).containsExactly(-714_212_000L, null, null, null);
 
         ImportService.Result result = imports.importCommitteeBudgets(budgetId, budgets.budget(budgetId).version(), "von-2022-2024.xlsx",
-                ImportFiles.committeeBudget(vonSeedRows()), ImportService.Progress.NONE);
+                ImportFiles.committeeBudget(vonSeedRows()), ImportProgress.NONE);
 
         assertThat(texts(result)).isEmpty();
         assertThat(result.rows()).isEqualTo(30);
@@ -366,9 +370,9 @@ class ImportServiceTest {
         byte[] file = ImportFiles.outcomes(rows);
         List<String> phases = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
-        ImportService.Progress progress = new ImportService.Progress() {
+        ImportProgress progress = new ImportProgress() {
             @Override
-            public void phase(ImportService.Phase phase, int total) {
+            public void phase(ImportPhase phase, int total) {
                 phases.add(phase + "/" + total);
             }
 
@@ -411,7 +415,7 @@ class ImportServiceTest {
                 .isEqualTo("Utfall inlästa (utfall-10000.xlsx): 10000 rader");
 
         // the same file again replaces the rows rather than adding to them
-        assertThat(imports.importOutcomes("utfall-10000.xlsx", file, ImportService.Progress.NONE).rows()).isEqualTo(10_000);
+        assertThat(imports.importOutcomes("utfall-10000.xlsx", file, ImportProgress.NONE).rows()).isEqualTo(10_000);
         assertThat(jdbc.sql("select count(*) from economic_outcome").query(Long.class).single()).isEqualTo(10_000L);
     }
 
@@ -424,12 +428,12 @@ class ImportServiceTest {
         Budget budget = budget();
         List<Object> before = database();
         ImportService.Result budgetResult = imports.importCommitteeBudgets(budget.id(), null, "mall.xlsx",
-                templates.committeeBudget(budget), ImportService.Progress.NONE);
+                templates.committeeBudget(budget), ImportProgress.NONE);
         assertThat(texts(budgetResult)).isEmpty();
         assertThat(budgetResult.rows()).isEqualTo(4 * 6 + 1);
         assertThat(database()).as("the detail-budget template holds VON's figures as they are: nothing to write").isEqualTo(before);
 
-        ImportService.Result outcomeResult = imports.importOutcomes("mall.xlsx", templates.outcomes(2022), ImportService.Progress.NONE);
+        ImportService.Result outcomeResult = imports.importOutcomes("mall.xlsx", templates.outcomes(2022), ImportProgress.NONE);
         assertThat(texts(outcomeResult)).isEmpty();
         assertThat(outcomeResult.rows()).isEqualTo(10);
     }

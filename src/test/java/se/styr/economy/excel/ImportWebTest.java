@@ -36,6 +36,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.transaction.annotation.Transactional;
+import se.styr.platform.excel.ImportJobs;
+import se.styr.platform.excel.ImportPhase;
 import se.styr.SignedIn;
 import se.styr.StyrIntegrationTest;
 import se.styr.economy.budget.BudgetService;
@@ -171,12 +173,15 @@ class ImportWebTest {
     @Autowired
     ImportJobs jobs;
 
+    @Autowired
+    se.styr.accounts.Access access;
+
     @Test
     void whileAJobRunsItsFragmentShowsTheProgressAndPollsEveryHalfSecond() throws Exception {
         SignedIn.as(users, "controller");
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        String job = jobs.start(ImportService.Kind.UTFALL, "stor.xlsx", null, progress -> {
-            progress.phase(ImportService.Phase.KONTROLLERAR, 10_000);
+        String job = jobs.start(access.municipalityId(), ImportService.Kind.UTFALL.name(), "stor.xlsx", null, progress -> {
+            progress.phase(ImportPhase.KONTROLLERAR, 10_000);
             progress.rows(1_500);
             try {
                 release.await(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -188,7 +193,7 @@ class ImportWebTest {
         String url = "/ekonomi/import/jobb/" + job;
         try {
             // the progress reaches the table with the job's next heartbeat
-            await().pollInSameThread().atMost(Duration.ofSeconds(5)).until(() -> jobs.find(job).orElseThrow().done() == 1_500);
+            await().pollInSameThread().atMost(Duration.ofSeconds(5)).until(() -> jobs.find(access.municipalityId(), job).orElseThrow().done() == 1_500);
             Document doc = Jsoup.parse(mvc.perform(get(url).header("HX-Request", "true").with(user(as("controller"))))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
             assertThat(doc.select("#importlage").attr("hx-get")).isEqualTo(url);
@@ -209,8 +214,8 @@ class ImportWebTest {
             release.countDown();
         }
         SignedIn.as(users, "controller"); // MockMvc's user() has cleared this thread's sign-in
-        await().pollInSameThread().atMost(Duration.ofSeconds(5)).until(() -> !jobs.find(job).orElseThrow().running());
-        assertThat(jobs.find(job).orElseThrow().phase()).isEqualTo(ImportService.Phase.KLAR);
+        await().pollInSameThread().atMost(Duration.ofSeconds(5)).until(() -> !jobs.find(access.municipalityId(), job).orElseThrow().running());
+        assertThat(jobs.find(access.municipalityId(), job).orElseThrow().phase()).isEqualTo(ImportPhase.KLAR);
         Document done = Jsoup.parse(mvc.perform(get(url).header("HX-Request", "true").with(user(as("controller"))))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(done.select("#importlage").hasAttr("hx-trigger")).as("polling stops").isFalse();

@@ -1,11 +1,10 @@
-package se.styr.economy.excel;
+package se.styr.platform.excel;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,58 +19,67 @@ import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
-import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads the sheets of an .xlsx file as the cells' stored text, streaming the sheet XML rather than building POI's
  * object model: a 10 000-row file is read in a fraction of a second, and a number arrives as the decimal text Excel
  * stored ("-1234.567"), so an amount never passes through a double.
  */
-final class ImportWorkbook implements AutoCloseable {
+public final class ExcelFile implements AutoCloseable {
 
-    enum Type { NUMBER, TEXT, BOOLEAN, ERROR }
+    public enum Type { NUMBER, TEXT, BOOLEAN, ERROR }
 
     /**
      * A cell's text is cut after this many characters (and ends in "…"): no name, code or number the import reads is
      * longer, and a file of long texts must not make every lookup and message as long.
      */
-    static final int MAX_TEXT = 250;
+    public static final int MAX_TEXT = 250;
 
     /** One non-empty cell; {@code row} is 1-based as Excel shows it, {@code column} 0-based. */
-    record Cell(int row, int column, Type type, String text) {
+    public record Cell(int row, int column, Type type, String text, boolean formula) {
 
-        String columnLetter() {
+        public Cell(int row, int column, Type type, String text) {
+            this(row, column, type, text, false);
+        }
+
+        public String columnLetter() {
             return CellReference.convertNumToColString(column);
         }
     }
 
     /** A row with at least one non-empty cell, its cells by column. */
-    record Row(int number, Map<Integer, Cell> cells) {
+    public record Row(int number, Map<Integer, Cell> cells) {
 
-        Cell cell(int column) {
+        public Cell cell(int column) {
             return cells.get(column);
         }
     }
 
     /** The file is not an .xlsx workbook: {@code oldExcel} when it is the older .xls format. */
-    static final class NotXlsx extends Exception {
+    public static final class NotXlsx extends Exception {
 
-        final boolean oldExcel;
+        public final boolean oldExcel;
+        /** An Excel workbook protected by a password (an encrypted .xlsx is stored in the older container). */
+        public final boolean encrypted;
 
         NotXlsx(boolean oldExcel, Throwable cause) {
+            this(oldExcel, false, cause);
+        }
+
+        NotXlsx(boolean oldExcel, boolean encrypted, Throwable cause) {
             super(cause);
-            this.oldExcel = oldExcel;
+            this.oldExcel = oldExcel && !encrypted;
+            this.encrypted = encrypted;
         }
     }
 
     /** Reading stopped because the file unpacks to more than a limit allows: the Swedish message's key and arguments. */
-    static final class TooLarge extends Exception {
+    public static final class TooLarge extends Exception {
 
-        final String messageKey;
-        final transient Object[] args;
+        public final String messageKey;
+        public final transient Object[] args;
 
         TooLarge(String messageKey, Object... args) {
             super(messageKey, null, false, false);
@@ -85,7 +93,7 @@ final class ImportWorkbook implements AutoCloseable {
      * they stream: 100 000 rows as Excel writes them take about 20 MB, and a small .xlsx that unpacks to hundreds of
      * megabytes (a "zip bomb" whose ratio still passes POI's check) stops here.
      */
-    static final long MAX_UNPACKED_BYTES = 40L * 1024 * 1024;
+    public static final long MAX_UNPACKED_BYTES = 40L * 1024 * 1024;
 
     private record Sheet(String name, PackagePart part) {
     }
@@ -96,7 +104,7 @@ final class ImportWorkbook implements AutoCloseable {
     private ReadOnlySharedStringsTable strings;
     private final long[] unpacked = {0};
 
-    private ImportWorkbook(Path file, OPCPackage pkg, Map<String, Sheet> sheets) {
+    private ExcelFile(Path file, OPCPackage pkg, Map<String, Sheet> sheets) {
         this.file = file;
         this.pkg = pkg;
         this.sheets = sheets;
@@ -106,11 +114,11 @@ final class ImportWorkbook implements AutoCloseable {
      * Opens the file lazily: the bytes go to a temporary file that POI reads as a zip, so only the parts read are
      * unpacked, and only as they stream. {@link #close} removes the temporary file.
      */
-    static ImportWorkbook open(byte[] bytes) throws NotXlsx, TooLarge {
+    public static ExcelFile open(byte[] bytes) throws NotXlsx, TooLarge {
         try {
             FileMagic magic = FileMagic.valueOf(new ByteArrayInputStream(bytes));
             if (magic != FileMagic.OOXML) {
-                throw new NotXlsx(magic == FileMagic.OLE2, null);
+                throw new NotXlsx(magic == FileMagic.OLE2, magic == FileMagic.OLE2 && encrypted(bytes), null);
             }
         } catch (IOException | RuntimeException e) {
             throw new NotXlsx(false, e); // EmptyFileException for an empty file
@@ -128,7 +136,7 @@ final class ImportWorkbook implements AutoCloseable {
                 it.next().close();
                 sheets.put(it.getSheetName().strip().toLowerCase(Locale.ROOT), new Sheet(it.getSheetName(), it.getSheetPart()));
             }
-            ImportWorkbook workbook = new ImportWorkbook(file, pkg, sheets);
+            ExcelFile workbook = new ExcelFile(file, pkg, sheets);
             List<PackagePart> shared = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
             workbook.strings = shared.isEmpty() ? new ReadOnlySharedStringsTable(pkg) : workbook.sharedStrings(shared.get(0));
             return workbook;
@@ -142,6 +150,15 @@ final class ImportWorkbook implements AutoCloseable {
             }
             // Anything POI cannot open as a workbook: a zip of something else, a damaged file.
             throw new NotXlsx(false, e);
+        }
+    }
+
+    /** An OLE2 container holding an encrypted OOXML package, as Excel saves a workbook with a password to open it. */
+    private static boolean encrypted(byte[] bytes) {
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(new ByteArrayInputStream(bytes))) {
+            return fs.getRoot().hasEntry("EncryptionInfo") || fs.getRoot().hasEntry("EncryptedPackage");
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -171,7 +188,7 @@ final class ImportWorkbook implements AutoCloseable {
             if (t instanceof Limit l) {
                 return l.reason;
             }
-            if (t instanceof TooManyRows r) {
+            if (t instanceof SheetHandler.TooManyRows r) {
                 return r.reason;
             }
         }
@@ -179,7 +196,7 @@ final class ImportWorkbook implements AutoCloseable {
     }
 
     /** The sheet's name as written in the file, found without regard to case; null if there is none. */
-    String sheetName(String name) {
+    public String sheetName(String name) {
         Sheet sheet = sheets.get(name.strip().toLowerCase(Locale.ROOT));
         return sheet == null ? null : sheet.name();
     }
@@ -192,12 +209,17 @@ final class ImportWorkbook implements AutoCloseable {
      * @throws NotXlsx when the sheet's XML cannot be read
      * @throws TooLarge after {@code maxRows} data rows, or when the file unpacks to more than {@link #MAX_UNPACKED_BYTES}
      */
-    List<Row> rows(String name, int columns, int maxRows, IntConsumer progress) throws NotXlsx, TooLarge {
+    public List<Row> rows(String name, int columns, int maxRows, IntConsumer progress) throws NotXlsx, TooLarge {
+        return rows(name, columns, maxRows, MAX_TEXT, progress);
+    }
+
+    /** As {@link #rows(String, int, int, IntConsumer)}, cutting a cell's text after {@code maxText} characters. */
+    public List<Row> rows(String name, int columns, int maxRows, int maxText, IntConsumer progress) throws NotXlsx, TooLarge {
         Sheet sheet = sheets.get(name.strip().toLowerCase(Locale.ROOT));
         if (sheet == null) {
             return List.of();
         }
-        SheetHandler handler = new SheetHandler(strings, columns, maxRows + 1, progress);
+        SheetHandler handler = new SheetHandler(strings, columns, maxRows + 1, maxText, progress);
         try (InputStream in = limited(sheet.part().getInputStream())) {
             XMLReader parser = XMLHelper.newXMLReader();
             parser.setContentHandler(handler);
@@ -216,7 +238,7 @@ final class ImportWorkbook implements AutoCloseable {
     }
 
     /** The last row number the sheet declares in its dimension ("A1:E10001" → 10001), or 0 when it does not say. */
-    int declaredRows(String name) {
+    public int declaredRows(String name) {
         Sheet sheet = sheets.get(name.strip().toLowerCase(Locale.ROOT));
         if (sheet == null) {
             return 0;
@@ -289,127 +311,5 @@ final class ImportWorkbook implements AutoCloseable {
                 }
             }
         };
-    }
-
-    /** Thrown by the handler when the sheet has more rows than allowed; caught as {@link Limit}'s reason. */
-    private static final class TooManyRows extends org.xml.sax.SAXException {
-
-        final TooLarge reason;
-
-        TooManyRows(int maxRows) {
-            super("rows");
-            this.reason = new TooLarge("import.error.tooManyRows", String.valueOf(maxRows - 1));
-        }
-    }
-
-    /** SpreadsheetML's {@code <row><c r="E7" t="s"><v>3</v></c></row>}, with inline strings and formulas' cached values. */
-    private static final class SheetHandler extends DefaultHandler {
-
-        final List<Row> rows = new ArrayList<>();
-        private final ReadOnlySharedStringsTable strings;
-        private final int columns;
-        private final int maxRows;
-        private final IntConsumer progress;
-        private final StringBuilder text = new StringBuilder();
-        private int rowNumber;
-        private int column;
-        private String cellType;
-        private boolean inValue;
-        private boolean inInlineText;
-        private Map<Integer, Cell> cells;
-
-        SheetHandler(ReadOnlySharedStringsTable strings, int columns, int maxRows, IntConsumer progress) {
-            this.strings = strings;
-            this.columns = columns;
-            this.maxRows = maxRows;
-            this.progress = progress;
-        }
-
-        @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) throws org.xml.sax.SAXException {
-            switch (local(localName, qName)) {
-                case "row" -> {
-                    String r = attributes.getValue("r");
-                    rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
-
-                    column = -1;
-                    cells = new LinkedHashMap<>();
-                }
-                case "c" -> {
-                    String ref = attributes.getValue("r");
-                    column = ref == null ? column + 1 : new CellReference(ref).getCol();
-                    cellType = attributes.getValue("t");
-                    text.setLength(0);
-                }
-                case "v" -> {
-                    inValue = true;
-                    text.setLength(0);
-                }
-                case "t" -> inInlineText = "inlineStr".equals(cellType);
-                default -> {
-                }
-            }
-        }
-
-        @Override
-        public void characters(char[] ch, int start, int length) {
-            // A cell's text is kept only up to MAX_TEXT (and a character more, to know it was cut), however long it is.
-            if ((inValue || inInlineText) && text.length() <= MAX_TEXT) {
-                text.append(ch, start, Math.min(length, MAX_TEXT + 1 - text.length()));
-            }
-        }
-
-        @Override
-        public void endElement(String uri, String localName, String qName) throws org.xml.sax.SAXException {
-            switch (local(localName, qName)) {
-                case "v" -> inValue = false;
-                case "t" -> inInlineText = false;
-                case "c" -> {
-                    if (column < columns) {
-                        addCell();
-                    }
-                }
-                case "row" -> {
-                    if (!cells.isEmpty()) {
-                        rows.add(new Row(rowNumber, cells));
-                        if (rows.size() > maxRows) {
-                            throw new TooManyRows(maxRows); // one row more than allowed: stop reading now
-                        }
-                        if (rows.size() % 500 == 0) {
-                            progress.accept(rows.size());
-                        }
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-
-        private static String local(String localName, String qName) {
-            return localName == null || localName.isEmpty() ? qName.substring(qName.indexOf(':') + 1) : localName;
-        }
-
-        private void addCell() {
-            String value = text.toString();
-            Type type;
-            if (cellType == null || "n".equals(cellType)) {
-                type = Type.NUMBER;
-            } else if ("s".equals(cellType)) {
-                type = Type.TEXT;
-                value = value.isEmpty() ? "" : strings.getItemAt(Integer.parseInt(value.strip())).getString();
-            } else if ("b".equals(cellType)) {
-                type = Type.BOOLEAN;
-            } else if ("e".equals(cellType)) {
-                type = Type.ERROR;
-            } else {
-                type = Type.TEXT; // str (a formula's text), inlineStr, d (an ISO date as text)
-            }
-            if (value.length() > MAX_TEXT) {
-                value = value.substring(0, MAX_TEXT) + "…";
-            }
-            if (!value.isBlank()) {
-                cells.put(column, new Cell(rowNumber, column, type, value));
-            }
-        }
     }
 }

@@ -1,0 +1,40 @@
+package se.styr.goals;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import se.styr.organisation.UnitDependents;
+
+/**
+ * A unit that still owns goal objects in force (not retired, of a plan period that has not ended) cannot be retired:
+ * they would lose their owner. They are moved to another unit or retired first.
+ */
+@Component
+class OwnedGoalObjects implements UnitDependents {
+
+    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+
+    private final JdbcClient jdbc;
+
+    OwnedGoalObjects(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Dependent> on(Collection<Long> unitIds) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        long count = jdbc.sql("""
+                        select count(*) from goal_object g left join plan_period p on p.id = g.period_id
+                        where g.owner_unit_id in (:units) and g.retired = false
+                          and (p.id is null or p.last_year >= :year)""")
+                .param("units", Set.copyOf(unitIds)).param("year", LocalDate.now(SWEDEN).getYear())
+                .query(Long.class).single();
+        return count == 0 ? List.of() : List.of(new Dependent("orgadmin.validering.agerMal", count));
+    }
+}
