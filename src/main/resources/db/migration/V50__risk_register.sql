@@ -41,5 +41,6 @@ create table risk (
     constraint risk_consequence check (consequence between 1 and 4),
     constraint risk_number unique (body_unit_id, year, number)
 );
+create index risk_municipality on risk (municipality_id, year);
 create index risk_goal_object on risk (goal_object_id);
 create index risk_action on risk (action_id);

@@ -56,7 +56,7 @@ class ActionService {
         access.require(Access.Action.EDIT_STRUCTURE, body.id());
         Problems p = check(in);
         p.check(body.type().isBody(), "body", "quality.validering.organ");
-        p.check(RiskRules.validYear(year), "year", "quality.validering.ar", RiskRules.FIRST_YEAR, RiskRules.LAST_YEAR);
+        p.check(RiskRules.validYear(year), "year", "quality.validering.ar", String.valueOf(RiskRules.FIRST_YEAR), String.valueOf(RiskRules.LAST_YEAR));
         p.throwIfAny();
         QualityAction draft = new QualityAction(null, access.municipalityId(), body.id(), year, in.what().strip(),
                 blank(in.why()), blank(in.responsible()), blank(in.timetable()), in.status(), 0);

@@ -102,7 +102,7 @@ class RiskApi {
     RiskOutput create(@RequestBody RiskRequest request) {
         Problems p = new Problems();
         p.check(request.bodyUnitId() != null, "bodyUnitId", "quality.validering.organ");
-        p.check(request.year() != null, "year", "quality.validering.ar", RiskRules.FIRST_YEAR, RiskRules.LAST_YEAR);
+        p.check(request.year() != null, "year", "quality.validering.ar", String.valueOf(RiskRules.FIRST_YEAR), String.valueOf(RiskRules.LAST_YEAR));
         p.throwIfAny();
         return RiskOutput.of(risks.create(request.bodyUnitId(), request.year(), request.input()));
     }

@@ -75,10 +75,12 @@ class RiskController {
         return "quality/register";
     }
 
-    /** The first body the person's own roles are scoped to, else the first committee, else the first body. */
+    /** The first body the person's own roles are scoped to, else the body of the latest register, else the first committee. */
     private OrgUnit defaultBody(List<OrgUnit> bodies) {
         java.util.Set<Long> own = access.unitsWhere(Access.Action.EDIT_STRUCTURE);
+        Long latest = risks.latestBody().orElse(null);
         return bodies.stream().filter(b -> own != null && own.contains(b.id())).findFirst()
+                .or(() -> bodies.stream().filter(b -> latest != null && b.id() == latest).findFirst())
                 .or(() -> bodies.stream().filter(b -> b.type() == se.styr.organisation.OrgUnitType.NAMND).findFirst())
                 .orElse(bodies.isEmpty() ? null : bodies.get(0));
     }

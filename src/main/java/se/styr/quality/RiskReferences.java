@@ -21,7 +21,7 @@ class RiskReferences implements ObjectReferences {
     @Override
     public List<Reference> referencesTo(GoalObject object) {
         return risks.handledByObject(object.id()).stream()
-                .map(r -> new Reference(messages.text("quality.reference.heading", r.year()),
+                .map(r -> new Reference(messages.text("quality.reference.heading", String.valueOf(r.year())),
                         messages.text("quality.reference.text", r.number(), r.description(), r.value()),
                         "/kvalitet/risker/" + r.id()))
                 .toList();

@@ -47,7 +47,7 @@ class RiskRepository {
 
     /** The register of a body and year, in its order, with what handles each risk: one query. */
     List<Risk.Row> register(long municipalityId, long bodyUnitId, int year) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                         , g.title, g.kind, g.retired, a.what
                         from risk r left join goal_object g on g.id = r.goal_object_id
                         left join quality_action a on a.id = r.action_id
@@ -77,6 +77,12 @@ class RiskRepository {
         return paging.of(count.query(Long.class).single(), rows.query(RiskRepository::risk).list());
     }
 
+    /** The body of the newest register of the municipality, if any. */
+    Optional<Long> latestBody(long municipalityId) {
+        return jdbc.sql("select body_unit_id from risk where municipality_id = ? order by year desc, id fetch first 1 rows only")
+                .param(municipalityId).query(Long.class).optional();
+    }
+
     /** The years that have a register for the body, newest first. */
     List<Integer> years(long municipalityId, long bodyUnitId) {
         return jdbc.sql("select distinct year from risk where municipality_id = ? and body_unit_id = ? order by year desc")
@@ -85,7 +91,7 @@ class RiskRepository {
 
     /** The risks handled by this goal-chain object or action: the way back from the handling to the risk. */
     List<Risk> handledBy(long municipalityId, Long goalObjectId, Long actionId) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                          from risk r where r.municipality_id = ? and (r.goal_object_id = ? or r.action_id = ?)
                          order by r.year desc, r.number""")
                 .params(municipalityId, goalObjectId, actionId).query(RiskRepository::risk).list();

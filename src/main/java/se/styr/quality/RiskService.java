@@ -55,6 +55,10 @@ class RiskService {
         return repository.page(access.municipalityId(), bodyUnitId, year, paging);
     }
 
+    Optional<Long> latestBody() {
+        return repository.latestBody(access.municipalityId());
+    }
+
     List<Integer> years(long bodyUnitId) {
         return repository.years(access.municipalityId(), bodyUnitId);
     }
@@ -86,7 +90,7 @@ class RiskService {
         OrgUnit body = body(bodyUnitId);
         access.require(Access.Action.EDIT_STRUCTURE, body.id());
         Problems p = RiskRules.check(in);
-        p.check(RiskRules.validYear(year), "year", "quality.validering.ar", RiskRules.FIRST_YEAR, RiskRules.LAST_YEAR);
+        p.check(RiskRules.validYear(year), "year", "quality.validering.ar", String.valueOf(RiskRules.FIRST_YEAR), String.valueOf(RiskRules.LAST_YEAR));
         p.throwIfAny();
         Risk draft = new Risk(null, access.municipalityId(), body.id(), year, repository.nextNumber(body.id(), year), in.area(),
                 blankToNull(in.process()), in.description().strip(), in.probability(), in.consequence(), in.handling(),
@@ -178,7 +182,7 @@ class RiskService {
         boolean control = kind == Kind.INTERNKONTROLLPUNKT;
         String title = control ? risk.description() : d.title();
         Long period = period(risk.year()).map(PlanPeriod::id).orElse(null);
-        Problems.when(period == null, "handling", "quality.validering.period", risk.year());
+        Problems.when(period == null, "handling", "quality.validering.period", String.valueOf(risk.year()));
         return new GoalObject(null, risk.municipalityId(), kind, null, risk.bodyUnitId(), period, 0, title,
                 control ? d.checked() : risk.description(), null, null, null, null, null, null, null, null, null, null,
                 null, null, kind == Kind.UPPDRAG ? risk.bodyUnitId() : null, null, null,
