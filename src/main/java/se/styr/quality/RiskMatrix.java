@@ -10,7 +10,7 @@ import java.util.List;
 public record RiskMatrix(List<Row> rows) {
 
     static final int LABEL_WIDTH = 130;
-    static final int CELL_WIDTH = 96;
+    static final int CELL_WIDTH = 116;
     static final int CELL_HEIGHT = 64;
     static final int AXIS_HEIGHT = 56;
 
