@@ -69,7 +69,7 @@ class EveryPageTest {
             "/uppfoljning/{n}/rapport.pdf", "/ekonomi", "/ekonomi/budget/{n}", "/ekonomi/resursfordelning/{n}",
             "/ekonomi/finansiella-mal", "/ekonomi/uppfoljning", "/ekonomi/uppfoljning/{n}/{n}/{n}",
             "/ekonomi/uppfoljning/{n}/volymer", "/forslag", "/forslag/{n}", "/forslag/jamfor", "/publicerat/forslag/{n}",
-            "/organisation", "/organisation/enhet/{n}", "/vikarie");
+            "/organisation", "/organisation/enhet/{n}", "/vikarie", "/kvalitet/risker", "/kvalitet/risker/{n}");
 
     /** The kinds of page only some users reach: their editing and administration pages. */
     private static final Map<String, List<String>> ALSO_REACHES = Map.of(

@@ -31,9 +31,11 @@ class ChainController {
     private final Access access;
     private final Messages messages;
     private final SwedishFormat sv;
+    private final List<ObjectReferences> references;
 
     ChainController(GoalService goals, ChainReader chain, Organisation organisation, Access access, Messages messages,
-                    SwedishFormat sv) {
+                    SwedishFormat sv, List<ObjectReferences> references) {
+        this.references = references;
         this.goals = goals;
         this.chain = chain;
         this.organisation = organisation;
@@ -58,6 +60,7 @@ class ChainController {
                 : Assessment.trendIsFavourable(details.node().trend(), o.direction()));
         model.addAttribute("states", GoalState.values());
         model.addAttribute("statuses", AssignmentStatus.values());
+        model.addAttribute("references", references.stream().flatMap(r -> r.referencesTo(o).stream()).toList());
         return "goals/object";
     }
 

@@ -50,6 +50,12 @@ public class GoalService {
         return reader.details(id);
     }
 
+    /** A page of the municipality's objects, filtered as the API's list is (for choosing an object elsewhere). */
+    public se.styr.platform.Paging.Page<GoalObject> page(Kind kind, Long body, Long periodId, Integer year, String query,
+                                                          se.styr.platform.Paging paging) {
+        return reader.list(kind, body, periodId, year, query, paging);
+    }
+
     public List<MeasureValue> values(long id) {
         return repository.values(get(id).id());
     }
