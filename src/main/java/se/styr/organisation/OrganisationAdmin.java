@@ -160,7 +160,8 @@ public class OrganisationAdmin {
         p.check(position == null || position >= 1, "position", "orgadmin.validering.plats");
         p.throwIfAny();
         if (unit.parentId() == parent.id()) {
-            return order(unitId, null, position == null ? Integer.MAX_VALUE : position);
+            // under the same parent a move is an order, or nothing when no place is asked for
+            return position == null ? current : order(unitId, null, position);
         }
         OrgUnit oldParent = store.editable(m, unit.parentId()).unit();
         store.moveTo(unit.id(), parent.id());
