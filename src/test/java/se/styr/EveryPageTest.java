@@ -69,15 +69,19 @@ class EveryPageTest {
             "/uppfoljning/{n}/rapport.pdf", "/ekonomi", "/ekonomi/budget/{n}", "/ekonomi/resursfordelning/{n}",
             "/ekonomi/finansiella-mal", "/ekonomi/uppfoljning", "/ekonomi/uppfoljning/{n}/{n}/{n}",
             "/ekonomi/uppfoljning/{n}/volymer", "/forslag", "/forslag/{n}", "/forslag/jamfor", "/publicerat/forslag/{n}",
-            "/organisation", "/organisation/enhet/{n}", "/vikarie", "/kvalitet/risker", "/kvalitet/risker/{n}");
+            "/organisation", "/organisation/enhet/{n}", "/organisation/planperioder", "/vikarie", "/kvalitet/risker",
+            "/kvalitet/risker/{n}");
 
     /** The kinds of page only some users reach: their editing and administration pages. */
     private static final Map<String, List<String>> ALSO_REACHES = Map.of(
             "admin", List.of("/admin/granskningslogg", "/objekt/{n}/redigera", "/objekt/{n}/varden", "/uppfoljning/ny",
                     "/uppfoljning/{n}/utfall", "/uppfoljning/{n}/delning/{n}", "/uppfoljning/{n}/texter",
                     "/ekonomi/finansiella-mal/{n}", "/ekonomi/finansiella-mal/underlag?ar&grund", "/ekonomi/import",
-                    "/ekonomi/budget/{n}/tabell/RESULTAT"),
-            "controller", List.of("/objekt/{n}/redigera", "/uppfoljning/{n}/utfall"),
+                    "/ekonomi/budget/{n}/tabell/RESULTAT", "/admin/kommun", "/organisation/planperioder/{n}",
+                    "/organisation/enhet/{n}/ny", "/organisation/enhet/{n}/andra", "/organisation/enhet/{n}/flytta",
+                    "/organisation/enhet/{n}/avveckla"),
+            "controller", List.of("/objekt/{n}/redigera", "/uppfoljning/{n}/utfall", "/organisation/enhet/{n}/ny",
+                    "/organisation/enhet/{n}/andra", "/organisation/enhet/{n}/flytta"),
             "enhetschef", List.of("/uppfoljning/uppgift/{n}", "/uppfoljning/{n}/enhet/{n}/objekt/{n}?flik"),
             "enhetschef2", List.of("/uppfoljning/uppgift/{n}", "/uppfoljning/{n}/enhet/{n}/objekt/{n}?flik"));
 

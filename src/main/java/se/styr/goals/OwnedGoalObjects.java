@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import se.styr.organisation.UnitDependents;
 
 /**
- * A unit that still owns goal objects in force (not retired, of a plan period that has not ended) cannot be retired:
- * they would lose their owner. They are moved to another unit or retired first.
+ * A unit that still owns goal objects in force cannot be retired: they would lose their owner. In force: not retired,
+ * and of a plan period that has not ended (or of the newest period, when every period has ended: the municipality has
+ * not started its next one yet). They are moved to another unit or retired first.
  */
 @Component
 class OwnedGoalObjects implements UnitDependents {
@@ -32,7 +33,8 @@ class OwnedGoalObjects implements UnitDependents {
         long count = jdbc.sql("""
                         select count(*) from goal_object g left join plan_period p on p.id = g.period_id
                         where g.owner_unit_id in (:units) and g.retired = false
-                          and (p.id is null or p.last_year >= :year)""")
+                          and (p.id is null or p.last_year >= least(:year, (select max(n.last_year) from plan_period n
+                               where n.municipality_id = g.municipality_id and n.illustrative = false)))""")
                 .param("units", Set.copyOf(unitIds)).param("year", LocalDate.now(SWEDEN).getYear())
                 .query(Long.class).single();
         return count == 0 ? List.of() : List.of(new Dependent("orgadmin.validering.agerMal", count));

@@ -160,7 +160,8 @@ public class OrganisationAdmin {
         p.check(position == null || position >= 1, "position", "orgadmin.validering.plats");
         p.throwIfAny();
         if (unit.parentId() == parent.id()) {
-            return order(unitId, null, position == null ? Integer.MAX_VALUE : position);
+            // under the same parent a move is an order, or nothing when no place is asked for
+            return position == null ? current : order(unitId, null, position);
         }
         OrgUnit oldParent = store.editable(m, unit.parentId()).unit();
         store.moveTo(unit.id(), parent.id());
@@ -257,6 +258,37 @@ public class OrganisationAdmin {
     public List<UnitHistory> history(long unitId) {
         store.editable(rights.municipalityId(), unitId);
         return store.history(unitId);
+    }
+
+    /**
+     * Moves the unit {@code steps} places among its siblings (negative: up, towards the first). Relative to where the
+     * unit is now, so it carries no version; at the first or last place it stays there.
+     */
+    @Transactional
+    public EditableUnit step(long unitId, int steps) {
+        EditableUnit current = store.editable(rights.municipalityId(), unitId);
+        Problems.when(current.unit().parentId() == null, "position", "orgadmin.validering.rotOrdning");
+        rights.requireStructure(current.unit().parentId());
+        store.lock(rights.municipalityId());
+        int place = store.placeOf(current.unit().parentId(), unitId);
+        return order(unitId, null, (int) Math.max(1, Math.min(Integer.MAX_VALUE, (long) place + steps)));
+    }
+
+    /** The active units below this one (for the retire form: what retiring it with the units below would take along). */
+    @Transactional(readOnly = true)
+    public int activeBelow(long unitId) {
+        store.editable(rights.municipalityId(), unitId);
+        return store.activeBelow(unitId).size();
+    }
+
+    /** Refuses (403) unless the acting person may add units under this one. */
+    public void requireMayAddUnder(OrgUnit unit) {
+        rights.requireStructure(unit.id());
+    }
+
+    /** Refuses (403) unless the acting person may change this unit: the forms ask it before they are shown. */
+    public void requireMayChange(OrgUnit unit) {
+        rights.requireStructure(unit.parentId());
     }
 
     /** Whether the acting person may change this unit (rename, move, order, retire): the right over its parent. */

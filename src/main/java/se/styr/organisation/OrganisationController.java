@@ -28,11 +28,14 @@ class OrganisationController {
     private final Organisation organisation;
     private final OrganisationTree tree;
     private final CurrentMunicipality current;
+    private final OrganisationAdmin admin;
 
-    OrganisationController(Organisation organisation, OrganisationTree tree, CurrentMunicipality current) {
+    OrganisationController(Organisation organisation, OrganisationTree tree, CurrentMunicipality current,
+                           OrganisationAdmin admin) {
         this.organisation = organisation;
         this.tree = tree;
         this.current = current;
+        this.admin = admin;
     }
 
     @GetMapping("/organisation")
@@ -43,11 +46,16 @@ class OrganisationController {
         return "organisation/units";
     }
 
-    /** A unit's branch as a page: what the open button does without JavaScript. */
+    /**
+     * A unit's page: its branch (what the open button does without JavaScript), what can be done with it, and its
+     * history (created, renamed, moved, retired), newest first.
+     */
     @GetMapping("/organisation/enhet/{id}")
     String branch(@PathVariable long id, Model model) {
         model.addAttribute("node", tree.node(current.id(), id, true));
         model.addAttribute("ancestors", tree.above(id));
+        model.addAttribute("editable", admin.unit(id));
+        model.addAttribute("history", admin.history(id));
         model.addAttribute("query", "");
         return "organisation/branch";
     }

@@ -84,7 +84,7 @@ class PeopleTransfer {
             w.sheet(PEOPLE, context.text("transfer.sheet.PERSONER"), List.of(
                     new WorkbookWriter.Column("Användarnamn", context.text("transfer.people.username")),
                     new WorkbookWriter.Column("Namn", context.text("transfer.people.name")),
-                    new WorkbookWriter.Column("E-post", context.text("transfer.people.email")),
+                    new WorkbookWriter.Column("E-post", context.text("transfer.people.email.help")),
                     new WorkbookWriter.Column("Aktiv", context.text("transfer.people.active"))), persons);
             w.sheet(ROLES, context.text("transfer.sheet.ROLLER"), List.of(
                     new WorkbookWriter.Column("Användarnamn", context.text("transfer.roles.username")),
