@@ -6,9 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.styr.accounts.Access;
 import se.styr.accounts.CurrentUser;
-import se.styr.accounts.people.People;
-import se.styr.accounts.people.Person;
-import se.styr.accounts.people.PersonRules;
+import se.styr.accounts.OwnEmail;
 import se.styr.audit.AuditLog;
 import se.styr.platform.ConflictException;
 import se.styr.platform.NotFoundException;
@@ -37,16 +35,16 @@ public class Notices {
     private final Mailer mailer;
     private final NoticeTime time;
     private final Access access;
-    private final People people;
+    private final OwnEmail ownEmail;
     private final AuditLog audit;
 
-    Notices(NoticeStore store, MailTexts texts, Mailer mailer, NoticeTime time, Access access, People people, AuditLog audit) {
+    Notices(NoticeStore store, MailTexts texts, Mailer mailer, NoticeTime time, Access access, OwnEmail ownEmail, AuditLog audit) {
         this.store = store;
         this.texts = texts;
         this.mailer = mailer;
         this.time = time;
         this.access = access;
-        this.people = people;
+        this.ownEmail = ownEmail;
         this.audit = audit;
     }
 
@@ -68,9 +66,9 @@ public class Notices {
     }
 
     public Settings settings() {
-        Person me = people.me();
-        NoticeStore.Setting s = store.setting(me.id());
-        return new Settings(me.email(), s.digest(), me.version(), s.version(), mailer.enabled());
+        OwnEmail.Address address = ownEmail.current();
+        NoticeStore.Setting s = store.setting(access.current().id());
+        return new Settings(address.email(), s.digest(), address.version(), s.version(), mailer.enabled());
     }
 
     /** Saves the person's own address and choice together, each as read at its version. */
@@ -78,12 +76,12 @@ public class Notices {
     public Settings save(String email, boolean digest, int personVersion, int version) {
         CurrentUser me = access.current();
         Problems p = new Problems();
-        PersonRules.checkEmail(email, p);
+        OwnEmail.check(email, p);
         p.throwIfAny();
-        Person person = people.me();
-        if (!java.util.Objects.equals(PersonRules.strip(email), person.email())) {
-            people.changeOwnEmail(email, personVersion);
-        } else if (person.version() != personVersion) {
+        OwnEmail.Address address = ownEmail.current();
+        if (!OwnEmail.same(email, address.email())) {
+            ownEmail.change(email, personVersion);
+        } else if (address.version() != personVersion) {
             throw new ConflictException("app_user", me.id());
         }
         NoticeStore.Setting before = store.setting(me.id());
