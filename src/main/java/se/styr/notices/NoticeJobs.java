@@ -2,7 +2,6 @@ package se.styr.notices;
 
 import java.lang.management.ManagementFactory;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +44,7 @@ class NoticeJobs {
         outbox.sendDigests(claimant);
     }
 
-    @Scheduled(fixedDelay = 60, initialDelay = 2, timeUnit = TimeUnit.MINUTES)
+    @Scheduled(fixedDelayString = "${styr.notices.reminder-interval:PT1H}", initialDelayString = "${styr.notices.reminder-first-run:PT2M}")
     @SchedulerLock(name = "notices-reminders", lockAtMostFor = "PT10M")
     void remind() {
         int written = reminders.scan();

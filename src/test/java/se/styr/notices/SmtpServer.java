@@ -51,6 +51,8 @@ public final class SmtpServer {
         registry.add("styr.base-url", () -> "http://styr.test");
         // the schedule stays out of the way: tests run the jobs themselves
         registry.add("styr.notices.interval", () -> "PT10H");
+        registry.add("styr.notices.reminder-interval", () -> "PT10H");
+        registry.add("styr.notices.reminder-first-run", () -> "PT10H");
     }
 
     /** Starts the server again on the same port (after {@link #stop()}, to test failures and retries). */
