@@ -215,9 +215,11 @@ class FollowupRepository {
                 .query(FollowupRepository::mapTask).optional();
     }
 
-    void insertTask(long roundId, long unitId, Part part) {
+    long insertTask(long roundId, long unitId, Part part) {
+        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("insert into followup_task (round_id, unit_id, part, state, version) values (?, ?, ?, ?, 0)")
-                .params(roundId, unitId, part.name(), TaskState.EJ_PABORJAD.name()).update();
+                .params(roundId, unitId, part.name(), TaskState.EJ_PABORJAD.name()).update(keys, "id");
+        return keys.getKey().longValue();
     }
 
     void deleteTask(long id) {

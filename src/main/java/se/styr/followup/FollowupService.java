@@ -51,10 +51,12 @@ public class FollowupService {
     private final AuditLog audit;
     private final Messages messages;
     private final AnnualReviews annualReviews;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     FollowupService(FollowupRepository repository, RoundQueries queries, Rounds rounds, GoalService goals,
                     GoalQueries goalQueries, Organisation organisation, UnitTree tree, Access access, AuditLog audit,
-                    Messages messages, AnnualReviews annualReviews) {
+                    Messages messages, AnnualReviews annualReviews, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.queries = queries;
         this.rounds = rounds;
@@ -179,11 +181,15 @@ public class FollowupService {
                 repository.deleteTask(t.id());
             }
         }
+        List<Long> opened = new java.util.ArrayList<>();
         for (String key : needed) {
             if (!existing.contains(key)) {
                 String[] parts = key.split(":");
-                repository.insertTask(round.id(), Long.parseLong(parts[0]), Part.valueOf(parts[1]));
+                opened.add(repository.insertTask(round.id(), Long.parseLong(parts[0]), Part.valueOf(parts[1])));
             }
+        }
+        if (!opened.isEmpty()) {
+            events.publishEvent(new TaskEvents.Opened(round.municipalityId(), round.id(), round.opensOn(), opened));
         }
     }
 

@@ -27,9 +27,11 @@ public class TaskWorkflow {
     private final Access access;
     private final AuditLog audit;
     private final Messages messages;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     TaskWorkflow(FollowupRepository repository, Rounds rounds, RoundPages pages, Organisation organisation, Access access,
-                 AuditLog audit, Messages messages) {
+                 AuditLog audit, Messages messages, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.rounds = rounds;
         this.pages = pages;
@@ -95,6 +97,15 @@ public class TaskWorkflow {
         audit.record(round.municipalityId(), "followup_task", task.id(), AuditLog.Action.ANDRAD,
                 messages.text("taskState." + state) + ": " + rounds.taskTitle(round, task.part(), organisation.unit(task.unitId())),
                 task, saved);
+        Object event = switch (state) {
+            case KLARMARKERAD -> new TaskEvents.MarkedDone(round.municipalityId(), task.id(), Rounds.actor());
+            case ATERSAND -> new TaskEvents.SentBack(round.municipalityId(), task.id(), Rounds.actor(), task.doneBy(), comment);
+            case GODKAND -> new TaskEvents.Approved(round.municipalityId(), task.id(), Rounds.actor(), task.doneBy());
+            default -> null; // reporting started (PAGAR) tells nobody
+        };
+        if (event != null) {
+            events.publishEvent(event);
+        }
         return saved;
     }
 }

@@ -105,6 +105,45 @@ public class People {
         return after;
     }
 
+    /** An administrator changes a person's name and e-mail (where their notices go), as read at {@code version}. */
+    @Transactional
+    public Person updateDetails(long id, int version, String displayName, String email) {
+        access.require(Access.Action.ADMINISTER, null);
+        Person before = person(id);
+        Problems p = new Problems();
+        PersonRules.checkDetails(displayName, email, p);
+        p.throwIfAny();
+        if (!repository.setDetails(id, version, PersonRules.strip(displayName), PersonRules.strip(email))) {
+            throw new ConflictException("app_user", id);
+        }
+        Person after = person(id);
+        audit.record(access.municipalityId(), "app_user", id, AuditLog.Action.ANDRAD,
+                "Uppgifter ändrade för " + after.displayName(), before, after);
+        return after;
+    }
+
+    /** The current person's own account, as the administration shows it. */
+    public Person me() {
+        CurrentUser me = access.current();
+        return repository.find(me.municipalityId(), me.id()).orElseThrow(() -> new NotFoundException("Personen", me.id()));
+    }
+
+    /** The current person changes their own e-mail address (empty: no mail), as read at {@code version}. */
+    @Transactional
+    public Person changeOwnEmail(String email, int version) {
+        Person before = me();
+        Problems p = new Problems();
+        PersonRules.checkEmail(email, p);
+        p.throwIfAny();
+        if (!repository.setDetails(before.id(), version, before.displayName(), PersonRules.strip(email))) {
+            throw new ConflictException("app_user", before.id());
+        }
+        Person after = me();
+        audit.record(access.municipalityId(), "app_user", before.id(), AuditLog.Action.ANDRAD,
+                "Egen e-postadress ändrad: " + after.displayName(), before, after);
+        return after;
+    }
+
     /** A new one-time password: the person must choose their own at the next login; their sessions end and a lock lifts. */
     @Transactional
     public WithPassword resetPassword(long id) {

@@ -37,6 +37,9 @@ class PeopleApi {
     record NewRole(Role role, Long unitId) {
     }
 
+    record Details(String displayName, String email, int version) {
+    }
+
     @GetMapping("/api/v1/people")
     @Operation(summary = "Kommunens personer med roller, efter namn, en sida i taget (administratör eller controller)")
     Paging.Page<Person> search(@Parameter(description = "Del av namn, användarnamn eller e-post")
@@ -55,6 +58,12 @@ class PeopleApi {
     @Operation(summary = "Skapa en person (administratör); engångslösenordet (oneTimePassword) visas bara i detta svar")
     People.WithPassword create(@RequestBody NewPerson in) {
         return people.create(in.displayName(), in.username(), in.email());
+    }
+
+    @PutMapping("/api/v1/people/{id}")
+    @Operation(summary = "Ändra en persons namn och e-postadress (administratör); version som den lästes")
+    Person updateDetails(@PathVariable long id, @RequestBody Details in) {
+        return people.updateDetails(id, in.version(), in.displayName(), in.email());
     }
 
     @PutMapping("/api/v1/people/{id}/active")

@@ -115,6 +115,22 @@ class PeopleController {
         }
     }
 
+    @PostMapping(PATH + "/{id}/uppgifter")
+    String updateDetails(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
+                         RedirectAttributes redirect) {
+        try {
+            int version = Integer.parseInt(form.getOrDefault("version", "-1").strip());
+            people.updateDetails(id, version, form.get("displayName"), form.get("email"));
+            redirect.addFlashAttribute("notice", messages.text("person.uppgifterSparade"));
+            return "redirect:" + PATH + "/" + id;
+        } catch (NumberFormatException e) {
+            throw new se.styr.platform.ConflictException("app_user", id);
+        } catch (ValidationException e) {
+            model.addAttribute("form", form);
+            return personPage(id, model, messages.byField(e), null);
+        }
+    }
+
     @PostMapping(PATH + "/{id}/losenord")
     String resetPassword(@PathVariable long id, Model model, HttpServletResponse response) {
         People.WithPassword reset = people.resetPassword(id);
@@ -129,6 +145,10 @@ class PeopleController {
         List<Organisation.UnitChoice> units = choices.items().stream()
                 .filter(c -> people.mayGrant(Role.REPORTER, c.unit().id())).toList();
         model.addAttribute("person", person);
+        if (model.getAttribute("form") == null) {
+            model.addAttribute("form", Map.of("displayName", person.displayName(),
+                    "email", person.email() == null ? "" : person.email()));
+        }
         model.addAttribute("mayAdminister", admin);
         model.addAttribute("me", access.current().id() == id);
         model.addAttribute("units", units);

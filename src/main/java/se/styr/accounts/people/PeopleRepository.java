@@ -117,6 +117,12 @@ public class PeopleRepository {
                 .params(active, id, version).update() == 1;
     }
 
+    /** The name and e-mail as read at {@code version}; false when someone else changed the person in between. */
+    boolean setDetails(long id, int version, String displayName, String email) {
+        return jdbc.sql("update app_user set display_name = ?, email = ?, version = version + 1 where id = ? and version = ?")
+                .params(displayName, email, id, version).update() == 1;
+    }
+
     void setPassword(long id, String hash, boolean mustChange) {
         jdbc.sql("update app_user set password_hash = ?, must_change_password = ?, version = version + 1 where id = ?")
                 .params(hash, mustChange, id).update();

@@ -28,7 +28,20 @@ public final class PersonRules {
         boolean wellFormed = user != null && USERNAME.matcher(user).matches();
         p.check(wellFormed, "username", "person.validering.anvandarnamn", USERNAME_MAX);
         p.check(!wellFormed || !people.usernameTaken(user), "username", "person.validering.anvandarnamnFinns");
+        checkEmail(email, p);
+    }
+
+    /** An e-mail address is optional; given, it must look like one. */
+    public static void checkEmail(String email, Problems p) {
         String mail = strip(email);
         p.check(mail == null || (mail.length() <= EMAIL_MAX && EMAIL.matcher(mail).matches()), "email", "person.validering.epost");
+    }
+
+    /** A changed name and e-mail of an existing person. */
+    static void checkDetails(String displayName, String email, Problems p) {
+        String name = strip(displayName);
+        p.check(name != null, "displayName", "person.validering.namn");
+        p.check(name == null || name.length() <= NAME_MAX, "displayName", "validering.text.lang", NAME_MAX);
+        checkEmail(email, p);
     }
 }
