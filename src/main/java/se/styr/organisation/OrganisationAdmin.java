@@ -93,15 +93,21 @@ public class OrganisationAdmin {
         return created;
     }
 
+    /** The unit as it is, once the person may change it, the municipality's tree is locked and the version is current. */
+    private EditableUnit lockedForChange(long m, long unitId, Integer version) {
+        EditableUnit current = store.editable(m, unitId);
+        rights.requireStructure(current.unit().parentId());
+        store.lock(m);
+        checkVersion(current, version);
+        return current;
+    }
+
     /** Renames the unit, gives it a code or another type; refused unless the acting person may change its parent's structure. */
     @Transactional
     public EditableUnit update(long unitId, Integer version, UnitEdit edit) {
         long m = rights.municipalityId();
-        EditableUnit current = store.editable(m, unitId);
+        EditableUnit current = lockedForChange(m, unitId, version);
         OrgUnit unit = current.unit();
-        rights.requireStructure(unit.parentId());
-        store.lock(m);
-        checkVersion(current, version);
         Problems p = new Problems();
         String name = strip(edit.name());
         String code = strip(edit.code());
@@ -180,11 +186,8 @@ public class OrganisationAdmin {
     @Transactional
     public EditableUnit order(long unitId, Integer version, int position) {
         long m = rights.municipalityId();
-        EditableUnit current = store.editable(m, unitId);
+        EditableUnit current = lockedForChange(m, unitId, version);
         OrgUnit unit = current.unit();
-        rights.requireStructure(unit.parentId());
-        store.lock(m);
-        checkVersion(current, version);
         Problems.when(unit.parentId() == null, "position", "orgadmin.validering.rotOrdning");
         Problems.when(position < 1, "position", "orgadmin.validering.plats");
         int before = store.placeOf(unit.parentId(), unit.id());
@@ -207,11 +210,8 @@ public class OrganisationAdmin {
     @Transactional
     public EditableUnit retire(long unitId, Integer version, boolean withUnitsBelow) {
         long m = rights.municipalityId();
-        EditableUnit current = store.editable(m, unitId);
+        EditableUnit current = lockedForChange(m, unitId, version);
         OrgUnit unit = current.unit();
-        rights.requireStructure(unit.parentId());
-        store.lock(m);
-        checkVersion(current, version);
         Problems p = new Problems();
         p.check(unit.parentId() != null, "unit", "orgadmin.validering.rotAvveckla");
         p.check(unit.active(), "unit", "orgadmin.validering.redanAvvecklad", unit.name());
@@ -237,11 +237,8 @@ public class OrganisationAdmin {
     @Transactional
     public EditableUnit reactivate(long unitId, Integer version) {
         long m = rights.municipalityId();
-        EditableUnit current = store.editable(m, unitId);
+        EditableUnit current = lockedForChange(m, unitId, version);
         OrgUnit unit = current.unit();
-        rights.requireStructure(unit.parentId());
-        store.lock(m);
-        checkVersion(current, version);
         Problems.when(unit.active(), "unit", "orgadmin.validering.redanAktiv", unit.name());
         OrgUnit parent = unit.parentId() == null ? null : store.editable(m, unit.parentId()).unit();
         Problems.when(parent != null && !parent.active(), "unit", "orgadmin.validering.overordnadAvvecklad",
