@@ -53,7 +53,7 @@ class TransferApi {
         if (file == null || file.isEmpty()) {
             return problem(HttpStatus.BAD_REQUEST, messages.text("import.error.noPart"));
         }
-        String id = transfer.startCheck(k, TransferController.fileName(file), TransferController.bytes(file));
+        String id = transfer.startCheck(k, se.styr.platform.excel.ExcelHttp.fileName(file), se.styr.platform.excel.ExcelHttp.bytes(file));
         return ResponseEntity.accepted().location(URI.create("/api/v1/imports/jobs/" + id)).body(view(id));
     }
 
@@ -84,14 +84,14 @@ class TransferApi {
     @Operation(summary = "Mallen (.xlsx) med rubrikrad, exempelrader och bladet Instruktioner")
     org.springframework.http.ResponseEntity<byte[]> template(@PathVariable String kind) {
         TransferKind k = TransferKind.ofSlug(kind);
-        return TransferController.xlsx("Mall " + k.slug + ".xlsx", transfer.template(k));
+        return se.styr.platform.excel.ExcelHttp.download("Mall " + k.slug + ".xlsx", transfer.template(k));
     }
 
     @GetMapping("/exports/{kind}")
     @Operation(summary = "Kommunens organisation, personer eller styrkedja (.xlsx) i samma format som importen läser")
     org.springframework.http.ResponseEntity<byte[]> export(@PathVariable String kind) {
         TransferKind k = TransferKind.ofSlug(kind);
-        return TransferController.xlsx(k.slug + ".xlsx", transfer.export(k));
+        return se.styr.platform.excel.ExcelHttp.download(k.slug + ".xlsx", transfer.export(k));
     }
 
     private JobView view(String id) {

@@ -1,15 +1,10 @@
 package se.styr.transfer;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import se.styr.platform.excel.ExcelHttp;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import se.styr.platform.InputRules;
 import se.styr.platform.Messages;
 import se.styr.platform.NotFoundException;
 
@@ -30,7 +24,6 @@ import se.styr.platform.NotFoundException;
 @Controller
 class TransferController {
 
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final Transfer transfer;
     private final Messages messages;
@@ -62,7 +55,7 @@ class TransferController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(model, Map.of(slug + "-fil", List.of(messages.text("import.error.noFile"))));
         }
-        return "redirect:/import-export/jobb/" + transfer.startCheck(kind, fileName(file), bytes(file));
+        return "redirect:/import-export/jobb/" + transfer.startCheck(kind, ExcelHttp.fileName(file), ExcelHttp.bytes(file));
     }
 
     @GetMapping("/import-export/jobb/{id}")
@@ -94,37 +87,15 @@ class TransferController {
     @GetMapping("/import-export/{slug}/mall.xlsx")
     ResponseEntity<byte[]> template(@PathVariable String slug) {
         TransferKind kind = TransferKind.ofSlug(slug);
-        return xlsx("Mall " + kind.slug + ".xlsx", transfer.template(kind));
+        return ExcelHttp.download("Mall " + kind.slug + ".xlsx", transfer.template(kind));
     }
 
     @GetMapping("/import-export/{slug}/export.xlsx")
     ResponseEntity<byte[]> export(@PathVariable String slug) {
         TransferKind kind = TransferKind.ofSlug(slug);
-        return xlsx(kind.slug + " " + java.time.LocalDate.now() + ".xlsx", transfer.export(kind));
+        return ExcelHttp.download(kind.slug + " " + java.time.LocalDate.now() + ".xlsx", transfer.export(kind));
     }
 
-    static ResponseEntity<byte[]> xlsx(String name, byte[] bytes) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .contentType(XLSX)
-                .body(bytes);
-    }
 
-    static byte[] bytes(MultipartFile file) {
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    /** The uploaded file's own name, without a path, for the page and the audit log. */
-    static String fileName(MultipartFile file) {
-        String name = file.getOriginalFilename() == null ? "" : InputRules.withoutForbidden(file.getOriginalFilename());
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
-        if (name.isEmpty()) {
-            name = "fil.xlsx";
-        }
-        return name.length() > 200 ? name.substring(0, 200) : name;
-    }
 }

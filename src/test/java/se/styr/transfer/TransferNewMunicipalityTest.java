@@ -229,7 +229,7 @@ class TransferNewMunicipalityTest {
         assertThat(result.problems().get(0)).extracting(ImportProblem::sheet, ImportProblem::row, ImportProblem::column)
                 .containsExactly("Arbetsmiljömål", 3, "B");
 
-        MockMultipartFile file = new MockMultipartFile("file", "styrkedja.xlsx", TransferController.XLSX.toString(), chain());
+        MockMultipartFile file = new MockMultipartFile("file", "styrkedja.xlsx", se.styr.platform.excel.ExcelHttp.XLSX.toString(), chain());
         mvc.perform(multipart("/api/v1/imports/styrkedja").file(file).with(user(users.loadUserByUsername("rolf"))).with(csrf()))
                 .andExpect(status().isForbidden());
         mvc.perform(multipart("/api/v1/imports/personer").file(file).with(user(users.loadUserByUsername("cissi"))).with(csrf()))
@@ -244,7 +244,7 @@ class TransferNewMunicipalityTest {
         byte[] file = Workbooks.of(Map.of("Arbetsmiljömål", Workbooks.rows(ChainSheet.ARBETSMILJOMAL.headers(),
                 Workbooks.row(null, "SBN", "Plan 2024–2026", "Frisknärvaron ska öka"))));
         String body = mvc.perform(multipart("/api/v1/imports/styrkedja")
-                        .file(new MockMultipartFile("file", "api.xlsx", TransferController.XLSX.toString(), file)).with(lea).with(csrf()))
+                        .file(new MockMultipartFile("file", "api.xlsx", se.styr.platform.excel.ExcelHttp.XLSX.toString(), file)).with(lea).with(csrf()))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
         String id = com.jayway.jsonpath.JsonPath.read(body, "$.id");
         await().atMost(Duration.ofSeconds(20)).until(() -> mvc.perform(get("/api/v1/imports/jobs/" + id).with(lea)).andReturn()

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +21,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -41,7 +38,7 @@ import se.styr.platform.SwedishFormat;
 @Component
 public class ExcelExport {
 
-    public static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    public static final MediaType XLSX = se.styr.platform.excel.ExcelHttp.XLSX;
 
     /** Row (0-based) of the column headers; the table's rows follow. */
     static final int HEADER_ROW = 3;
@@ -70,11 +67,7 @@ public class ExcelExport {
 
     /** The tables as a download named {@code fileName}.xlsx. */
     public ResponseEntity<byte[]> download(String fileName, List<EconomyTable> tables) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(fileName + ".xlsx", StandardCharsets.UTF_8).build().toString())
-                .contentType(XLSX)
-                .body(workbook(tables));
+        return se.styr.platform.excel.ExcelHttp.download(fileName + ".xlsx", workbook(tables));
     }
 
     static byte[] bytes(Workbook workbook) throws IOException {

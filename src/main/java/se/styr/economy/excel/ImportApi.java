@@ -48,7 +48,7 @@ class ImportApi {
         if (file == null) {
             return noFile(HttpStatus.BAD_REQUEST, "import.error.noPart");
         }
-        return answer(imports.importCommitteeBudgets(id, version, ImportController.fileName(file), ImportController.bytes(file),
+        return answer(imports.importCommitteeBudgets(id, version, se.styr.platform.excel.ExcelHttp.fileName(file), se.styr.platform.excel.ExcelHttp.bytes(file),
                 se.styr.platform.excel.ImportProgress.NONE));
     }
 
@@ -58,7 +58,7 @@ class ImportApi {
         if (file == null) {
             return noFile(HttpStatus.BAD_REQUEST, "import.error.noPart");
         }
-        return answer(imports.importOutcomes(ImportController.fileName(file), ImportController.bytes(file), se.styr.platform.excel.ImportProgress.NONE));
+        return answer(imports.importOutcomes(se.styr.platform.excel.ExcelHttp.fileName(file), se.styr.platform.excel.ExcelHttp.bytes(file), se.styr.platform.excel.ImportProgress.NONE));
     }
 
     private ResponseEntity<?> answer(ImportService.Result result) {

@@ -1,13 +1,9 @@
 package se.styr.economy.excel;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import se.styr.platform.excel.ExcelHttp;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -78,8 +74,8 @@ class ImportController {
             return page(model, Map.of(BUDGET_FILE, List.of(messages.text(budgetId == null ? "import.error.noBudget" : "import.error.noFile"))));
         }
         Budget budget = budgets.budget(budgetId);
-        byte[] bytes = bytes(file);
-        String name = fileName(file);
+        byte[] bytes = ExcelHttp.bytes(file);
+        String name = ExcelHttp.fileName(file);
         String job = jobs.start(access.municipalityId(), ImportService.Kind.NAMNDBUDGET.name(), name, budget.id(),
                 progress -> imports.importCommitteeBudgets(budget.id(), budget.version(), name, bytes, progress));
         return "redirect:/ekonomi/import/jobb/" + job;
@@ -92,8 +88,8 @@ class ImportController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(model, Map.of(OUTCOME_FILE, List.of(messages.text("import.error.noFile"))));
         }
-        byte[] bytes = bytes(file);
-        String name = fileName(file);
+        byte[] bytes = ExcelHttp.bytes(file);
+        String name = ExcelHttp.fileName(file);
         String job = jobs.start(access.municipalityId(), ImportService.Kind.UTFALL.name(), name, null, progress -> imports.importOutcomes(name, bytes, progress));
         return "redirect:/ekonomi/import/jobb/" + job;
     }
@@ -122,38 +118,16 @@ class ImportController {
                 : budgets.budgets().stream().filter(b -> !b.decided()).findFirst()
                         .or(() -> budgets.budgets().stream().findFirst())
                         .orElseThrow(() -> new NotFoundException("Budgeten", "–"));
-        return xlsx("Mall nämndbudget.xlsx", templates.committeeBudget(budget));
+        return ExcelHttp.download("Mall nämndbudget.xlsx", templates.committeeBudget(budget));
     }
 
     @GetMapping("/ekonomi/import/mall/utfall.xlsx")
     ResponseEntity<byte[]> outcomeTemplate() {
         List<Budget> all = budgets.budgets();
         int year = all.isEmpty() ? java.time.Year.now().getValue() : all.get(0).firstYear();
-        return xlsx("Mall utfall.xlsx", templates.outcomes(year));
+        return ExcelHttp.download("Mall utfall.xlsx", templates.outcomes(year));
     }
 
-    private static ResponseEntity<byte[]> xlsx(String name, byte[] bytes) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .contentType(ExcelExport.XLSX)
-                .body(bytes);
-    }
 
-    static byte[] bytes(MultipartFile file) {
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    /** The uploaded file's own name, without a path, for the page and the audit log. */
-    static String fileName(MultipartFile file) {
-        String name = file.getOriginalFilename() == null ? "" : se.styr.platform.InputRules.withoutForbidden(file.getOriginalFilename());
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
-        if (name.isEmpty()) {
-            name = "fil.xlsx";
-        }
-        return name.length() > 200 ? name.substring(0, 200) : name;
-    }
 }
