@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -53,6 +54,15 @@ public final class SmtpServer {
         registry.add("styr.notices.interval", () -> "PT10H");
         registry.add("styr.notices.reminder-interval", () -> "PT10H");
         registry.add("styr.notices.reminder-first-run", () -> "PT10H");
+    }
+
+    /**
+     * Runs the notices' jobs once, as their schedule would (which {@link #register} keeps out of the way): the due
+     * events become notices and the waiting mails are sent. For tests outside this package, a browser test too.
+     */
+    public static void deliver(ApplicationContext context) {
+        context.getBean(Dispatcher.class).dispatchDue("test");
+        context.getBean(MailOutbox.class).sendDue("test");
     }
 
     /** Starts the server again on the same port (after {@link #stop()}, to test failures and retries). */
