@@ -98,6 +98,7 @@ class EveryPageTest {
         MockHttpSession session = new MockHttpSession();
         Deque<String> queue = new ArrayDeque<>(List.of("/"));
         Set<String> seen = new LinkedHashSet<>(queue);
+        Map<String, String> linkedFrom = new java.util.HashMap<>();
         Map<String, Integer> patterns = new TreeMap<>();
         Map<Integer, Set<String>> clientErrors = new TreeMap<>();
         List<String> failures = new ArrayList<>();
@@ -125,10 +126,10 @@ class EveryPageTest {
                 continue;
             }
             if (status >= 400) {
-                clientErrors.computeIfAbsent(status, s -> new TreeSet<>()).add(url);
+                clientErrors.computeIfAbsent(status, s -> new TreeSet<>()).add(url + " (from " + linkedFrom.get(url) + ")");
             }
             if (status >= 300 && status < 400 && response.getRedirectedUrl() != null) {
-                enqueue(sameSite(response.getRedirectedUrl(), url), seen, queue);
+                enqueue(sameSite(response.getRedirectedUrl(), url), url, seen, queue, linkedFrom);
                 continue;
             }
             String type = response.getContentType();
@@ -139,7 +140,7 @@ class EveryPageTest {
             failures.addAll(problems(url, html));
             Document page = Jsoup.parse(html, "http://localhost" + url);
             for (Element link : page.select("a[href]")) {
-                enqueue(sameSite(link.attr("href"), url), seen, queue);
+                enqueue(sameSite(link.attr("href"), url), url, seen, queue, linkedFrom);
             }
         }
         System.out.printf("%s: %d pages, %d still queued, %d kinds of page%n", username, pages, queue.size(), patterns.size());
@@ -179,9 +180,10 @@ class EveryPageTest {
         return found;
     }
 
-    private static void enqueue(String url, Set<String> seen, Deque<String> queue) {
+    private static void enqueue(String url, String from, Set<String> seen, Deque<String> queue, Map<String, String> linkedFrom) {
         if (url != null && seen.add(url)) {
             queue.add(url);
+            linkedFrom.put(url, from);
         }
     }
 

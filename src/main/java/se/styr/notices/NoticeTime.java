@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Component;
 
 /** The time notices are judged by (deadlines are Swedish days); tests move it. */
@@ -15,8 +16,12 @@ class NoticeTime {
 
     private Clock clock = Clock.system(SWEDEN);
 
+    /**
+     * Now, to the microsecond: the databases keep no finer time (and round, not truncate), so an event written now
+     * must not be stored as later than the now it is compared with.
+     */
     OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     LocalDate today() {

@@ -35,7 +35,6 @@ import se.styr.platform.Paging;
  * mail retried. The demo's Delårsbokslut 2022 in a database of this class's own (the mails are committed).
  */
 @StyrIntegrationTest
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class NoticeMailTest {
 
     static final SmtpServer SMTP = SmtpServer.start();
@@ -170,7 +169,6 @@ class NoticeMailTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(1) // run after the other tests it fails on H2: an interaction not yet understood
     void a_new_round_tells_its_units_and_reminds_them_once_before_and_once_after_the_deadline() {
         SignedIn.as(users, "controller");
         long von = id("select id from org_unit where code = 'VON'");
