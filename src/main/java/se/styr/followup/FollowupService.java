@@ -173,13 +173,18 @@ public class FollowupService {
             }
         }
         Set<String> existing = new HashSet<>();
+        List<Long> removed = new java.util.ArrayList<>();
         for (Task t : repository.tasks(round.id())) {
             String key = t.unitId() + ":" + t.part();
             if (needed.contains(key)) {
                 existing.add(key);
             } else {
                 repository.deleteTask(t.id());
+                removed.add(t.id());
             }
+        }
+        if (!removed.isEmpty()) {
+            events.publishEvent(new TaskEvents.Removed(round.municipalityId(), round.id(), removed));
         }
         List<Long> opened = new java.util.ArrayList<>();
         for (String key : needed) {

@@ -27,4 +27,8 @@ public final class TaskEvents {
     /** The approver approved the task that {@code reporter} had marked done. */
     public record Approved(long municipalityId, long taskId, String by, String reporter) {
     }
+
+    /** Tasks left their round (nothing of theirs is shared to the unit any more) and are gone. */
+    public record Removed(long municipalityId, long roundId, List<Long> taskIds) {
+    }
 }

@@ -43,7 +43,7 @@ class MailTexts {
     }
 
     String link(Notice n) {
-        return baseUrl() + n.link();
+        return baseUrl() + (n.link() == null ? "/" : n.link());
     }
 
     /** The notice as one sentence, e.g. "Dana Avdelningschef har godkänt uppgiften …". */

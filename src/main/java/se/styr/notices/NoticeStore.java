@@ -33,7 +33,7 @@ class NoticeStore {
     private static final String NOTICE = """
             select n.id, n.user_id, u.display_name, n.kind, n.task_id, n.task_title, n.round_name, n.due_on, n.actor_name,
                    n.comment, n.for_name, n.created_at, n.read_at, n.mail, n.mail_to, n.attempts, n.next_attempt_at,
-                   n.sent_at, n.last_error
+                   n.sent_at, n.last_error, n.task_removed_at
               from notice n join app_user u on u.id = n.user_id""";
 
     private final JdbcClient jdbc;
@@ -268,6 +268,14 @@ class NoticeStore {
                 .params(digest, userId, version).update() == 1;
     }
 
+    /** The tasks left their round: their notices lose the link, and mail not yet on its way is not sent. */
+    void tasksRemoved(Collection<Long> taskIds, OffsetDateTime now) {
+        jdbc.sql("update notice set task_removed_at = :now where task_id in (:ids) and task_removed_at is null")
+                .param("now", now).param("ids", taskIds).update();
+        jdbc.sql("update notice set mail = 'INGEN' where task_id in (:ids) and mail in ('VANTAR', 'SAMLAS') and claimed_by is null")
+                .param("ids", taskIds).update();
+    }
+
     /** Notices of a person still waiting for the digest go at once when they give it up. */
     void digestGivenUp(long userId) {
         jdbc.sql("update notice set mail = 'VANTAR' where user_id = ? and mail = 'SAMLAS' and claimed_by is null")
@@ -281,7 +289,7 @@ class NoticeStore {
                 rs.getString(11), rs.getObject(12, OffsetDateTime.class), rs.getObject(13, OffsetDateTime.class),
                 MailState.valueOf(rs.getString(14)), rs.getString(15), rs.getInt(16),
                 rs.getObject(17, OffsetDateTime.class), rs.getObject(18, OffsetDateTime.class), rs.getString(19), null,
-                TaskDirectory.link(taskId));
+                rs.getObject(20, OffsetDateTime.class) == null ? TaskDirectory.link(taskId) : null);
     }
 
     private static String cut(String s, int max) {

@@ -44,6 +44,11 @@ class TaskEventsListener {
         write(e.municipalityId(), NoticeKind.GODKAND, e.taskId(), e.by(), e.reporter(), null);
     }
 
+    @EventListener
+    void removed(TaskEvents.Removed e) {
+        store.tasksRemoved(e.taskIds(), time.now());
+    }
+
     private void write(long municipalityId, NoticeKind kind, long taskId, String actor, String reporter, String comment) {
         OffsetDateTime now = time.now();
         store.insertEvents(municipalityId, kind, List.of(taskId), actor, reporter, comment, now, now);

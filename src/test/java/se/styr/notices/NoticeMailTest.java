@@ -205,6 +205,29 @@ class NoticeMailTest {
         assertThat(SMTP.to("enhetschef@example.invalid")).as("late only once").isEmpty();
     }
 
+    @Test
+    void a_task_that_leaves_its_round_keeps_its_notice_without_a_link_and_its_mail_is_not_sent() {
+        SignedIn.as(users, "controller");
+        long round = id("select id from followup_round where name = 'Delårsbokslut 2022'");
+        long assignment = id("select id from goal_object where kind = 'UPPDRAG' and title = 'Utveckla ekonomistyrning'");
+        long fk = id("select id from org_unit where code = 'VOF-FK'");
+        long hn = id("select id from org_unit where code = 'VOF-HN'");
+        followup.share(round, assignment, true, java.util.Set.of(fk, hn), followup.round(round).version());
+        long task = id("select id from followup_task where round_id = ? and unit_id = ? and part = 'UPPDRAG'", round, hn);
+        dispatcher.dispatchDue("test");
+        assertThat(jdbc.sql("select mail from notice where task_id = ?").param(task).query(String.class).list())
+                .as("Hemtjänst Norr's reporter is told of the new task").containsExactly("VANTAR");
+
+        followup.share(round, assignment, true, java.util.Set.of(fk), followup.round(round).version());
+        assertThat(jdbc.sql("select count(*) from followup_task where id = ?").param(task).query(Long.class).single()).isZero();
+        outbox.sendDue("test");
+        assertThat(SMTP.to("enhetschef@example.invalid")).as("no mail about a task that is gone").isEmpty();
+        SignedIn.as(users, "enhetschef");
+        Notice kept = notices.mine(true, new Paging(1, 50)).items().stream().filter(n -> n.taskId() == task).findFirst().orElseThrow();
+        assertThat(kept.link()).as("no link to a page that no longer exists").isNull();
+        assertThat(kept.mail()).isEqualTo(MailState.INGEN);
+    }
+
     private static List<String> all(List<MimeMessage> mails) {
         return mails.stream().map(m -> SmtpServer.subject(m) + "\n" + SmtpServer.text(m)).toList();
     }
