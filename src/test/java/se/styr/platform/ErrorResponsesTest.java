@@ -115,6 +115,21 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void the_budget_table_answers_unreadable_addresses_in_swedish() throws Exception {
+        Browser admin = new Browser("admin");
+        assertPage(admin.get("/ekonomi/budget/1/tabell/NAMND-abc"), 404, "Tabellen NAMND-abc finns inte");
+        assertPage(admin.get("/ekonomi/budget/1/tabell/OKAND"), 404, "Tabellen OKAND finns inte");
+        HttpResponse<String> unreadableVersion = admin.send(request("/ekonomi/budget/1/tabell/RESULTAT")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(form("version=inte+ett+tal&SKATTEINTAKTER_2022=1&_csrf=" + enc(admin.csrf))));
+        // the form comes back with its error summary, not the error page
+        assertThat(unreadableVersion.statusCode()).isEqualTo(400);
+        assertThat(unreadableVersion.body()).contains("Formuläret innehåller fel", "Versionen saknas. Öppna objektet på nytt.");
+        assertNothingInternal(unreadableVersion.body());
+        assertPage(new Browser("politiker").get("/ekonomi/finansiella-mal?manad=maj"), 400, "Parametern manad har ett ogiltigt värde.");
+    }
+
+    @Test
     void method_not_allowed() throws Exception {
         assertProblem(api("DELETE", "/api/v1/proposals", "admin", null, null), 405, "Metoden DELETE kan inte användas");
         assertPage(new Browser("admin").get("/ekonomi/import/utfall"), 405, "Metoden GET kan inte användas");

@@ -104,6 +104,26 @@ class ProposalCalculatorTest {
     }
 
     @Test
+    void aResultOfExactlyZeroMeetsTheBalanceRequirementAndOneKronaLessDoesNot() {
+        // The seeds state the requirement as "Kostnader överstiger inte intäkter": a result of exactly 0 is in balance.
+        Proposal zero = proposal(0, Map.of(), null, List.of(new Proposal.FrameChange(KS, 2027, 114_267_000L, false, "Pott")));
+        Proposal minusOne = proposal(0, Map.of(), null, List.of(new Proposal.FrameChange(KS, 2027, 114_267_001L, false, "Pott")));
+
+        ProposalCalculator.Check atZero = balance(ProposalCalculator.compute(base(null), zero), 2027);
+        ProposalCalculator.Check belowZero = balance(ProposalCalculator.compute(base(null), minusOne), 2027);
+
+        assertThat(atZero.value()).isEqualByComparingTo("0");
+        assertThat(atZero.status()).isEqualTo(ProposalCalculator.CheckStatus.UPPFYLLT);
+        assertThat(belowZero.value()).isEqualByComparingTo("-1");
+        assertThat(belowZero.status()).isEqualTo(ProposalCalculator.CheckStatus.EJ_UPPFYLLT);
+    }
+
+    private static ProposalCalculator.Check balance(ProposalCalculator.Result r, int year) {
+        return r.checks().stream().filter(c -> c.kind() == ProposalCalculator.CheckKind.BALANSKRAV && c.year() == year)
+                .findFirst().orElseThrow();
+    }
+
+    @Test
     void pkvAndVolumeEffectIsAddedToTheFrames() {
         Map<Long, Map<Integer, Long>> compensation = Map.of(VON, Map.of(2025, 4_000_000L, 2026, 8_200_000L, 2027, 12_600_000L));
         ProposalCalculator.Result r = ProposalCalculator.compute(base(compensation),
