@@ -70,7 +70,9 @@ public class AuditLog {
                         objectType, objectId, action.name(), text.length() > 500 ? text.substring(0, 500) : text,
                         toJson(before), toJson(after))
                 .update();
-        raiseDataVersionOnCommit(municipalityId);
+        if (action != Action.NEKAD) { // a refusal changed nothing: what is cached under the version stays true
+            raiseDataVersionOnCommit(municipalityId);
+        }
     }
 
     /**

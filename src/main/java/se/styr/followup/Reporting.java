@@ -67,6 +67,9 @@ public class Reporting {
     @Transactional
     public void saveOutcomes(long roundId, long figureId, List<OutcomeInput> rows) {
         Round round = rounds.round(roundId);
+        if (rows.isEmpty()) { // the rights are checked per row below: a save of no rows still needs the round's
+            access.require(Access.Action.MANAGE_ROUNDS, round.bodyUnitId());
+        }
         Rounds.requireOpen(round);
         GoalObject figure = goals.get(figureId);
         Problems p = new Problems();

@@ -19,6 +19,7 @@ import se.styr.organisation.Organisation;
 import se.styr.platform.ConflictException;
 import se.styr.platform.Messages;
 import se.styr.platform.SwedishFormat;
+import se.styr.platform.Problems;
 import se.styr.platform.ValidationException;
 
 /** The goal chain in the browser: an object's page and the forms that change it (the tree is {@link ChainTreeController}). */
@@ -89,6 +90,8 @@ class ChainController {
 
     @PostMapping("/objekt")
     String create(@ModelAttribute("form") GoalForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        // the form always sends the kind it was opened for; without it there is no form to show the problems on
+        Problems.when(form.getKind() == null, "kind", "object.error.formKind");
         try {
             GoalObject created = goals.create(read(form, binding, null, null));
             redirect.addFlashAttribute("notice", messages.text("object.created"));

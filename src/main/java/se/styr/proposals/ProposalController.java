@@ -73,6 +73,7 @@ class ProposalController {
         Long budget = FormInput.whole(form.get("budgetId"), "budgetId", input);
         Long party = FormInput.whole(form.get("partyUnitId"), "partyUnitId", input);
         input.check(budget != null && party != null, "budgetId", "proposals.error.form").throwIfAny();
+        proposals.requireMayPropose(party);
         Proposal typed = ProposalForm.read(form, budget, party, input);
         if (ProposalForm.asksForRow(form)) {
             return withNewRow(typed, form, others, model);
@@ -101,6 +102,7 @@ class ProposalController {
             return withNewRow(p, form, others, model);
         }
         Problems input = new Problems();
+        proposals.requireMayPropose(p.partyUnitId());
         Proposal typed = ProposalForm.read(form, p.budgetId(), p.partyUnitId(), input);
         try {
             input.addAll(proposals.problems(typed)).throwIfAny();

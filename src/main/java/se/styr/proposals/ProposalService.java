@@ -329,6 +329,11 @@ class ProposalService {
         return compute(p);
     }
 
+    /** Refuses (403) one who may not write the party's proposals, before their input is looked at. */
+    void requireMayPropose(long partyUnitId) {
+        access.require(Access.Action.PROPOSE, partyUnitId);
+    }
+
     @Transactional
     long create(Proposal p) {
         access.require(Access.Action.PROPOSE, p.partyUnitId());

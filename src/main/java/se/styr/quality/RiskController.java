@@ -102,7 +102,7 @@ class RiskController {
         Long year = FormInput.whole(form.get("ar"), "ar", input);
         RiskInput in = input(form, input);
         try {
-            input.throwIfAny();
+            input.check(body != null && year != null, "organ", "quality.validering.formular").throwIfAny();
             Risk risk = risks.create(body, year.intValue(), in);
             redirect.addFlashAttribute("notice", messages.text("quality.risk.created", risk.number()));
             return "redirect:/kvalitet/risker/" + risk.id();
