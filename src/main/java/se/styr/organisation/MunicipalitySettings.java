@@ -32,7 +32,11 @@ public class MunicipalitySettings {
     private final OrganisationRights rights;
     private final ApplicationEventPublisher events;
 
-    MunicipalitySettings(JdbcClient jdbc, OrganisationRights rights, ApplicationEventPublisher events) {
+    private final se.styr.platform.MunicipalityLock municipalityLock;
+
+    MunicipalitySettings(JdbcClient jdbc, OrganisationRights rights, ApplicationEventPublisher events,
+                         se.styr.platform.MunicipalityLock municipalityLock) {
+        this.municipalityLock = municipalityLock;
         this.jdbc = jdbc;
         this.rights = rights;
         this.events = events;
@@ -57,7 +61,7 @@ public class MunicipalitySettings {
     public EditableMunicipality update(Integer version, Settings in) {
         rights.requireAdministrator();
         long m = rights.municipalityId();
-        jdbc.sql("select id from municipality where id = ? for update").param(m).query(Long.class).optional();
+        municipalityLock.hold(m);
         EditableMunicipality current = current();
         if (version != null && version != current.version()) {
             throw new ConflictException("municipality", m);

@@ -42,7 +42,11 @@ public class PlanPeriods {
     private final OrganisationRights rights;
     private final ApplicationEventPublisher events;
 
-    PlanPeriods(JdbcClient jdbc, OrganisationRights rights, ApplicationEventPublisher events) {
+    private final se.styr.platform.MunicipalityLock municipalityLock;
+
+    PlanPeriods(JdbcClient jdbc, OrganisationRights rights, ApplicationEventPublisher events,
+                se.styr.platform.MunicipalityLock municipalityLock) {
+        this.municipalityLock = municipalityLock;
         this.jdbc = jdbc;
         this.rights = rights;
         this.events = events;
@@ -154,7 +158,7 @@ public class PlanPeriods {
     }
 
     private void lock(long municipalityId) {
-        jdbc.sql("select id from municipality where id = ? for update").param(municipalityId).query(Long.class).optional();
+        municipalityLock.hold(municipalityId);
     }
 
     private static Map<String, Object> fields(PlanPeriod p) {

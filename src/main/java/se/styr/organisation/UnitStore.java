@@ -22,7 +22,10 @@ class UnitStore {
 
     private final JdbcClient jdbc;
 
-    UnitStore(JdbcClient jdbc) {
+    private final se.styr.platform.MunicipalityLock municipalityLock;
+
+    UnitStore(JdbcClient jdbc, se.styr.platform.MunicipalityLock municipalityLock) {
+        this.municipalityLock = municipalityLock;
         this.jdbc = jdbc;
     }
 
@@ -38,7 +41,7 @@ class UnitStore {
      * after the other, so two moves cannot make a cycle together and two units cannot take the same code.
      */
     void lock(long municipalityId) {
-        jdbc.sql("select id from municipality where id = ? for update").param(municipalityId).query(Long.class).optional();
+        municipalityLock.hold(municipalityId);
     }
 
     long insert(long municipalityId, long parentId, OrgUnitType type, String name, String code) {

@@ -42,6 +42,17 @@ class ApiErrors {
         return p;
     }
 
+    /**
+     * Two transactions that raced past the checks to the same row: a unique key taken by the other first, or the
+     * database choosing this one as a deadlock's loser. The same answer as a stale version: someone else was first.
+     */
+    @ExceptionHandler({org.springframework.dao.DuplicateKeyException.class,
+            org.springframework.dao.PessimisticLockingFailureException.class})
+    ProblemDetail race(RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(ApiErrors.class).warn("Samtidig skrivning nekad: {}", e.getMessage());
+        return conflict(null);
+    }
+
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.text("conflict.message"));

@@ -29,6 +29,15 @@ class PageErrors {
         return page(HttpStatus.CONFLICT, java.util.List.of(messages.text("conflict.message")));
     }
 
+    /** Two transactions raced to the same row (see {@code ApiErrors.race}): someone else was first. */
+    @ExceptionHandler({org.springframework.dao.DuplicateKeyException.class,
+            org.springframework.dao.PessimisticLockingFailureException.class})
+    @ResponseStatus(HttpStatus.CONFLICT)
+    ModelAndView race(RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(PageErrors.class).warn("Samtidig skrivning nekad: {}", e.getMessage());
+        return conflict(null);
+    }
+
     /** A form posted with more rows than Spring will bind (a tampered or runaway form), not a 500. */
     @ExceptionHandler(org.springframework.beans.InvalidPropertyException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)

@@ -374,7 +374,9 @@ class ProposalService {
         LocalDateTime now = LocalDateTime.now().withNano(0);
         String by = access.current().username();
         repository.publish(id, version, json.writeValueAsString(compute(p.asPublished(now, p.version() + 1))), now, by);
-        audit.record(access.municipalityId(), AUDIT_TYPE, id, AuditLog.Action.ANDRAD, "Budgetförslag publicerat: " + p.title(), null, null);
+        audit.record(access.municipalityId(), AUDIT_TYPE, id, AuditLog.Action.ANDRAD, "Budgetförslag publicerat: " + p.title(),
+                Map.of("status", p.state().name(), "version", p.versionNo()),
+                Map.of("status", ProposalState.PUBLICERAD.name(), "version", p.versionNo(), "publicerat", now.toString(), "av", by));
     }
 
     /**

@@ -91,8 +91,10 @@ class SubstituteTest {
                 .isInstanceOf(AccessDeniedException.class);
 
         as("enhetschef");
+        se.styr.AuditTrail named = se.styr.AuditTrail.mark(jdbc);
         Substitution s = substitutes.name("enhetschef2", today, today.plusDays(7));
         assertThat(s.substituteName()).isEqualTo("Hanna Enhetschef");
+        named.changed("substitute", s.id(), "enhetschef", null, "Hanna Enhetschef");
         assertThat(substitutes.mine()).extracting(Substitution::id).containsExactly(s.id());
 
         as("enhetschef2");
@@ -104,14 +106,23 @@ class SubstituteTest {
         // Their own tasks stay their own.
         assertThat(start.toReport()).extracting(FollowupViews.TaskView::title)
                 .containsExactly("Måluppföljning, delårsbokslut: Haga hemtjänst 1");
+        se.styr.AuditTrail written = se.styr.AuditTrail.mark(jdbc);
         Report saved = reporting.saveReport(round(), unit("VOF-HN"), lssGoal(),
                 new Reporting.ReportInput("Som vikarie", null, null, null, null, null), 0);
-        // The audit log says who actually wrote it.
+        // The report and the audit log say who actually wrote it, and for whom.
         assertThat(saved.updatedBy()).isEqualTo("enhetschef2");
+        assertThat(written.entries("followup_report", saved.id())).singleElement().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo("enhetschef2");
+            assertThat(e.summary()).contains("Hanna Enhetschef för Erik Enhetschef");
+            assertThat(e.oldValue()).isNull();
+            assertThat(e.newValue()).contains("Som vikarie");
+        });
 
         // Removed, the substitute's rights end.
         as("enhetschef");
+        se.styr.AuditTrail removed = se.styr.AuditTrail.mark(jdbc);
         substitutes.remove(s.id());
+        removed.changed("substitute", s.id(), "enhetschef", "Hanna Enhetschef", null);
         as("enhetschef2");
         assertThat(work.start().asSubstitute()).isEmpty();
         assertThatThrownBy(() -> reporting.saveReport(round(), unit("VOF-HN"), lssGoal(),

@@ -166,6 +166,9 @@ class GoalServiceTest {
         var entry = audit.find(municipality(), "measure_value", places.id(), null, 0, 1).entries().get(0);
         assertThat(entry.changes()).hasSize(1);
         assertThat(entry.oldValue().toString()).contains("72");
+        // 2022's outcome went from 72 to 80 against its target 80
+        assertThat(entry.oldValue().toString()).contains("{year=2022, outcome=72.0, target=80.0}");
+        assertThat(entry.newValue().toString()).containsPattern("\\{year=2022, outcome=80(\\.0)?, target=80(\\.0)?}");
         assertThat(goals.get(places.id()).version()).isEqualTo(places.version() + 1);
     }
 

@@ -24,6 +24,26 @@ import se.styr.SwedishAnswers;
 @Tag("db")
 class ErrorResponsesTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    ApiErrors apiErrors;
+    @org.springframework.beans.factory.annotation.Autowired
+    PageErrors pageErrors;
+
+    /** A unique key taken by a transaction that raced past the same checks, or a deadlock's loser: someone else was first. */
+    @Test
+    void a_write_that_lost_a_race_in_the_database_is_a_swedish_conflict_not_a_server_error() {
+        for (RuntimeException lost : java.util.List.of(new org.springframework.dao.DuplicateKeyException("duplicate key value"),
+                new org.springframework.dao.CannotAcquireLockException("deadlock detected"))) {
+            org.springframework.http.ProblemDetail p = apiErrors.race(lost);
+            assertThat(p.getStatus()).isEqualTo(409);
+            assertThat(p.getTitle()).isEqualTo("Objektet har ändrats av någon annan");
+            assertThat(p.getDetail()).startsWith("Någon annan har sparat ändringar i objektet");
+            org.springframework.web.servlet.ModelAndView page = pageErrors.race(lost);
+            assertThat(page.getStatus()).isEqualTo(org.springframework.http.HttpStatus.CONFLICT);
+            assertThat(page.getModel().get("details").toString()).contains("Någon annan har sparat ändringar i objektet");
+        }
+    }
+
     @LocalServerPort
     int port;
 

@@ -199,21 +199,7 @@ class TransferAlingsasTest {
                 "Filen har fler än 20000 rader; högst 20000 läses in åt gången. Läsningen avbröts. Dela upp filen.");
     }
 
-    /** A workbook saved with a password to open it, as Excel does: the package encrypted inside an OLE2 container. */
     private byte[] encrypted() {
-        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem()) {
-            org.apache.poi.poifs.crypt.EncryptionInfo info = new org.apache.poi.poifs.crypt.EncryptionInfo(
-                    org.apache.poi.poifs.crypt.EncryptionMode.agile);
-            org.apache.poi.poifs.crypt.Encryptor enc = info.getEncryptor();
-            enc.confirmPassword("hemligt");
-            try (java.io.OutputStream os = enc.getDataStream(fs)) {
-                os.write(transfer.template(TransferKind.PERSONER));
-            }
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            fs.writeFilesystem(out);
-            return out.toByteArray();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return se.styr.economy.excel.ImportFiles.encrypted(transfer.template(TransferKind.PERSONER));
     }
 }

@@ -67,6 +67,10 @@ final class ImportCheck extends SheetCheck {
         ExcelFile.Cell cell = row.cell(column);
         if (cell == null) {
             cell(row.number(), column, "import.error.empty", messages.text("import.what." + kind.name() + "." + column));
+        } else if (cell.formula() && cell.text().isBlank()) {
+            // a formula is read by the value Excel stored with it; a file written without one has nothing to read
+            cell(row.number(), column, "import.error.formulaWithoutValue");
+            return null;
         }
         return cell;
     }

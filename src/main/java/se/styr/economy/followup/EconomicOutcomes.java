@@ -33,7 +33,11 @@ public class EconomicOutcomes {
     private final Access access;
     private final AuditLog audit;
 
-    EconomicOutcomes(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, UnitTree tree, Access access, AuditLog audit) {
+    private final se.styr.platform.MunicipalityLock lock;
+
+    EconomicOutcomes(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, UnitTree tree, Access access, AuditLog audit,
+                     se.styr.platform.MunicipalityLock lock) {
+        this.lock = lock;
         this.jdbc = jdbc;
         this.batch = batch;
         this.tree = tree;
@@ -167,6 +171,8 @@ public class EconomicOutcomes {
         if (rows.isEmpty()) {
             return;
         }
+        // two imports of the same months at once: one after the other, the later file standing whole
+        lock.hold(access.municipalityId());
         // the rows' units and the units above them, to find the committee each belongs to
         Map<Long, OrgUnit> units = tree.withAncestors(rows.stream().map(Row::orgUnitId).collect(Collectors.toSet()));
         rows.stream().map(Row::orgUnitId).distinct().forEach(unit -> {

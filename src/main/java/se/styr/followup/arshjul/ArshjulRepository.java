@@ -22,7 +22,10 @@ class ArshjulRepository {
 
     private final JdbcClient jdbc;
 
-    ArshjulRepository(JdbcClient jdbc) {
+    private final se.styr.platform.MunicipalityLock municipalityLock;
+
+    ArshjulRepository(JdbcClient jdbc, se.styr.platform.MunicipalityLock municipalityLock) {
+        this.municipalityLock = municipalityLock;
         this.jdbc = jdbc;
     }
 
@@ -83,6 +86,6 @@ class ArshjulRepository {
 
     /** Holds the municipality's row until the transaction ends, so two creations of a year's rounds run one after the other. */
     void lockMunicipality(long municipalityId) {
-        jdbc.sql("select id from municipality where id = ? for update").param(municipalityId).query(Long.class).single();
+        municipalityLock.hold(municipalityId);
     }
 }

@@ -67,6 +67,59 @@ public final class ImportFiles {
     }
 
     /**
+     * An outcome workbook whose amounts (column E) are formulas such as {@code "-100-11"}; {@code cached} stores each
+     * formula's value in the file as Excel does, otherwise the file holds the formulas only, as some programs write them.
+     */
+    public static byte[] outcomeFormulas(List<? extends List<?>> rows, boolean cached) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet(OUTCOME_SHEET);
+            List<List<?>> all = new java.util.ArrayList<>();
+            all.add(OUTCOME_HEADERS);
+            all.addAll(rows);
+            for (int r = 0; r < all.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < all.get(r).size(); c++) {
+                    Object v = all.get(r).get(c);
+                    Cell cell = row.createCell(c);
+                    if (r > 0 && c == 4) {
+                        cell.setCellFormula(String.valueOf(v));
+                        if (cached) {
+                            workbook.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(cell);
+                        }
+                    } else if (v instanceof Number n) {
+                        cell.setCellValue(n.doubleValue());
+                    } else {
+                        cell.setCellValue(String.valueOf(v));
+                    }
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The workbook saved with a password to open it, as Excel does: the package encrypted inside an OLE2 container. */
+    public static byte[] encrypted(byte[] workbook) {
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem()) {
+            org.apache.poi.poifs.crypt.EncryptionInfo info = new org.apache.poi.poifs.crypt.EncryptionInfo(
+                    org.apache.poi.poifs.crypt.EncryptionMode.agile);
+            org.apache.poi.poifs.crypt.Encryptor enc = info.getEncryptor();
+            enc.confirmPassword("hemligt");
+            try (java.io.OutputStream os = enc.getDataStream(fs)) {
+                os.write(workbook);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            fs.writeFilesystem(out);
+            return out.toByteArray();
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * A one-sheet workbook whose sheet XML is then {@code edited} as text: for what no spreadsheet program writes but a
      * made-up file may hold; an edit that changes nothing is refused. Made with POI's full workbook, whose zip entries carry their sizes.
      */

@@ -362,6 +362,31 @@ class ImportServiceTest {
     }
 
     @Test
+    void aPasswordProtectedWorkbookIsRefusedAndNothingIsWritten() {
+        SignedIn.as(users, "controller");
+        List<Object> before = database();
+        byte[] file = ImportFiles.encrypted(ImportFiles.outcomes(List.of(List.of("VOF-HN", 2022, 1, "Lokalhyror", -1))));
+        assertThat(texts(imports.importOutcomes("skyddad.xlsx", file, ImportProgress.NONE))).containsExactly(
+                "Filen är skyddad med lösenord och kan inte läsas. Spara den utan lösenord (Arkiv › Info › Skydda arbetsbok) och försök igen.");
+        assertThat(database()).isEqualTo(before);
+    }
+
+    @Test
+    void aFormulaIsReadByTheValueExcelStoredAndRefusedWithoutOne() {
+        SignedIn.as(users, "controller");
+        List<Object> before = database();
+        List<List<Object>> rows = List.of(List.of("VOF-HN", 2024, 3, "Lokalhyror", "-100-11"), List.of("VOF-HN", 2024, 4, "Lokalhyror", "-50*2"));
+        assertThat(texts(imports.importOutcomes("formler.xlsx", ImportFiles.outcomeFormulas(rows, false), ImportProgress.NONE))).containsExactly(
+                "Blad Utfall, rad 2, kolumn E: Cellen innehåller en formel utan sparat värde. Öppna filen i Excel och spara den, eller klistra in värdet (Klistra in special › Värden).",
+                "Blad Utfall, rad 3, kolumn E: Cellen innehåller en formel utan sparat värde. Öppna filen i Excel och spara den, eller klistra in värdet (Klistra in special › Värden).");
+        assertThat(database()).isEqualTo(before);
+
+        assertThat(texts(imports.importOutcomes("formler.xlsx", ImportFiles.outcomeFormulas(rows, true), ImportProgress.NONE))).isEmpty();
+        assertThat(jdbc.sql("select amount from economic_outcome where org_unit_id = ? and year = 2024 and account_group = 'LOKALHYROR' "
+                + "and month in (3, 4) order by month").param(unit("VOF-HN")).query(Long.class).list()).containsExactly(-111_000L, -100_000L);
+    }
+
+    @Test
     void tenThousandOutcomeRowsImportWithTheirSums() {
         SignedIn.as(users, "admin");
         jdbc.sql("delete from economic_outcome").update();
