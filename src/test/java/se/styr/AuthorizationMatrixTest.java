@@ -56,6 +56,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * is refused it. The requests go through the real server (security filters, Tomcat's error dispatch).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@se.styr.OwnDatabase
 @Tag("db")
 class AuthorizationMatrixTest {
 

@@ -17,6 +17,12 @@ public final class EmptyDatabase {
     }
 
     public static void register(DynamicPropertyRegistry registry, String name) throws SQLException {
+        String url = create(name);
+        registry.add("spring.datasource.url", () -> url);
+    }
+
+    /** Creates the database (dropping one of the same name left by an earlier run) and answers its JDBC URL. */
+    static String create(String name) throws SQLException {
         if (TestEnvironment.postgresProfile()) {
             String db = TestEnvironment.POSTGRES_TEST_DB + "_" + name;
             try (Connection c = DriverManager.getConnection(TestEnvironment.POSTGRES_HOST_URL,
@@ -25,10 +31,9 @@ public final class EmptyDatabase {
                 s.execute("drop database if exists " + db + " with (force)");
                 s.execute("create database " + db);
             }
-            registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:5432/" + db);
-        } else {
-            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:styr" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                    + "DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=YEAR,MONTH;DB_CLOSE_DELAY=-1");
+            return "jdbc:postgresql://127.0.0.1:5432/" + db;
         }
+        return "jdbc:h2:mem:styr" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=YEAR,MONTH;DB_CLOSE_DELAY=-1";
     }
 }

@@ -49,9 +49,15 @@ class TwoInstancesTest {
     private ConfigurableApplicationContext b;
     private String session;
 
-    private static ConfigurableApplicationContext instance() {
+    /** A database of the test's own, so that what the two instances commit is never seen by another test class. */
+    private String database;
+
+    private ConfigurableApplicationContext instance() throws java.sql.SQLException {
+        if (database == null) {
+            database = EmptyDatabase.create("twoinstances");
+        }
         return new SpringApplicationBuilder(StyrApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
-                "--spring.main.banner-mode=off");
+                "--spring.main.banner-mode=off", "--spring.datasource.url=" + database);
     }
 
     private static String base(ConfigurableApplicationContext context) {

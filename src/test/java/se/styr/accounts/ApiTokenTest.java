@@ -28,6 +28,7 @@ import se.styr.StyrIntegrationTest;
 
 /** Personal API tokens: created on the person's page or through the API, used as a Bearer token, revoked, audited. */
 @StyrIntegrationTest
+@se.styr.OwnDatabase
 class ApiTokenTest {
 
     @Autowired

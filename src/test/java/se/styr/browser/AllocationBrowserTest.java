@@ -27,6 +27,7 @@ import se.styr.economy.budget.BudgetService;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("browser")
+@se.styr.OwnDatabase
 class AllocationBrowserTest extends BrowserTestBase {
 
     @Autowired

@@ -25,6 +25,7 @@ import se.styr.followup.RoundType;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("browser")
+@se.styr.OwnDatabase
 class ArsbokslutBrowserTest extends BrowserTestBase {
 
     @Autowired

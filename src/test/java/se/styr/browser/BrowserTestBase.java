@@ -100,7 +100,30 @@ abstract class BrowserTestBase {
     static void follow(WebElement linkOrButton) {
         WebElement main = driver.findElement(By.tagName("main"));
         linkOrButton.click();
-        waiting().until(ExpectedConditions.stalenessOf(main));
+        waitUntilReplaced(main);
+    }
+
+    /** Waits until the page that held this element (its main, usually) has been replaced. */
+    static void waitUntilReplaced(WebElement element) {
+        waiting().until(d -> gone(element));
+    }
+
+    /**
+     * Selenium's stalenessOf, but Chromium sometimes answers for an element whose document was just swapped with
+     * an "unknown error: Node with given id does not belong to the document" rather than a stale reference.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     static void follow(By linkOrButton) {

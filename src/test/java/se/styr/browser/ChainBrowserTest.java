@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("browser")
+@se.styr.OwnDatabase
 class ChainBrowserTest extends BrowserTestBase {
 
     /** The open/close button of the tree node whose link starts with this title. */

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("browser")
+@se.styr.OwnDatabase
 class EconomicFollowupBrowserTest extends BrowserTestBase {
 
     private static final String COMMITTEE = "Vård- och omsorgsnämnden";

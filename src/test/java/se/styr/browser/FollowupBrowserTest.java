@@ -38,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("browser")
+@se.styr.OwnDatabase
 class FollowupBrowserTest extends BrowserTestBase {
 
     private static final String ROUND = "Delårsbokslut 2022";

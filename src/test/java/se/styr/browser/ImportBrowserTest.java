@@ -24,6 +24,7 @@ import se.styr.economy.excel.ImportFiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("browser")
+@se.styr.OwnDatabase
 class ImportBrowserTest extends BrowserTestBase {
 
     @Autowired

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("browser")
+@se.styr.OwnDatabase
 class RiskBrowserTest extends BrowserTestBase {
 
     @Autowired
@@ -56,8 +57,7 @@ class RiskBrowserTest extends BrowserTestBase {
         assertThat(driver.findElement(By.id("consequence-4")).isSelected()).isTrue();
         WebElement main = driver.findElement(By.tagName("main"));
         driver.findElement(By.id("process")).sendKeys(Keys.ENTER);
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(main));
+        waitUntilReplaced(main);
         waitForText("Risk 18 är tillagd.");
         assertThat(mainText()).contains("16").contains("Föreslagen hantering\nOmedelbar åtgärd").contains("Vald hantering\nOmedelbar åtgärd");
         assertAccessible("a new risk of value 16");

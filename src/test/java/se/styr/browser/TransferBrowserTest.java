@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("browser")
+@se.styr.OwnDatabase
 class TransferBrowserTest extends BrowserTestBase {
 
     /** A download through the API as the administrator (HTTP Basic, the demo's password). */

@@ -21,6 +21,7 @@ import se.styr.SwedishAnswers;
  * path and on a page path: Swedish problem+json or the Swedish error page, never Spring's English or a class name.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@se.styr.OwnDatabase
 @Tag("db")
 class ErrorResponsesTest {
 

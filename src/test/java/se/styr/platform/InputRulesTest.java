@@ -28,6 +28,7 @@ import se.styr.StyrIntegrationTest;
  * in a proposal, validation before the right to write).
  */
 @StyrIntegrationTest
+@se.styr.OwnDatabase
 class InputRulesTest {
 
     private static final String FORBIDDEN = "otillåtet tecken";

@@ -48,6 +48,7 @@ import se.styr.economy.budget.BudgetService;
  * for one unit are put back as they were afterwards.
  */
 @StyrIntegrationTest
+@se.styr.OwnDatabase
 class ImportWebTest {
 
     private static final String UNIT = "VOF-HN";
