@@ -234,16 +234,16 @@ class AccountsSecurityTest {
     @Test
     void the_api_lists_people_a_page_at_a_time_and_creates_them() throws Exception {
         mvc.perform(post("/api/v1/people").with(httpBasic("anna", ADMIN_PASSWORD)).contentType("application/json")
-                        .content("{\"displayName\":\"Api Person\",\"username\":\"api.person\"}"))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.person.username").value("api.person"))
+                        .content("{\"displayName\":\"Lista Personsson\",\"username\":\"lista.personsson\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.person.username").value("lista.personsson"))
                 .andExpect(jsonPath("$.oneTimePassword").isString());
         mvc.perform(post("/api/v1/people").with(httpBasic("anna", ADMIN_PASSWORD)).contentType("application/json")
-                        .content("{\"displayName\":\"\",\"username\":\"api.person\"}"))
+                        .content("{\"displayName\":\"\",\"username\":\"lista.personsson\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.username[0]").value("Användarnamnet är upptaget."))
                 .andExpect(jsonPath("$.errors.displayName[0]").value("Ange personens namn."));
-        mvc.perform(get("/api/v1/people").param("q", "api").param("size", "1").with(httpBasic("anna", ADMIN_PASSWORD)))
+        mvc.perform(get("/api/v1/people").param("q", "personsson").param("size", "1").with(httpBasic("anna", ADMIN_PASSWORD)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1)).andExpect(jsonPath("$.size").value(1))
-                .andExpect(jsonPath("$.items[0].displayName").value("Api Person"))
+                .andExpect(jsonPath("$.items[0].displayName").value("Lista Personsson"))
                 .andExpect(jsonPath("$.items[0].passwordHash").doesNotExist());
         mvc.perform(get("/api/v1/people").param("size", "9999").with(httpBasic("anna", ADMIN_PASSWORD))).andExpect(status().isBadRequest());
     }
