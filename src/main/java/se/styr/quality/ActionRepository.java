@@ -200,11 +200,13 @@ class ActionRepository {
     record DatedReport(ActionReport report, java.time.LocalDate asOf, String roundName) {
     }
 
+    /** A new report; its version is 1, so that a form read before it existed (version 0) is stale. */
     long insertReport(ActionReport r) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into action_report (round_id, action_id, unit_id, status, comment, reached_effect, updated_at, updated_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        insert into action_report (round_id, action_id, unit_id, status, comment, reached_effect, updated_at,
+                          updated_by, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 1)""")
                 .params(r.roundId(), r.actionId(), r.unitId(), r.status().name(), r.comment(), r.reachedEffect(), r.updatedAt(),
                         r.updatedBy())
                 .update(keys, "id");
