@@ -81,7 +81,7 @@ class ActionBrowserTest extends BrowserTestBase {
         driver.findElement(By.id("unit-" + norr)).click();
         follow(By.xpath("//button[normalize-space()='Spara delningen']"));
         waitForText("Delningen är sparad.");
-        assertThat(mainText()).contains("Hemtjänst Norr\nEj redovisad");
+        assertThat(mainText()).contains("Hemtjänst Norr Ej redovisad");
         assertAccessible("the immediate action shared to a unit");
         screenshot("atgard-delad");
         logOut();
@@ -103,7 +103,7 @@ class ActionBrowserTest extends BrowserTestBase {
         screenshot("atgard-redovisning");
         follow(By.linkText("Uppgiften"));
         waitForText(ACTION);
-        follow(By.xpath("//button[normalize-space()='Klarmarkera']"));
+        follow(By.xpath("//main//button[normalize-space()='Klarmarkera uppgiften']"));
         waitForText("Uppgiften är klarmarkerad");
         logOut();
 
