@@ -126,6 +126,14 @@ class ActionRepository {
                 .query(ActionRepository::plan).optional();
     }
 
+    List<ActionPlan> plansByIds(long municipalityId, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(PLAN + " where municipality_id = :m and id in (:ids) order by year desc, id").param("m", municipalityId)
+                .param("ids", ids).query(ActionRepository::plan).list();
+    }
+
     List<ActionPlan> plans(long municipalityId) {
         return jdbc.sql(PLAN + " where municipality_id = ? order by year desc, id").param(municipalityId)
                 .query(ActionRepository::plan).list();

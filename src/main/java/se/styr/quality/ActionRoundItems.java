@@ -105,8 +105,10 @@ class ActionRoundItems implements RoundContributions {
         }
         Map<Long, List<QualityAction>> byPlan = new LinkedHashMap<>();
         measures.forEach(m -> byPlan.computeIfAbsent(m.planId(), k -> new ArrayList<>()).add(m));
+        Map<Long, ActionPlan> plans = repository.plansByIds(round.municipalityId(), byPlan.keySet()).stream()
+                .collect(Collectors.toMap(ActionPlan::id, p -> p));
         for (Map.Entry<Long, List<QualityAction>> e : byPlan.entrySet()) {
-            ActionPlan plan = repository.findPlan(round.municipalityId(), e.getKey()).orElseThrow();
+            ActionPlan plan = plans.get(e.getKey());
             List<List<String>> rows = new ArrayList<>();
             long expected = 0;
             long reached = 0;

@@ -289,4 +289,47 @@ class ActionFollowupTest {
                         .param("title", "Ekonomisk handlingsplan"))
                 .andExpect(status().isConflict());
     }
+
+    @Test
+    void a_plans_measure_is_shared_reported_with_its_effect_and_summed_in_the_report_and_on_the_plan() throws Exception {
+        AuditTrail audit = AuditTrail.mark(jdbc);
+        mvc.perform(post("/kvalitet/handlingsplaner").with(as("controller")).with(csrf()).param("body", String.valueOf(von()))
+                        .param("year", "2022").param("title", "Handlingsplan för budget i balans 2022"))
+                .andExpect(status().is3xxRedirection());
+        long plan = id("select id from action_plan where title = 'Handlingsplan för budget i balans 2022'");
+        audit.changed("action_plan", plan, "controller", null, "Handlingsplan för budget i balans 2022");
+        mvc.perform(post("/kvalitet/handlingsplaner/" + plan + "/atgarder").with(as("controller")).with(csrf())
+                        .param("what", "Färre timvikarier i hemtjänsten").param("responsible", "Avdelningschef äldreomsorg")
+                        .param("timetable", "Hösten 2022").param("expectedEffect", "1 200").param("status", "EJ_PABORJAD"))
+                .andExpect(status().is3xxRedirection());
+        long measure = id("select id from quality_action where plan_id = ?", plan);
+        long round = round();
+        long norr = norr();
+        mvc.perform(post("/kvalitet/atgarder/" + measure + "/delning").with(as("controller")).with(csrf())
+                        .param("version", "0").param("roundId", String.valueOf(round)).param("units", String.valueOf(norr)))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/kvalitet/atgarder/" + measure + "/uppfoljning/" + round + "/enhet/" + norr).with(as("enhetschef")).with(csrf())
+                        .param("version", "0").param("status", "PABORJAD").param("comment", "Schemat är omlagt från september.")
+                        .param("reachedEffect", "450,5"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(id("select reached_effect from action_report where action_id = ?", measure)).isEqualTo(450_500L);
+        mvc.perform(get("/uppfoljning/" + round + "/rapport").with(as("politiker")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Uppföljning av Handlingsplan för budget i balans 2022")))
+                .andExpect(content().string(containsString("Hemtjänst Norr: Påbörjad. Schemat är omlagt från september.")))
+                .andExpect(content().string(containsString("1\u00a0200")))
+                .andExpect(content().string(containsString("450,5")))
+                // the immediate actions' section is still there, saying there are none
+                .andExpect(content().string(containsString("identifierades inga behov av omedelbara åtgärder")));
+        mvc.perform(get("/api/v1/action-plans/" + plan).with(as("politiker")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.expectedTotal").value(1_200_000))
+                .andExpect(jsonPath("$.reachedTotal").value(450_500))
+                .andExpect(jsonPath("$.measures[0].reportedStatus").value("PABORJAD"))
+                .andExpect(jsonPath("$.measures[0].roundName").value("Delårsbokslut 2022"));
+        mvc.perform(get("/kvalitet/handlingsplaner/" + plan).with(as("politiker")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Påbörjad (Delårsbokslut 2022)")))
+                .andExpect(content().string(containsString("Hemtjänst Norr: Schemat är omlagt från september.")));
+    }
 }
