@@ -40,6 +40,8 @@ class ActionFollowupTest {
     JdbcClient jdbc;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     private RequestPostProcessor as(String username) {
         return user(users.loadUserByUsername(username));
@@ -331,5 +333,52 @@ class ActionFollowupTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Påbörjad (Delårsbokslut 2022)")))
                 .andExpect(content().string(containsString("Hemtjänst Norr: Schemat är omlagt från september.")));
+    }
+
+    @Test
+    void the_action_pages_the_task_and_the_report_read_a_number_of_statements_that_does_not_grow() throws Exception {
+        long municipality = id("select municipality_id from org_unit where code = 'VON'");
+        long round = round();
+        long norr = norr();
+        long plan = id("select id from action_plan where title = 'Ekonomisk handlingsplan'");
+        jdbc.sql("insert into action_plan (municipality_id, body_unit_id, year, title) values (?, ?, 2022, 'Växande plan')")
+                .params(municipality, von()).update();
+        long growing = id("select id from action_plan where title = 'Växande plan'");
+        java.util.function.IntConsumer addMeasure = i -> {
+            org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("""
+                    insert into quality_action (municipality_id, body_unit_id, year, what, status, plan_id, position, expected_effect)
+                    values (?, ?, 2022, ?, 'PABORJAD', ?, ?, ?)""")
+                    .params(municipality, von(), "Åtgärd " + i, growing, i, 1000L * i).update(key, "id");
+            long action = key.getKey().longValue();
+            jdbc.sql("insert into action_share (round_id, action_id, unit_id) values (?, ?, ?)").params(round, action, norr).update();
+            jdbc.sql("insert into action_report (round_id, action_id, unit_id, status, comment, reached_effect, version) values (?, ?, ?, 'PABORJAD', ?, ?, 1)")
+                    .params(round, action, norr, "Redovisat " + i, 500L * i).update();
+        };
+        addMeasure.accept(1);
+        jdbc.sql("insert into followup_task (round_id, unit_id, part, state) values (?, ?, 'ATGARD', 'PAGAR')").params(round, norr).update();
+        long task = id("select id from followup_task where round_id = ? and unit_id = ? and part = 'ATGARD'", round, norr);
+        long first = id("select id from quality_action where plan_id = ?", growing);
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("plans", "politiker /kvalitet/handlingsplaner");
+        pages.put("plan", "politiker /kvalitet/handlingsplaner/" + growing);
+        pages.put("seed plan", "politiker /kvalitet/handlingsplaner/" + plan);
+        pages.put("measure", "controller /kvalitet/atgarder/" + first);
+        pages.put("report of a unit", "enhetschef /kvalitet/atgarder/" + first + "/uppfoljning/" + round + "/enhet/" + norr);
+        pages.put("task", "enhetschef /uppfoljning/uppgift/" + task);
+        pages.put("committee's report", "politiker /uppfoljning/" + round + "/rapport");
+        pages.put("API plan", "politiker /api/v1/action-plans/" + growing);
+        se.styr.followup.ReportCompilerBridge reports = new se.styr.followup.ReportCompilerBridge(context);
+        se.styr.QueryCounter.perPage(mvc, users, pages, page -> reports.forget());
+        Map<String, Integer> small = se.styr.QueryCounter.perPage(mvc, users, pages, page -> reports.forget());
+        for (int i = 2; i <= 40; i++) {
+            addMeasure.accept(i);
+        }
+        Map<String, Integer> grown = se.styr.QueryCounter.perPage(mvc, users, pages, page -> reports.forget());
+        System.out.println("SQL-satser per åtgärdssida (1 → 40 åtgärder med redovisning): " + small + " → " + grown);
+        assertThat(grown).isEqualTo(small);
+        mvc.perform(get("/api/v1/action-plans/" + growing).with(as("politiker")))
+                .andExpect(jsonPath("$.expectedTotal").value(1000L * 40 * 41 / 2))
+                .andExpect(jsonPath("$.reachedTotal").value(500L * 40 * 41 / 2));
     }
 }
