@@ -73,9 +73,13 @@ public class ContributedWork {
         access.require(Access.Action.MANAGE_ROUNDS, round.bodyUnitId());
         Rounds.requireOpen(round);
         Set<Long> allowed = reportingUnits(round.id()).stream().map(u -> u.unit().id()).collect(Collectors.toSet());
-        Problems p = new Problems();
-        unitIds.stream().filter(u -> !allowed.contains(u)).forEach(u -> p.add("units", "uppf.validering.enhet", u));
-        p.throwIfAny();
+        Set<Long> refused = unitIds.stream().filter(u -> !allowed.contains(u)).collect(Collectors.toSet());
+        if (!refused.isEmpty()) {
+            java.util.Map<Long, OrgUnit> names = tree.byIds(refused);
+            Problems p = new Problems();
+            refused.forEach(u -> p.add("units", "uppf.validering.enhet", names.containsKey(u) ? names.get(u).name() : u));
+            p.throwIfAny();
+        }
     }
 
     /** Whether the unit's task of part ATGARD is open for its reporter now. */

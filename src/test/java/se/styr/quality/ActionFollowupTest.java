@@ -227,6 +227,15 @@ class ActionFollowupTest {
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         }
         audit.nothingWritten();
+        // a unit that does not report in the round is refused by name, in Swedish
+        long klk = id("select id from org_unit where parent_id = (select id from org_unit where code = 'KS') and type = 'FORVALTNING'");
+        String klkName = jdbc.sql("select name from org_unit where id = ?").param(klk).query(String.class).single();
+        mvc.perform(put("/api/v1/actions/" + action + "/shares").with(as("controller")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roundId\":" + round + ",\"unitIds\":[" + klk + "],\"version\":" + version(action) + "}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(containsString("Enheten " + klkName + " kan inte rapportera i den här uppföljningen")));
+        audit.nothingWritten();
         mvc.perform(put("/api/v1/actions/" + action + "/shares").with(as("controller")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"roundId\":" + round + ",\"unitIds\":[" + norr + "],\"version\":" + version(action) + "}"))
                 .andExpect(status().isOk());
