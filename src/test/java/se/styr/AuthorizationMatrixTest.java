@@ -302,6 +302,7 @@ class AuthorizationMatrixTest {
         s.put("risks/id", s.get("risker/id"));
         s.put("atgarder/id", one("select min(id) from quality_action"));
         s.put("actions/id", s.get("atgarder/id"));
+        s.put("handlingsplaner/id", one("select min(id) from action_plan"));
         s.put("people/id", one("select id from app_user where username = 'enhetschef'"));
         s.put("personer/id", s.get("people/id"));
         s.put("roles/roleId", one("select min(r.id) from role_assignment r join app_user u on u.id = r.user_id where u.username = 'enhetschef'"));

@@ -29,7 +29,7 @@ public record CompiledReport(Round round, String title, String bodyName, String 
                              List<GoalGroup> goalGroups, List<GoalEntry> workGoals, String assignmentsIntro,
                              List<AssignmentEntry> assignments, List<FactorEntry> factors, String controlIntro,
                              List<ControlEntry> controls, boolean goalsReported, EconomicFollowupReport economy,
-                             AnnualAccounts annual, AnnualReview review) {
+                             AnnualAccounts annual, AnnualReview review, List<RoundContributions.Section> contributed) {
 
     public boolean annualReport() {
         return round.type() == RoundType.ARSBOKSLUT;

@@ -52,6 +52,7 @@ public class FollowupService {
     private final Messages messages;
     private final AnnualReviews annualReviews;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private org.springframework.beans.factory.ObjectProvider<RoundContributions> contributions;
 
     FollowupService(FollowupRepository repository, RoundQueries queries, Rounds rounds, GoalService goals,
                     GoalQueries goalQueries, Organisation organisation, UnitTree tree, Access access, AuditLog audit,
@@ -68,6 +69,18 @@ public class FollowupService {
         this.audit = audit;
         this.messages = messages;
         this.annualReviews = annualReviews;
+    }
+
+    /** The other modules' contributions to a round (their actions), found when first needed. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setContributions(org.springframework.beans.factory.ObjectProvider<RoundContributions> contributions) {
+        this.contributions = contributions;
+    }
+
+    /** A contributor changed what it shares in a round: its tasks follow, in the same transaction. */
+    @org.springframework.context.event.EventListener
+    void onContributionsChanged(RoundContributions.RoundItemsChanged changed) {
+        syncTasks(repository.findRound(changed.roundId()).orElseThrow());
     }
 
     public Round round(long id) {
@@ -171,6 +184,9 @@ public class FollowupService {
             if (o != null) {
                 needed.add(s.unitId() + ":" + Part.of(o.kind()));
             }
+        }
+        if (contributions != null) {
+            contributions.orderedStream().forEach(c -> c.unitsToReport(round.id()).forEach(u -> needed.add(u + ":" + Part.ATGARD)));
         }
         Set<String> existing = new HashSet<>();
         List<Long> removed = new java.util.ArrayList<>();

@@ -91,7 +91,7 @@ public final class FollowupViews {
     }
 
     public record TaskPage(TaskView task, List<ObjectLine> objects, List<TaskView> below, boolean mayReport,
-                           boolean mayApprove) {
+                           boolean mayApprove, List<RoundContributions.Item> contributed) {
     }
 
     public record ObjectPage(Round round, OrgUnit unit, GoalObject object, Part part, TaskView task, Report report,

@@ -11,7 +11,12 @@ public enum Part {
     /** Internal-control points. */
     IK,
     /** Special assignments. */
-    UPPDRAG;
+    UPPDRAG,
+    /**
+     * Actions of other modules (immediate actions, measures of an action plan), shared down through
+     * {@link RoundContributions}; no object of the goal chain belongs to this part.
+     */
+    ATGARD;
 
     static Part of(Kind kind) {
         return switch (kind) {

@@ -140,6 +140,14 @@ class ReportCompiler {
         pdfs.clear();
     }
 
+    private org.springframework.beans.factory.ObjectProvider<RoundContributions> contributions;
+
+    /** The other modules' sections of the report (the follow-up of immediate actions), found when first needed. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setContributions(org.springframework.beans.factory.ObjectProvider<RoundContributions> contributions) {
+        this.contributions = contributions;
+    }
+
     private Draft makeDraft(Round round) {
         CompiledReport report = compile(round, null);
         return new Draft(report, article(report));
@@ -221,7 +229,8 @@ class ReportCompiler {
                 messages.text("rapport.uppdrag.intro", assignments.size()), assignments, factors,
                 controlIntro(round, controls, allControlPoints), controls, goalsReported,
                 economy.report(round.bodyUnitId(), round.year(), round.asOf().getMonthValue()).orElse(null),
-                annual ? annualAccounts(round) : null, annual ? annualReviews.of(round) : null);
+                annual ? annualAccounts(round) : null, annual ? annualReviews.of(round) : null,
+                contributions == null ? List.of() : contributions.orderedStream().flatMap(c -> c.sections(round).stream()).toList());
     }
 
     /** The committee's accounts of the year; null when the round's body has no budget of its own (not a committee). */

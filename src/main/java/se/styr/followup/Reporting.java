@@ -166,7 +166,7 @@ public class Reporting {
                 case IK -> isOneOf(ControlAssessment.class, assessment);
                 case MAL -> adminLevel && isOneOf(GoalState.class, assessment);
                 case UPPDRAG -> adminLevel && isOneOf(GoalState.class, assessment) && !assessment.equals(GoalState.EJ_UTVARDERAD.name());
-                case KVF -> false;
+                case KVF, ATGARD -> false;
             };
             p.check(valid, "assessment", "validering.val");
         }

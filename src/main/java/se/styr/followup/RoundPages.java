@@ -121,6 +121,21 @@ class RoundPages {
                 .toList();
     }
 
+    /** The other modules' items of a task of part ATGARD (their actions), empty for the other parts. */
+    List<RoundContributions.Item> contributedItems(Round round, Task task) {
+        if (task.part() != Part.ATGARD || contributions == null) {
+            return List.of();
+        }
+        return contributions.orderedStream().flatMap(c -> c.items(round.id(), task.unitId()).stream()).toList();
+    }
+
+    private org.springframework.beans.factory.ObjectProvider<RoundContributions> contributions;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setContributions(org.springframework.beans.factory.ObjectProvider<RoundContributions> contributions) {
+        this.contributions = contributions;
+    }
+
     @Transactional(readOnly = true)
     public FollowupViews.TaskPage task(long taskId) {
         Task task = rounds.task(taskId);
@@ -132,7 +147,7 @@ class RoundPages {
                 .map(t -> rounds.taskView(round, t, below.unit(t.unitId()))).toList();
         return new FollowupViews.TaskPage(rounds.taskView(round, task, unit), taskLines(round, task), belowTasks,
                 !round.isDecided() && task.state().isOpen() && access.may(Access.Action.REPORT, unit.id()),
-                !round.isDecided() && access.may(Access.Action.APPROVE, unit.id()));
+                !round.isDecided() && access.may(Access.Action.APPROVE, unit.id()), contributedItems(round, task));
     }
 
     @Transactional(readOnly = true)

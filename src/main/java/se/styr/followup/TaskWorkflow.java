@@ -49,6 +49,8 @@ public class TaskWorkflow {
         Problems p = new Problems();
         pages.taskLines(round, task).stream().filter(l -> !l.complete()).forEach(l -> p.add("objects", "uppf.validering.ofullstandig",
                 l.object().title(), messages.text("uppf.kravs." + task.part())));
+        pages.contributedItems(round, task).stream().filter(i -> !i.complete()).forEach(i -> p.add("objects",
+                "uppf.validering.ofullstandig", i.title(), messages.text("uppf.kravs." + task.part())));
         p.throwIfAny();
         return setTaskState(round, task, TaskState.KLARMARKERAD, null, true);
     }

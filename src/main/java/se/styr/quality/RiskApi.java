@@ -70,7 +70,9 @@ class RiskApi {
     record MatrixCell(int probability, int consequence, int value, RiskScale.Band band, List<Integer> riskNumbers) {
     }
 
-    record ActionRequest(String what, String why, String responsible, String timetable, ActionStatus status, Integer version) {
+    /** {@code expectedEffect}: for a measure of an action plan, tkr per year (up to three decimals). */
+    record ActionRequest(String what, String why, String responsible, String timetable, ActionStatus status,
+                         java.math.BigDecimal expectedEffect, Integer version) {
     }
 
     @GetMapping("/risks")
@@ -153,6 +155,7 @@ class RiskApi {
     @Operation(summary = "Ändra en åtgärd, till exempel dess status (optimistisk låsning)")
     QualityAction updateAction(@PathVariable long id, @RequestBody ActionRequest r) {
         Problems.when(r.version() == null, "version", "validering.version");
-        return actions.update(id, r.version(), new ActionService.ActionInput(r.what(), r.why(), r.responsible(), r.timetable(), r.status()));
+        return actions.update(id, r.version(), new ActionService.ActionInput(r.what(), r.why(), r.responsible(), r.timetable(), r.status(),
+                ActionApi.kronor(r.expectedEffect(), "expectedEffect")));
     }
 }

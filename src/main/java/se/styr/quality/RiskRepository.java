@@ -15,9 +15,6 @@ class RiskRepository {
             r.id, r.municipality_id, r.body_unit_id, r.year, r.number, r.area, r.process, r.description, r.probability,
             r.consequence, r.handling, r.handling_reason, r.goal_object_id, r.action_id, r.assessed_by, r.assessed_on,
             r.version""";
-    private static final String ACTION = """
-            select id, municipality_id, body_unit_id, year, what, why, responsible, timetable, status, version
-            from quality_action""";
 
     private final JdbcClient jdbc;
 
@@ -33,11 +30,6 @@ class RiskRepository {
                 Handling.valueOf(rs.getString(11)), rs.getString(12), (Long) rs.getObject(13, Long.class),
                 (Long) rs.getObject(14, Long.class), rs.getString(15), assessed == null ? null : assessed.toLocalDate(),
                 rs.getInt(17));
-    }
-
-    private static QualityAction action(ResultSet rs, int n) throws SQLException {
-        return new QualityAction(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), ActionStatus.valueOf(rs.getString(9)), rs.getInt(10));
     }
 
     Optional<Risk> find(long municipalityId, long id) {
@@ -130,53 +122,5 @@ class RiskRepository {
 
     boolean delete(long id, int version) {
         return jdbc.sql("delete from risk where id = ? and version = ?").params(id, version).update() == 1;
-    }
-
-    // ---- actions
-
-    Optional<QualityAction> findAction(long municipalityId, long id) {
-        return jdbc.sql(ACTION + " where municipality_id = ? and id = ?").params(municipalityId, id)
-                .query(RiskRepository::action).optional();
-    }
-
-    List<QualityAction> actions(long municipalityId, long bodyUnitId, int year) {
-        return jdbc.sql(ACTION + " where municipality_id = ? and body_unit_id = ? and year = ? order by id")
-                .params(municipalityId, bodyUnitId, year).query(RiskRepository::action).list();
-    }
-
-    se.styr.platform.Paging.Page<QualityAction> actionPage(long municipalityId, Long bodyUnitId, Integer year,
-                                                            se.styr.platform.Paging paging) {
-        String where = " where municipality_id = :m" + (bodyUnitId == null ? "" : " and body_unit_id = :b")
-                + (year == null ? "" : " and year = :y");
-        var count = jdbc.sql("select count(*) from quality_action" + where).param("m", municipalityId);
-        var rows = jdbc.sql(ACTION + where + " order by year desc, body_unit_id, id " + paging.limitOffset()).param("m", municipalityId);
-        if (bodyUnitId != null) {
-            count = count.param("b", bodyUnitId);
-            rows = rows.param("b", bodyUnitId);
-        }
-        if (year != null) {
-            count = count.param("y", year);
-            rows = rows.param("y", year);
-        }
-        return paging.of(count.query(Long.class).single(), rows.query(RiskRepository::action).list());
-    }
-
-    long insertAction(QualityAction a) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        insert into quality_action (municipality_id, body_unit_id, year, what, why, responsible, timetable, status)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(a.municipalityId(), a.bodyUnitId(), a.year(), a.what(), a.why(), a.responsible(), a.timetable(),
-                        a.status().name())
-                .update(keys, "id");
-        return keys.getKey().longValue();
-    }
-
-    boolean updateAction(QualityAction a) {
-        return jdbc.sql("""
-                        update quality_action set what = ?, why = ?, responsible = ?, timetable = ?, status = ?, version = version + 1
-                        where id = ? and version = ?""")
-                .params(a.what(), a.why(), a.responsible(), a.timetable(), a.status().name(), a.id(), a.version())
-                .update() == 1;
     }
 }

@@ -33,4 +33,9 @@ public final class ReportCompilerBridge {
     public byte[] pdf(CompiledReport report, String article) {
         return compiler.pdf(article, report.title());
     }
+
+    /** Empties the report cache, so that the next reader compiles the report again. */
+    public void forget() {
+        compiler.forget();
+    }
 }
