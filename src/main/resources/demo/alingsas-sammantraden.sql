@@ -22,8 +22,8 @@ insert into meeting_case (municipality_id, body_unit_id, year, number, title, of
 insert into case_document (case_id, sub_number, title, received_on) values ((select id from meeting_case where year = 2022 and number = 210), 10, 'VoO meddelande - § 104 KS Ekonomiskt anslag för vårdsamverkan Alingsås Lerum - SAMLA 2023', '2022-09-01');
 insert into case_document (case_id, sub_number, title, received_on) values ((select id from meeting_case where year = 2022 and number = 210), 11, 'VoO meddelande - § 176 Sammanträdesdagar för kommunstyrelsens arbetsutskott, kommunstyrelsen och kommunfullmäktige 2023', '2022-09-08');
 insert into case_document (case_id, sub_number, title, received_on) values ((select id from meeting_case where year = 2022 and number = 210), 12, 'VoO meddelande - § 177 KF Ersättningar till förtroendevalda för mandatperioden 2023-2026', '2022-09-08');
--- The delårsbokslut is ready for the committee's decision: its decision comes from the approved minutes.
-update followup_round set ready_for_decision_at = timestamp '2022-09-22 08:00:00' where id = (select source_id from meeting_case where source_type = 'followup_round');
+-- The delårsbokslut round is the case 2022.229 VON: its decision comes from the approved minutes. The round is left
+-- open to the follow-up's own pages (marking it ready for decision on the report page finds this case).
 
 -- The working committee's meeting 2022-09-20, approved: § 67 (seed l.61-130).
 insert into meeting (municipality_id, body_unit_id, meets_on, starts_at, ends_at, place, chair_name, chair_username, secretary_name, adjuster_name, adjuster_username, status, chair_approved_at, adjuster_approved_at, posted_on) values ((select id from municipality where kolada_id = '1489'), (select id from org_unit where code = 'VONAU'), '2022-09-20', '13:00', '15:00', 'Sammanträdesrummet, Brunnsgården', 'Olle Ordförande', 'ordforande', 'Siri Sekreterare', 'Jenny Justerare', 'justerare', 'JUSTERAT', timestamp '2022-09-22 09:00:00', timestamp '2022-09-22 10:00:00', '2022-09-22');

@@ -189,22 +189,30 @@ class MeetingPagesTest {
     @Test
     void a_report_marked_ready_for_decision_becomes_a_case_and_cannot_be_decided_by_typing() throws Exception {
         long round = id("select min(id) from followup_round where type = 'DELARSBOKSLUT'");
-        // the demo's round is ready already: the typed decision is refused, the form is gone
+        int v = jdbc.sql("select version from followup_round where id = ?").param(round).query(Integer.class).single();
+        mvc.perform(get("/uppfoljning/{id}/rapport", round).with(as("controller"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Skicka till nämnden för beslut")));
+        // the demo's case is the round's: marking it ready finds it and registers no other
+        mvc.perform(post("/uppfoljning/{id}/klar-for-beslut", round).param("version", "" + v).with(as("politiker")).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/uppfoljning/{id}/klar-for-beslut", round).param("version", "" + v).with(as("controller")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select number from meeting_case where source_type = 'followup_round' and source_id = ?").param(round)
+                .query(Integer.class).list()).containsExactly(229);
+        // now the typed decision is refused and its form is gone
         mvc.perform(get("/uppfoljning/{id}/rapport", round).with(as("controller"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Skickad till nämnden")))
                 .andExpect(content().string(not(containsString("name=\"decisionRef\""))));
-        int v = jdbc.sql("select version from followup_round where id = ?").param(round).query(Integer.class).single();
-        mvc.perform(post("/uppfoljning/{id}/beslut", round).param("version", "" + v).param("decidedOn", "2022-09-27")
+        int after = jdbc.sql("select version from followup_round where id = ?").param(round).query(Integer.class).single();
+        mvc.perform(post("/uppfoljning/{id}/beslut", round).param("version", "" + after).param("decidedOn", "2022-09-27")
                 .param("decisionRef", "VON § 80").param("confirmUnapproved", "true").with(as("controller")).with(csrf()))
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("justerade protokollet")));
-        // marked again from the start: the case is made in the same transaction, with the next number of VON's year
+        // a report with no case yet gets one, with the next number of VON's year, in the same transaction
         jdbc.sql("update followup_round set ready_for_decision_at = null where id = ?").param(round).update();
         jdbc.sql("delete from agenda_item where case_id = (select id from meeting_case where number = 229)").update();
         jdbc.sql("delete from minutes_paragraph where case_id = (select id from meeting_case where number = 229)").update();
         jdbc.sql("delete from meeting_case where number = 229").update();
-        mvc.perform(post("/uppfoljning/{id}/klar-for-beslut", round).param("version", "" + v).with(as("politiker")).with(csrf()))
-                .andExpect(status().isForbidden());
-        mvc.perform(post("/uppfoljning/{id}/klar-for-beslut", round).param("version", "" + v).with(as("controller")).with(csrf()))
+        mvc.perform(post("/uppfoljning/{id}/klar-for-beslut", round).param("version", "" + after).with(as("controller")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select number from meeting_case where source_type = 'followup_round' and source_id = ?").param(round)
                 .query(Integer.class).single()).isEqualTo(235);
