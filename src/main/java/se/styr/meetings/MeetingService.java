@@ -123,8 +123,11 @@ class MeetingService {
         MeetingCase c = null;
         if (caseId != null) {
             c = caseService.get(caseId);
-            p.check(c.status() == MeetingCase.Status.REGISTRERAT, "caseId", "meetings.validering.arendeUpptaget");
-            p.check(c.bodyUnitId() == m.bodyUnitId() || isParentOf(c.bodyUnitId(), m), "caseId", "meetings.validering.arendeOrgan");
+            boolean own = c.bodyUnitId() == m.bodyUnitId();
+            // a working committee prepares its committee's case while the case waits for the committee's agenda
+            p.check(own ? c.status() == MeetingCase.Status.REGISTRERAT : c.status() != MeetingCase.Status.BESLUTAT, "caseId",
+                    "meetings.validering.arendeUpptaget");
+            p.check(own || isParentOf(c.bodyUnitId(), m), "caseId", "meetings.validering.arendeOrgan");
             t = t == null ? c.title() : t;
         }
         p.check(kind != AgendaItem.Kind.ARENDE || c != null, "caseId", "meetings.validering.arende");

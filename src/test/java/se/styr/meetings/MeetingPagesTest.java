@@ -249,4 +249,40 @@ class MeetingPagesTest {
             mvc.perform(get(page).with(as("politiker"))).andExpect(status().isOk());
         }
     }
+
+    @Test
+    void the_working_committees_next_meeting_goes_on_from_paragraph_68_and_decides_nothing_for_the_committee() throws Exception {
+        long au = id("select id from org_unit where code = 'VONAU'");
+        mvc.perform(post("/namnd/sammantraden").param("organ", "" + au).param("meetsOn", "2022-10-11").param("startsAt", "13.00")
+                .param("place", "Brunnsgården").param("chairName", "Olle Ordförande").param("chairUsername", "ordforande")
+                .param("adjusterName", "Jenny Justerare").param("adjusterUsername", "justerare")
+                .with(as("sekreterare")).with(csrf())).andExpect(status().is3xxRedirection());
+        long m = id("select id from meeting where meets_on = '2022-10-11'");
+        assertThat(jdbc.sql("select starts_at from meeting where id = ?").param(m).query(String.class).single()).isEqualTo("13:00");
+        long delars = id("select id from meeting_case where number = 229");
+        mvc.perform(post("/namnd/sammantraden/{id}/punkter", m).param("kind", "ARENDE").param("caseId", "" + delars)
+                .with(as("sekreterare")).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/namnd/sammantraden/{id}/punkter", m).param("kind", "ARENDE").with(as("sekreterare")).with(csrf()))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("Välj ärendet")));
+        mvc.perform(post("/namnd/sammantraden/{id}/protokoll", m).param("version", "" + version(m)).with(as("sekreterare")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        long para = id("select id from minutes_paragraph where meeting_id = ?", m);
+        assertThat(jdbc.sql("select number from minutes_paragraph where id = ?").param(para).query(Integer.class).single()).isEqualTo(68);
+        mvc.perform(post("/namnd/sammantraden/{id}/protokoll/{p}", m, para).param("version", "0").param("title", "Delårsbokslut")
+                .param("outcome", "BESLUT").param("decision", "Arbetsutskottet föreslår nämnden att fastställa delårsbokslutet 2022.")
+                .with(as("sekreterare")).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/namnd/sammantraden/{id}/justera", m).param("version", "" + version(m)).with(as("ordforande")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/namnd/sammantraden/{id}/justera", m).param("version", "" + version(m)).with(as("ordforande")).with(csrf()))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("redan justerat")));
+        mvc.perform(post("/namnd/sammantraden/{id}/justera", m).param("version", "" + version(m)).with(as("justerare")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        // approved and posted, but the working committee only prepared the case: the committee still decides it
+        assertThat(jdbc.sql("select status from meeting where id = ?").param(m).query(String.class).single()).isEqualTo("JUSTERAT");
+        assertThat(jdbc.sql("select status from meeting_case where id = ?").param(delars).query(String.class).single()).isEqualTo("PA_DAGORDNING");
+        assertThat(jdbc.sql("select state from followup_round where id = (select source_id from meeting_case where id = ?)").param(delars)
+                .query(String.class).single()).isEqualTo("OPPEN");
+        mvc.perform(post("/namnd/sammantraden/{id}/justera", m).param("version", "" + version(m)).with(as("justerare")).with(csrf()))
+                .andExpect(status().isConflict()).andExpect(content().string(containsString("kan inte ändras")));
+    }
 }
