@@ -166,6 +166,11 @@ class MeetingPagesTest {
                 .andExpect(content().string(containsString("Ledamoten (KD) reserverar sig")));
         mvc.perform(get("/api/v1/public/anslagstavla")).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].lastDayOfAppeal").value(today.plusWeeks(3).toString()));
+        // the decided report is public too, exactly as decided, with its paragraph
+        mvc.perform(get("/publicerat/rapporter")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("VON § 5, 2022-09-27")));
+        mvc.perform(get("/publicerat/rapporter/{id}/version/1", round)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Delårsbokslut")));
     }
 
     @Test
@@ -175,6 +180,9 @@ class MeetingPagesTest {
         assertThat(board).contains("2022-09-20", "2022-10-13").doesNotContain("2022-09-27", "Logga ut");
         // the planned meeting, its cases, and the internal pages are not public
         mvc.perform(get("/publicerat/anslagstavla/{id}", vonMeeting())).andExpect(status().isNotFound());
+        // no report is decided in the demo: none is public
+        mvc.perform(get("/publicerat/rapporter")).andExpect(status().isOk()).andExpect(content().string(containsString("Inga.")));
+        mvc.perform(get("/publicerat/rapporter/{id}/version/1", id("select min(id) from followup_round"))).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/public/anslagstavla/{id}", vonMeeting())).andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
         mvc.perform(get("/api/v1/public/anslagstavla")).andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(1))
