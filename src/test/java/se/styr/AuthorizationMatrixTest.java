@@ -337,6 +337,13 @@ class AuthorizationMatrixTest {
         s.put("year", "2022");
         s.put("month", "8");
         s.put("version", "0");
+        // meetings: the committee's planned meeting (the working committee's is approved and frozen)
+        s.put("arenden/id", one("select min(id) from meeting_case"));
+        s.put("sammantraden/id", one("select min(id) from meeting where status <> 'JUSTERAT'"));
+        s.put("narvaro/attendeeId", one("select min(id) from meeting_attendee"));
+        s.put("punkter/itemId", one("select min(id) from agenda_item"));
+        s.put("protokoll/paragraphId", one("select min(id) from minutes_paragraph"));
+        s.put("delegationMatter", one("select min(id) from delegation_matter"));
         return s;
     }
 

@@ -31,7 +31,9 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
         /** Write, see as a draft and publish a party group's budget proposals: only for exactly one's own group. */
         PROPOSE,
         /** Give and take roles: an administrator any, a controller only within their own scope and never administrator. */
-        GRANT_ROLES
+        GRANT_ROLES,
+        /** Register a body's cases, prepare its meetings and agendas, keep the minutes and the delegation order. */
+        MANAGE_MEETINGS
     }
 
     private final Organisation organisation;
@@ -130,6 +132,7 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
                 case MANAGE_BUDGET -> "Endast administratörer och controllers för den här delen av organisationen får ändra budget och ekonomisk uppföljning.";
                 case PROPOSE -> "Endast den egna partigruppen får se och ändra sina budgetförslag innan de publiceras.";
                 case GRANT_ROLES -> "Du får bara ge och ta bort roller inom din egen del av organisationen.";
+                case MANAGE_MEETINGS -> "Endast nämndsekreterare och administratörer får hantera ärenden, sammanträden och protokoll för den här nämnden.";
             });
         }
     }
@@ -161,10 +164,11 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
     private static boolean allows(Role role, Action action) {
         return switch (role) {
             case ADMINISTRATOR -> true;
-            case CONTROLLER -> action != Action.ADMINISTER && action != Action.PROPOSE;
+            case CONTROLLER -> action != Action.ADMINISTER && action != Action.PROPOSE && action != Action.MANAGE_MEETINGS;
             case REPORTER -> action == Action.ENTER_VALUES || action == Action.REPORT || action == Action.APPROVE;
             case READER -> false;
             case PARTI -> action == Action.PROPOSE;
+            case SEKRETERARE -> action == Action.MANAGE_MEETINGS;
         };
     }
 

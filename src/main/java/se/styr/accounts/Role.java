@@ -11,5 +11,7 @@ public enum Role {
     /** Politician, auditor: reads everything, writes nothing. */
     READER,
     /** A party group (partigrupp) in the council: writes its own budget proposals, scoped to its group's unit. */
-    PARTI
+    PARTI,
+    /** Nämndsekreterare: registers the body's cases, prepares its meetings and keeps its minutes, within the scope. */
+    SEKRETERARE
 }

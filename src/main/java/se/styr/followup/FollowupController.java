@@ -49,9 +49,11 @@ class FollowupController {
     private final Organisation organisation;
     private final Access access;
     private final Messages messages;
+    private final ForDecision forDecision;
 
     FollowupController(FollowupService followup, RoundPages pages, RoundProgress progress, WorkPages work,
-                       ReportCompiler compiler, Organisation organisation, Access access, Messages messages) {
+                       ReportCompiler compiler, Organisation organisation, Access access, Messages messages,
+                       ForDecision forDecision) {
         this.followup = followup;
         this.pages = pages;
         this.progress = progress;
@@ -60,6 +62,7 @@ class FollowupController {
         this.organisation = organisation;
         this.access = access;
         this.messages = messages;
+        this.forDecision = forDecision;
     }
 
     @GetMapping("/")
@@ -246,6 +249,7 @@ class FollowupController {
         model.addAttribute("versions", followup.versions(id));
         model.addAttribute("mayManage", followup.mayManage(round));
         model.addAttribute("unapproved", work.progress(round));
+        model.addAttribute("readyForDecision", forDecision.readyAt(id));
         return "followup/report";
     }
 
@@ -296,6 +300,22 @@ class FollowupController {
         } catch (ValidationException e) {
             model.addAttribute("errors", messages.byField(e));
             model.addAttribute("form", form);
+            return report(id, withStatus(model, 400));
+        } catch (ConflictException e) {
+            model.addAttribute("conflict", true);
+            return report(id, withStatus(model, 409));
+        }
+    }
+
+    /** The compiled report goes to the committee as a case; its decision then comes from the approved minutes. */
+    @PostMapping("/uppfoljning/{id}/klar-for-beslut")
+    String readyForDecision(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        try {
+            forDecision.markReady(id, parseInt(form.get("version")));
+            redirect.addFlashAttribute("notice", messages.text("uppf.klarForBeslut.klar"));
+            return "redirect:/uppfoljning/" + id + "/rapport";
+        } catch (ValidationException e) {
+            model.addAttribute("errors", messages.byField(e));
             return report(id, withStatus(model, 400));
         } catch (ConflictException e) {
             model.addAttribute("conflict", true);

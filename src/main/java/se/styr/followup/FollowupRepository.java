@@ -108,6 +108,16 @@ class FollowupRepository {
         }
     }
 
+    /** When the compiled report was marked ready for the committee's decision; null when it is not. */
+    java.time.OffsetDateTime readyForDecision(long roundId) {
+        return jdbc.sql("select ready_for_decision_at from followup_round where id = ?").param(roundId)
+                .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class)).optional().orElse(null);
+    }
+
+    void setReadyForDecision(long roundId, java.time.OffsetDateTime at) {
+        jdbc.sql("update followup_round set ready_for_decision_at = ? where id = ?").params(at, roundId).update();
+    }
+
     void updateDeadline(long roundId, OrgUnitType level, LocalDate due) {
         jdbc.sql("update followup_deadline set due_on = ? where round_id = ? and level = ?").params(due, roundId, level.name()).update();
     }

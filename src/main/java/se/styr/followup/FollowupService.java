@@ -307,6 +307,7 @@ public class FollowupService {
         p.check(decidedOn == null || !decidedOn.isBefore(round.asOf()), "decidedOn", "uppf.validering.beslutsdatum");
         String ref = Rounds.text(p, "decisionRef", in.decisionRef(), 200);
         p.check(ref != null, "decisionRef", "uppf.validering.paragraf");
+        p.check(repository.readyForDecision(roundId) == null, "decisionRef", "uppf.validering.iProtokollet");
         String why = Rounds.text(p, "note", in.note(), Rounds.SHORT_TEXT_MAX);
         p.check(round.reportVersion() == 1 || why != null, "note", "uppf.validering.rattelse");
         Unapproved unapproved = Unapproved.of(queries, round);
@@ -343,6 +344,7 @@ public class FollowupService {
         p.check(why != null, "reason", "uppf.validering.rattelse");
         p.throwIfAny();
         repository.updateRound(roundId, version, round.summary(), RoundState.OPPEN, round.reportVersion() + 1);
+        repository.setReadyForDecision(roundId, null);
         Round reopened = repository.findRound(roundId).orElseThrow();
         audit.record(round.municipalityId(), "followup_round", roundId, AuditLog.Action.ANDRAD,
                 "Öppnad för rättelse (version " + reopened.reportVersion() + "): " + why, round, reopened);

@@ -55,7 +55,7 @@ class ApiErrors {
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.text("conflict.message"));
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.text(e != null && e.messageKey() != null ? e.messageKey() : "conflict.message"));
         p.setTitle(messages.text("conflict.title"));
         p.setType(URI.create("urn:styr:problem:konflikt"));
         return p;

@@ -26,7 +26,7 @@ class PageErrors {
     @ExceptionHandler(ConflictException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     ModelAndView conflict(ConflictException e) {
-        return page(HttpStatus.CONFLICT, java.util.List.of(messages.text("conflict.message")));
+        return page(HttpStatus.CONFLICT, java.util.List.of(messages.text(e != null && e.messageKey() != null ? e.messageKey() : "conflict.message")));
     }
 
     /** Two transactions raced to the same row (see {@code ApiErrors.race}): someone else was first. */

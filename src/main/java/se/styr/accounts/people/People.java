@@ -244,6 +244,7 @@ public class People {
             case REPORTER -> "rapportör";
             case READER -> "läsare";
             case PARTI -> "partigrupp";
+            case SEKRETERARE -> "nämndsekreterare";
         };
         return role + (g.unitName() == null ? " för hela kommunen" : " för " + g.unitName());
     }

@@ -1,0 +1,125 @@
+package se.styr.meetings;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.styr.organisation.OrgUnit;
+import se.styr.platform.ConflictException;
+import se.styr.platform.FormInput;
+import se.styr.platform.Messages;
+import se.styr.platform.PageStatus;
+import se.styr.platform.Problems;
+import se.styr.platform.ValidationException;
+
+/** A body's cases in the browser: the register, a case with its tjänsteskrivelse and documents. */
+@Controller
+class CaseController {
+
+    private final CaseService cases;
+    private final Messages messages;
+
+    CaseController(CaseService cases, Messages messages) {
+        this.cases = cases;
+        this.messages = messages;
+    }
+
+    @GetMapping("/namnd/arenden")
+    String list(@RequestParam(name = "organ", required = false) Long bodyId, Model model) {
+        return list(bodyId, model, Map.of(), Map.of());
+    }
+
+    private String list(Long bodyId, Model model, Map<String, String> form, Map<String, List<String>> errors) {
+        List<OrgUnit> bodies = cases.bodies();
+        OrgUnit body = bodyId != null ? cases.body(bodyId) : bodies.stream().filter(b -> "VON".equals(b.code())).findFirst()
+                .orElse(bodies.isEmpty() ? null : bodies.get(0));
+        model.addAttribute("bodies", bodies);
+        model.addAttribute("body", body);
+        model.addAttribute("cases", body == null ? List.of() : cases.list(body.id(), null));
+        model.addAttribute("mayManage", body != null && cases.mayManage(body.id()));
+        model.addAttribute("year", LocalDate.now().getYear());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        PageStatus.rejected(errors, false);
+        return "meetings/cases";
+    }
+
+    @PostMapping("/namnd/arenden")
+    String register(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        Problems input = new Problems();
+        Long body = FormInput.whole(form.get("organ"), "organ", input);
+        Long year = FormInput.whole(form.get("ar"), "ar", input);
+        try {
+            input.check(body != null && year != null, "organ", "meetings.validering.obligatorisk").throwIfAny();
+            MeetingCase c = cases.register(body, year.intValue(), text(form, input));
+            redirect.addFlashAttribute("notice", messages.text("meetings.case.registered", c.dnr()));
+            return "redirect:/namnd/arenden/" + c.id();
+        } catch (ValidationException e) {
+            return list(body, model, form, messages.byField(e));
+        }
+    }
+
+    @GetMapping("/namnd/arenden/{id}")
+    String show(@PathVariable long id, Model model) {
+        return show(id, model, Map.of(), Map.of(), false);
+    }
+
+    private String show(long id, Model model, Map<String, String> form, Map<String, List<String>> errors, boolean conflict) {
+        MeetingCase c = cases.get(id);
+        model.addAttribute("c", c);
+        model.addAttribute("body", cases.body(c.bodyUnitId()));
+        model.addAttribute("documents", cases.documents(c));
+        model.addAttribute("mayManage", cases.mayManage(c.bodyUnitId()) && c.status() != MeetingCase.Status.BESLUTAT);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("conflict", conflict);
+        PageStatus.rejected(errors, conflict);
+        return "meetings/case";
+    }
+
+    @PostMapping("/namnd/arenden/{id}")
+    String update(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        Problems input = new Problems();
+        try {
+            MeetingCase.Text text = text(form, input);
+            input.throwIfAny();
+            cases.update(id, FormInput.version(form), text);
+            redirect.addFlashAttribute("notice", messages.text("meetings.saved"));
+            return "redirect:/namnd/arenden/" + id;
+        } catch (ValidationException e) {
+            return show(id, model, form, messages.byField(e), false);
+        } catch (ConflictException e) {
+            return show(id, model, form, Map.of(), true);
+        }
+    }
+
+    @PostMapping("/namnd/arenden/{id}/handlingar")
+    String addDocument(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        Problems input = new Problems();
+        try {
+            LocalDate received = blank(form.get("receivedOn")) ? null : FormInput.date(form.get("receivedOn"), "receivedOn", input);
+            input.throwIfAny();
+            MeetingCase.Document d = cases.addDocument(id, form.get("docTitle"), received);
+            redirect.addFlashAttribute("notice", messages.text("meetings.document.added", d.dnr()));
+            return "redirect:/namnd/arenden/" + id;
+        } catch (ValidationException e) {
+            return show(id, model, form, messages.byField(e), false);
+        }
+    }
+
+    static MeetingCase.Text text(Map<String, String> form, Problems input) {
+        LocalDate written = blank(form.get("writtenOn")) ? null : FormInput.date(form.get("writtenOn"), "writtenOn", input);
+        return new MeetingCase.Text(form.get("title"), form.get("officer"), written, form.get("description"),
+                form.get("statement"), form.get("economy"), form.get("proposal"), form.get("sendTo"));
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

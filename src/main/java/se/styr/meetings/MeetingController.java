@@ -1,0 +1,215 @@
+package se.styr.meetings;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+import se.styr.platform.ConflictException;
+import se.styr.platform.FormInput;
+import se.styr.platform.Messages;
+import se.styr.platform.PageStatus;
+import se.styr.platform.Pdf;
+import se.styr.platform.Problems;
+import se.styr.platform.ValidationException;
+
+/** A body's meetings in the browser: the list, a meeting with its attendance and agenda, and the kallelse as PDF. */
+@Controller
+class MeetingController {
+
+    private final MeetingService meetings;
+    private final CaseService cases;
+    private final DelegationService delegation;
+    private final Messages messages;
+    private final ITemplateEngine templates;
+    private final Pdf pdf;
+
+    MeetingController(MeetingService meetings, CaseService cases, DelegationService delegation, Messages messages,
+                      ITemplateEngine templates, Pdf pdf) {
+        this.meetings = meetings;
+        this.cases = cases;
+        this.delegation = delegation;
+        this.messages = messages;
+        this.templates = templates;
+        this.pdf = pdf;
+    }
+
+    @GetMapping("/namnd/sammantraden")
+    String list(Model model) {
+        return list(model, Map.of(), Map.of());
+    }
+
+    private String list(Model model, Map<String, String> form, Map<String, List<String>> errors) {
+        model.addAttribute("meetings", meetings.list());
+        model.addAttribute("bodies", cases.bodies().stream().filter(b -> cases.mayManage(b.id())).toList());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        PageStatus.rejected(errors, false);
+        return "meetings/meetings";
+    }
+
+    @PostMapping("/namnd/sammantraden")
+    String create(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        Problems input = new Problems();
+        Long body = FormInput.whole(form.get("organ"), "organ", input);
+        try {
+            Meeting.Details d = details(form, input);
+            input.check(body != null, "organ", "meetings.validering.obligatorisk").throwIfAny();
+            Meeting m = meetings.create(body, d);
+            redirect.addFlashAttribute("notice", messages.text("meetings.meeting.created"));
+            return "redirect:/namnd/sammantraden/" + m.id();
+        } catch (ValidationException e) {
+            return list(model, form, messages.byField(e));
+        }
+    }
+
+    @GetMapping("/namnd/sammantraden/{id}")
+    String show(@PathVariable long id, Model model) {
+        return show(id, model, Map.of(), Map.of(), false);
+    }
+
+    String show(long id, Model model, Map<String, String> form, Map<String, List<String>> errors, boolean conflict) {
+        Meeting m = meetings.get(id);
+        boolean manage = meetings.mayManage(m) && !m.frozen();
+        model.addAttribute("m", m);
+        model.addAttribute("attendees", meetings.attendees(id));
+        model.addAttribute("agenda", meetings.agenda(id));
+        model.addAttribute("messages", meetings.messages(id));
+        model.addAttribute("mayManage", manage);
+        model.addAttribute("waiting", manage ? waiting(m) : List.of());
+        model.addAttribute("kinds", AgendaItem.Kind.values());
+        model.addAttribute("roles", Meeting.Role.values());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("conflict", conflict);
+        PageStatus.rejected(errors, conflict);
+        return "meetings/meeting";
+    }
+
+    /** The cases that may go on the agenda: the body's own, and for a working committee its committee's. */
+    private List<MeetingCase> waiting(Meeting m) {
+        List<MeetingCase> own = new java.util.ArrayList<>(cases.waiting(m.bodyUnitId()));
+        Long parent = cases.body(m.bodyUnitId()).parentId();
+        if (cases.body(m.bodyUnitId()).type() == se.styr.organisation.OrgUnitType.UTSKOTT && parent != null) {
+            own.addAll(cases.waiting(parent));
+            own.addAll(cases.list(parent, m.meetsOn().getYear()).stream()
+                    .filter(c -> c.status() == MeetingCase.Status.PA_DAGORDNING).toList());
+        }
+        return own;
+    }
+
+    @PostMapping("/namnd/sammantraden/{id}")
+    String update(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return run(id, form, model, redirect, () -> {
+            Problems input = new Problems();
+            Meeting.Details d = details(form, input);
+            input.throwIfAny();
+            meetings.update(id, FormInput.version(form), d);
+        });
+    }
+
+    @PostMapping("/namnd/sammantraden/{id}/narvaro")
+    String addAttendee(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return run(id, form, model, redirect, () -> {
+            Problems input = new Problems();
+            Meeting.Role role = CaseController.blank(form.get("role")) ? null
+                    : FormInput.choice(Meeting.Role.class, form.get("role"), "role", input);
+            input.throwIfAny();
+            meetings.addAttendee(id, form.get("name"), form.get("party"), role, form.get("servingFor"),
+                    !"false".equals(form.get("present")));
+        });
+    }
+
+    @PostMapping("/namnd/sammantraden/{id}/narvaro/{attendeeId}")
+    String attendance(@PathVariable long id, @PathVariable long attendeeId, @RequestParam Map<String, String> form, Model model,
+                      RedirectAttributes redirect) {
+        return run(id, form, model, redirect,
+                () -> meetings.setAttendance(id, attendeeId, "true".equals(form.get("present")), form.get("servingFor")));
+    }
+
+    @PostMapping("/namnd/sammantraden/{id}/punkter")
+    String addItem(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return run(id, form, model, redirect, () -> {
+            Problems input = new Problems();
+            AgendaItem.Kind kind = CaseController.blank(form.get("kind")) ? null
+                    : FormInput.choice(AgendaItem.Kind.class, form.get("kind"), "kind", input);
+            Long caseId = CaseController.blank(form.get("caseId")) ? null : FormInput.whole(form.get("caseId"), "caseId", input);
+            LocalDate from = CaseController.blank(form.get("periodFrom")) ? null : FormInput.date(form.get("periodFrom"), "periodFrom", input);
+            LocalDate to = CaseController.blank(form.get("periodTo")) ? null : FormInput.date(form.get("periodTo"), "periodTo", input);
+            input.throwIfAny();
+            meetings.addItem(id, kind, form.get("title"), caseId, from, to);
+        });
+    }
+
+    @PostMapping("/namnd/sammantraden/{id}/punkter/{itemId}/flytta")
+    String move(@PathVariable long id, @PathVariable long itemId, @RequestParam Map<String, String> form, Model model,
+                RedirectAttributes redirect) {
+        return run(id, form, model, redirect, () -> meetings.move(id, itemId, "upp".equals(form.get("riktning")) ? -1 : 1));
+    }
+
+    @PostMapping("/namnd/sammantraden/{id}/punkter/{itemId}/ta-bort")
+    String removeItem(@PathVariable long id, @PathVariable long itemId, @RequestParam Map<String, String> form, Model model,
+                      RedirectAttributes redirect) {
+        return run(id, form, model, redirect, () -> meetings.removeItem(id, itemId));
+    }
+
+    @PostMapping("/namnd/sammantraden/{id}/meddelanden")
+    String addMessage(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return run(id, form, model, redirect, () -> meetings.addMessage(id, form.get("dnr")));
+    }
+
+    /** The kallelse: the meeting, the agenda and each case's tjänsteskrivelse, as one PDF. */
+    @GetMapping("/namnd/sammantraden/{id}/kallelse.pdf")
+    ResponseEntity<byte[]> notice(@PathVariable long id) {
+        Meeting m = meetings.get(id);
+        Context context = new Context(Messages.SWEDISH);
+        String title = messages.text("meetings.kallelse.title", m.bodyName(), m.meetsOn().toString());
+        context.setVariable("title", title);
+        context.setVariable("m", m);
+        context.setVariable("agenda", meetings.agenda(id));
+        context.setVariable("messages", meetings.messages(id));
+        context.setVariable("cases", meetings.agenda(id).stream().filter(i -> i.item().caseId() != null)
+                .map(i -> cases.get(i.item().caseId())).toList());
+        context.setVariable("delegated", meetings.agenda(id).stream()
+                .filter(i -> i.item().kind() == AgendaItem.Kind.DELEGATIONSBESLUT)
+                .map(i -> delegation.reported(m.bodyUnitId(), i.item().periodFrom(), i.item().periodTo())).toList());
+        byte[] bytes = pdf.fromHtml(templates.process("meetings/kallelse-pdf", context), title);
+        String name = ("kallelse-" + m.bodyCode() + "-" + m.meetsOn()).replaceAll("[^\\p{L}\\p{N}]+", "-") + ".pdf";
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(bytes);
+    }
+
+    private String run(long id, Map<String, String> form, Model model, RedirectAttributes redirect, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("notice", messages.text("meetings.saved"));
+            return "redirect:/namnd/sammantraden/" + id;
+        } catch (ValidationException e) {
+            return show(id, model, form, messages.byField(e), false);
+        } catch (ConflictException e) {
+            if (e.messageKey() != null) {
+                throw e;
+            }
+            return show(id, model, form, Map.of(), true);
+        }
+    }
+
+    static Meeting.Details details(Map<String, String> form, Problems input) {
+        LocalDate on = CaseController.blank(form.get("meetsOn")) ? null : FormInput.date(form.get("meetsOn"), "meetsOn", input);
+        return new Meeting.Details(on, form.get("startsAt"), form.get("endsAt"), form.get("place"), form.get("chairName"),
+                form.get("chairUsername"), form.get("secretaryName"), form.get("adjusterName"), form.get("adjusterUsername"));
+    }
+}
