@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("browser")
+@se.styr.OwnDatabase
 class ActionBrowserTest extends BrowserTestBase {
 
     private static final String RISK = "Trygghetslarmen fungerar inte vid strömavbrott.";
