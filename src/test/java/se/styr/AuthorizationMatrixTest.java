@@ -316,6 +316,8 @@ class AuthorizationMatrixTest {
         s.put("economic-reports/id", one("select min(id) from economic_report"));
         s.put("internal-control-drafts/id", one("select min(id) from internal_control_draft"));
         s.put("internkontroll/id", s.get("internal-control-drafts/id"));
+        s.put("internkontroll/point", one("select min(id) from goal_object where kind = 'INTERNKONTROLLPUNKT'"));
+        s.put("dokument/typ", "riskanalys");
         for (String name : List.of("vikarie/id", "substitutes/id", "utskick/id", "mail/id", "notices/id", "meddelanden/id",
                 "tokens/id", "api-nycklar/id", "oidc-mappings/id", "oidc-roller/id", "jobs/id", "jobb/id")) {
             s.putIfAbsent(name, "0"); // none in the demo: the refusal must not depend on one existing

@@ -37,9 +37,11 @@ class RiskController {
     private final Organisation organisation;
     private final Access access;
     private final Messages messages;
+    private final se.styr.quality.ikplan.RegisterCarry carried;
 
     RiskController(RiskService risks, ActionService actions, GoalService goals, Organisation organisation, Access access,
-                   Messages messages) {
+                   Messages messages, se.styr.quality.ikplan.RegisterCarry carried) {
+        this.carried = carried;
         this.risks = risks;
         this.actions = actions;
         this.goals = goals;
@@ -65,6 +67,7 @@ class RiskController {
         model.addAttribute("year", shown);
         model.addAttribute("years", years);
         model.addAttribute("rows", rows);
+        model.addAttribute("previous", body == null ? Map.of() : carried.previous(body.id(), shown));
         model.addAttribute("matrix", RiskMatrix.of(rows.stream().map(Risk.Row::risk).toList()));
         model.addAttribute("actions", body == null ? List.of() : actions.list(body.id(), shown));
         model.addAttribute("mayEdit", body != null && risks.mayEdit(body.id()));

@@ -99,9 +99,11 @@ public class CarryOver {
     private final NextPeriod nextPeriod;
     private final Access access;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CarryOver(CarryRepository repository, GoalQueries goals, Organisation organisation, UnitTree units, NextPeriod nextPeriod,
-              Access access, AuditLog audit) {
+              Access access, AuditLog audit, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.goals = goals;
         this.organisation = organisation;
@@ -267,7 +269,10 @@ public class CarryOver {
         problems.throwIfAny();
 
         try {
-            return copy(from, target, fresh, rows.size() - fresh.size());
+            Result result = copy(from, target, fresh, rows.size() - fresh.size());
+            events.publishEvent(new se.styr.goals.ChainCarried(from.municipalityId(),
+                    rows.stream().map(OldObject::ownerUnitId).collect(Collectors.toSet()), from.firstYear(), target.firstYear()));
+            return result;
         } catch (DuplicateKeyException e) {
             // someone carried the same objects at the same moment: the unique predecessor kept the copies single
             throw new ConflictException("goal_object", fromId);
