@@ -41,7 +41,7 @@ class KoladaComparison {
                 List<String> ranks, KoladaChart chart, List<Provenance> provenance, GuidelineRule rule, boolean smallUnit,
                 Integer ruleVersion, Signal signal, String signalText) {
 
-        boolean hasValues() {
+        public boolean hasValues() {
             return !years.isEmpty();
         }
     }

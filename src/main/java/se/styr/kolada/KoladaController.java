@@ -76,7 +76,9 @@ class KoladaController {
 
     /** The Kolada section of an object's page (a fragment the page loads). */
     @GetMapping("/kolada/objekt/{id}")
-    String section(@PathVariable long id, @RequestParam(required = false) String q, Model model) {
+    String section(@PathVariable long id, @RequestParam(required = false) String q, Model model,
+                   org.springframework.security.web.csrf.CsrfToken csrf) {
+        csrf.getToken(); // the fragment's forms need the token: make it (and its session) before the answer starts
         GoalObject o = goals.get(id);
         model.addAttribute("o", o);
         model.addAttribute("view", o.koladaId() == null ? null : comparison.of(o, goals.values(id)));

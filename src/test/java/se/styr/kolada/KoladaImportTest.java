@@ -66,7 +66,7 @@ class KoladaImportTest {
         assertThat(r.rows()).isEqualTo(3);
         KoladaStore store = storeOf();
         assertThat(store.search(java.util.List.of("u21468"), 10)).extracting(KoladaStore.StoredKpi::id).containsExactly("U21468");
-        assertThat(store.search(java.util.List.of("brukaren", "trivs"), 10)).extracting(KoladaStore.StoredKpi::id).containsExactly("U28524");
+        assertThat(store.search(java.util.List.of("trivs", "alltid"), 10)).extracting(KoladaStore.StoredKpi::id).contains("U28524");
         assertThat(store.kpi("N20900")).hasValueSatisfying(k -> assertThat(k.operatingArea()).isEqualTo("Äldreomsorg"));
     }
 
