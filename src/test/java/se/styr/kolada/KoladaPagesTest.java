@@ -79,6 +79,16 @@ class KoladaPagesTest {
     }
 
     @Test
+    @WithUserDetails("controller")
+    void the_compiled_report_prints_riket_beside_the_linked_figures() throws Exception {
+        long round = jdbc.sql("select min(r.id) from followup_round r join org_unit u on u.id = r.body_unit_id where u.code = 'VON'")
+                .query(Long.class).single();
+        mvc.perform(get("/uppfoljning/" + round + "/rapport")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Riket 20")))
+                .andExpect(content().string(containsString("Riket: Källa: Kolada")));
+    }
+
+    @Test
     @WithUserDetails("politiker")
     void a_reader_sees_the_comparison_but_no_forms() throws Exception {
         mvc.perform(get("/kolada/objekt/" + figure("U21468"))).andExpect(status().isOk())
