@@ -1,6 +1,6 @@
 -- Kolada demo extract for Alingsås' linked key figures and indicators (docs/kolada.md), so the comparison shows
 -- without network. Alingsås' own values (1489) are the seed's outcomes; Riket's 2020 values for the three user surveys
--- are the seed's ("Anvisningar bedömning": hemtjänst över 88 %, gruppbostad över 83 %, personlig assistans över 84 %).
+-- are the seed's 2020 averages ("Anvisningar bedömning": hemtjänst över 88 %, gruppbostad över 83 %, personlig assistans över 84 %).
 -- EVERY OTHER VALUE HERE (Riket otherwise, the county, the comparison municipalities) IS ILLUSTRATIVE, NOT KOLADA'S:
 -- fetch or read Kolada's own values to replace them.
 
@@ -8,7 +8,11 @@ insert into kolada_kpi (id, title, description, operating_area, divided_by_sex, 
 
 insert into kolada_value (kpi, area, year, sex, amount) select o.kolada_id, '1489', v.year, 'T', max(v.outcome) from measure_value v join goal_object o on o.id = v.object_id where o.kolada_id is not null and v.outcome is not null group by o.kolada_id, v.year;
 
-insert into kolada_value (kpi, area, year, sex, amount) select kpi, '0000', year, 'T', case when kpi = 'U21468' and year = 2020 then 88 when kpi = 'U28524' and year = 2021 then 83 when kpi = 'U28638' and year = 2021 then 84 else round(amount * 0.97, 1) end from kolada_value where area = '1489';
+insert into kolada_value (kpi, area, year, sex, amount) select kpi, '0000', year, 'T', case when kpi = 'U21468' and year = 2020 then 88 else round(amount * 0.97, 1) end from kolada_value where area = '1489';
+
+insert into kolada_value (kpi, area, year, sex, amount) select distinct kolada_id, '0000', 2020, 'T', 83 from goal_object where kolada_id = 'U28524';
+
+insert into kolada_value (kpi, area, year, sex, amount) select distinct kolada_id, '0000', 2020, 'T', 84 from goal_object where kolada_id = 'U28638';
 
 insert into kolada_value (kpi, area, year, sex, amount) select kpi, '0014', year, 'T', round(amount * 0.99, 1) from kolada_value where area = '1489';
 

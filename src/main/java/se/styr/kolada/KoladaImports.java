@@ -115,12 +115,6 @@ public class KoladaImports {
                 store(municipalityId, goals.linkedToKolada(municipalityId), KoladaFiles.values(content, name)));
     }
 
-    /** Values imported in bulk, without filling any outcome (the benchmark and the demo's wider extract). */
-    int saveValues(List<KoladaRows.Value> rows) {
-        tx.executeWithoutResult(s -> store.saveValues(rows));
-        return rows.size();
-    }
-
     private Set<String> areas(long municipalityId) {
         Set<String> areas = new LinkedHashSet<>();
         areas.add(store.municipalityCode(municipalityId));

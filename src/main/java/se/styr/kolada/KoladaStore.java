@@ -85,8 +85,17 @@ class KoladaStore {
 
     // ---- values
 
-    /** Idempotent: a value read again replaces the stored one, nothing is counted twice. */
+    /** Above this many rows PostgreSQL gets the values through COPY into a staging table and one upsert. */
+    static final int COPY_FROM = 5000;
+
+    /**
+     * Idempotent: a value read again replaces the stored one, nothing is counted twice. Many rows on PostgreSQL go
+     * through COPY (docs/kolada.md, bench/kolada-values.sh); otherwise batched deletes and inserts, as on H2.
+     */
     void saveValues(List<KoladaRows.Value> values) {
+        if (values.size() >= COPY_FROM && KoladaCopy.copy(batch, values)) {
+            return;
+        }
         for (int i = 0; i < values.size(); i += BATCH) {
             List<KoladaRows.Value> chunk = values.subList(i, Math.min(values.size(), i + BATCH));
             batch.batchUpdate("delete from kolada_value where kpi = ? and area = ? and year = ? and sex = ?", chunk,
