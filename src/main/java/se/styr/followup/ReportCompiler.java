@@ -283,10 +283,31 @@ class ReportCompiler {
                 in.decisionRef(), in.note(), null, null, unapproved.count())));
     }
 
+    private List<ReportColumns> columns = List.of();
+
+    /** The other modules' extra columns beside the key figures' outcomes (none when no module offers one). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setColumns(List<ReportColumns> columns) {
+        this.columns = columns;
+    }
+
+    private List<ReportColumns.Column> columnsFor(CompiledReport report) {
+        List<GoalObject> figures = new ArrayList<>();
+        report.goalGroups().forEach(g -> g.goals().forEach(e -> e.figures().forEach(f -> figures.add(f.figure()))));
+        report.workGoals().forEach(e -> e.figures().forEach(f -> figures.add(f.figure())));
+        report.factors().forEach(e -> e.figures().forEach(f -> figures.add(f.figure())));
+        if (figures.isEmpty() || report.outcomeYears().isEmpty()) {
+            return List.of();
+        }
+        int year = report.outcomeYears().get(report.outcomeYears().size() - 1);
+        return columns.stream().map(c -> c.column(figures, year)).flatMap(java.util.Optional::stream).toList();
+    }
+
     /** The report as an HTML article: the same markup on the page, in the PDF and in the kept decided version. */
     String article(CompiledReport report) {
         Context context = new Context(Messages.SWEDISH);
         context.setVariable("r", report);
+        context.setVariable("columns", columnsFor(report));
         context.setVariable("sv", sv);
         return templates.process("followup/report-article", context);
     }

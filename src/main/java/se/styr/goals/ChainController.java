@@ -33,10 +33,12 @@ class ChainController {
     private final Messages messages;
     private final SwedishFormat sv;
     private final List<ObjectReferences> references;
+    private final List<ObjectSections> sections;
 
     ChainController(GoalService goals, ChainReader chain, Organisation organisation, Access access, Messages messages,
-                    SwedishFormat sv, List<ObjectReferences> references) {
+                    SwedishFormat sv, List<ObjectReferences> references, List<ObjectSections> sections) {
         this.references = references;
+        this.sections = sections;
         this.goals = goals;
         this.chain = chain;
         this.organisation = organisation;
@@ -62,6 +64,7 @@ class ChainController {
         model.addAttribute("states", GoalState.values());
         model.addAttribute("statuses", AssignmentStatus.values());
         model.addAttribute("references", references.stream().flatMap(r -> r.referencesTo(o).stream()).toList());
+        model.addAttribute("sections", sections.stream().flatMap(r -> r.sectionsFor(o).stream()).toList());
         return "goals/object";
     }
 

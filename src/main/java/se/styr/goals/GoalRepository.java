@@ -100,6 +100,30 @@ class GoalRepository {
                 .list();
     }
 
+    /** The values of several objects in one query. */
+    Map<Long, List<MeasureValue>> valuesOf(java.util.Collection<Long> objectIds) {
+        Map<Long, List<MeasureValue>> result = new java.util.HashMap<>();
+        if (objectIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("select object_id, year, outcome, target from measure_value where object_id in (:ids) order by object_id, year")
+                .param("ids", objectIds)
+                .query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                        .add(new MeasureValue(rs.getInt(2), rs.getBigDecimal(3), rs.getBigDecimal(4))))
+                .list();
+        return result;
+    }
+
+    /** Sets the outcome of one year, keeping its target. */
+    void putOutcome(long objectId, int year, java.math.BigDecimal outcome) {
+        int rows = jdbc.sql("update measure_value set outcome = ? where object_id = ? and year = ?")
+                .params(outcome, objectId, year).update();
+        if (rows == 0) {
+            jdbc.sql("insert into measure_value (object_id, year, outcome, target) values (?, ?, ?, null)")
+                    .params(objectId, year, outcome).update();
+        }
+    }
+
     void replaceValues(long objectId, List<MeasureValue> values) {
         jdbc.sql("delete from measure_value where object_id = ?").param(objectId).update();
         for (MeasureValue v : values) {
@@ -108,6 +132,11 @@ class GoalRepository {
                         .params(objectId, v.year(), v.outcome(), v.target()).update();
             }
         }
+    }
+
+    /** Marks the object as changed whatever version a reader holds: an import changed its values under it. */
+    void bump(long id) {
+        jdbc.sql("update goal_object set version = version + 1 where id = ?").param(id).update();
     }
 
     /** Marks the object as changed (its values live in another table) so concurrent value edits conflict too. */

@@ -156,6 +156,43 @@ public class GoalService {
         return after;
     }
 
+    /** The values of several of the municipality's objects, in one query (for modules that work on many at once). */
+    public Map<Long, List<MeasureValue>> valuesOf(java.util.Collection<Long> ids) {
+        return repository.valuesOf(ids);
+    }
+
+    /** The municipality's key figures and indicators linked to a Kolada KPI (for an import that runs without a user). */
+    public List<GoalObject> linkedToKolada(long municipalityId) {
+        return repository.all(municipalityId).stream()
+                .filter(o -> o.kind().isMeasure() && o.koladaId() != null && !o.retired()).toList();
+    }
+
+    /** Links a key figure or indicator to a Kolada KPI (null: unlinks it); checked, authorised and audited. */
+    @Transactional
+    public GoalObject linkKolada(long id, int version, String koladaId) {
+        GoalObject current = get(id);
+        return update(current.copy().koladaId(koladaId).version(version).build());
+    }
+
+    /**
+     * Outcomes fetched from an outside source (Kolada) for the years given, keeping each year's target: written for the
+     * municipality without a signed-in user (a scheduled import), audited as the source. The caller decides which
+     * years it may write, so that a value typed by hand is never overwritten.
+     */
+    @Transactional
+    public void importOutcomes(long municipalityId, long id, Map<Integer, java.math.BigDecimal> outcomes, String source) {
+        GoalObject o = repository.find(id).filter(x -> x.municipalityId() == municipalityId)
+                .orElseThrow(() -> new NotFoundException("Objektet", id));
+        if (outcomes.isEmpty() || !o.kind().isMeasure()) {
+            return;
+        }
+        List<MeasureValue> before = repository.values(id);
+        outcomes.forEach((year, value) -> repository.putOutcome(id, year, value));
+        repository.bump(id);
+        audit.recordAs(source, municipalityId, "measure_value", id, AuditLog.Action.ANDRAD,
+                "Utfall från " + source + ": " + o.title(), Map.of("values", before), Map.of("values", repository.values(id)));
+    }
+
     /** A written professional judgement of a goal's state (or of an assignment), or null to fall back on the derived one. */
     @Transactional
     public GoalObject judge(long id, int version, GoalState state, String text) {

@@ -1,0 +1,21 @@
+package se.styr.followup;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import se.styr.goals.GoalObject;
+
+/**
+ * An extension point of the compiled report: another module adds a column beside the outcomes of the key figures it
+ * knows (Kolada's Riket, say), without the follow-up knowing that module. One implementation answers in a fixed
+ * number of queries; a figure it does not know gets no cell.
+ */
+public interface ReportColumns {
+
+    /** The column for these figures and the report's latest outcome year, if the module has anything for them. */
+    Optional<Column> column(Collection<GoalObject> figures, int year);
+
+    /** A column: its Swedish heading, the formatted cell per figure id, and the attribution to print below the table. */
+    record Column(String heading, Map<Long, String> cells, String source) {
+    }
+}

@@ -1,0 +1,180 @@
+package se.styr.kolada;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.styr.goals.GoalObject;
+import se.styr.goals.GoalService;
+import se.styr.goals.MeasureValue;
+import se.styr.platform.MunicipalityLock;
+
+/**
+ * Imports from Kolada or from a file: KPI metadata, and the linked key figures' values for the municipality, Riket,
+ * its county and its groups. Every row is read (all pages) before anything is stored; then the values and the
+ * outcomes they fill are written in one transaction, so a failure leaves nothing half-stored. Reading the same again
+ * changes nothing. Each run is recorded with its result or its Swedish error.
+ */
+@Service
+public class KoladaImports {
+
+    static final String RIKET = "0000";
+    private static final Logger log = LoggerFactory.getLogger(KoladaImports.class);
+    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+
+    private final KoladaClient client;
+    private final KoladaStore store;
+    private final GoalService goals;
+    private final TransactionTemplate tx;
+    private final int yearsBack;
+    private final Clock clock;
+    private final MunicipalityLock lock;
+    private final se.styr.audit.AuditLog audit;
+
+    KoladaImports(KoladaClient client, KoladaStore store, GoalService goals, TransactionTemplate tx, MunicipalityLock lock,
+                  se.styr.audit.AuditLog audit, @Value("${styr.kolada.years-back:10}") int yearsBack) {
+        this.lock = lock;
+        this.audit = audit;
+        this.client = client;
+        this.store = store;
+        this.goals = goals;
+        this.tx = tx;
+        this.yearsBack = yearsBack;
+        this.clock = Clock.system(SWEDEN);
+    }
+
+    public record Result(int rows, int outcomesWritten, int handValuesKept, String message) {
+    }
+
+    // ---- KPI metadata
+
+    public Result kpisFromKolada(String title) {
+        return run(null, "Nyckeltal från " + client.baseUrl(), () -> saveKpis(client.kpis(title)));
+    }
+
+    public Result kpisFromFile(String content, String name) {
+        return run(null, "Nyckeltal från filen " + name, () -> saveKpis(KoladaFiles.kpis(content, name)));
+    }
+
+    private Result saveKpis(List<KoladaRows.Kpi> kpis) {
+        tx.executeWithoutResult(s -> store.saveKpis(kpis, now()));
+        return new Result(kpis.size(), 0, 0, kpis.size() + " nyckeltal inlästa från Kolada.");
+    }
+
+    /** Chooses the guidelines' rule by which a linked key figure is judged; optimistic locking, audited old → new. */
+    void saveRule(GoalObject o, GuidelineRule rule, boolean smallUnit, Integer version) {
+        tx.executeWithoutResult(s -> {
+            KoladaStore.Rule before = store.rule(o.id()).orElse(null);
+            store.saveRule(o.id(), rule.name(), smallUnit, version);
+            audit.record(o.municipalityId(), "kolada_rule", o.id(), before == null ? se.styr.audit.AuditLog.Action.SKAPAD
+                            : se.styr.audit.AuditLog.Action.ANDRAD, "Bedömningsregel: " + o.title(),
+                    before == null ? null : Map.of("rule", before.rule(), "smallUnit", before.smallUnit()),
+                    Map.of("rule", rule.name(), "smallUnit", smallUnit));
+        });
+    }
+
+    // ---- values
+
+    /** The linked key figures' values from Kolada's API. */
+    public Result valuesFromKolada(long municipalityId) {
+        return run(municipalityId, "Värden från " + client.baseUrl(), () -> {
+            List<GoalObject> linked = goals.linkedToKolada(municipalityId);
+            Set<String> kpis = new TreeSet<>(linked.stream().map(GoalObject::koladaId).toList());
+            if (kpis.isEmpty()) {
+                return new Result(0, 0, 0, "Inga nyckeltal är kopplade till Kolada.");
+            }
+            int last = now().getYear();
+            List<Integer> years = new ArrayList<>();
+            for (int y = last - yearsBack; y <= last; y++) {
+                years.add(y);
+            }
+            List<KoladaRows.Value> rows = new ArrayList<>();
+            for (List<String> areas : KoladaStore.chunks(new ArrayList<>(areas(municipalityId)), 50)) {
+                rows.addAll(client.values(kpis, areas, years));
+            }
+            return store(municipalityId, linked, rows);
+        });
+    }
+
+    /** The same from a file of Kolada's JSON pages or a bulk CSV (kpi, municipality, year, sex, value). */
+    public Result valuesFromFile(long municipalityId, String content, String name) {
+        return run(municipalityId, "Värden från filen " + name, () ->
+                store(municipalityId, goals.linkedToKolada(municipalityId), KoladaFiles.values(content, name)));
+    }
+
+    private Set<String> areas(long municipalityId) {
+        Set<String> areas = new LinkedHashSet<>();
+        areas.add(store.municipalityCode(municipalityId));
+        areas.add(RIKET);
+        store.areas(municipalityId).stream().filter(a -> !"GRUPP".equals(a.kind())).forEach(a -> areas.add(a.area()));
+        areas.addAll(store.groupMembers(municipalityId));
+        return areas;
+    }
+
+    private Result store(long municipalityId, List<GoalObject> linked, List<KoladaRows.Value> rows) {
+        String code = store.municipalityCode(municipalityId);
+        LocalDateTime now = now();
+        return tx.execute(s -> {
+            lock.hold(municipalityId);
+            store.saveValues(rows);
+            Map<String, Map<Integer, BigDecimal>> own = new HashMap<>();
+            rows.stream().filter(r -> r.area().equals(code) && r.sex() == 'T')
+                    .forEach(r -> own.computeIfAbsent(r.kpi(), k -> new HashMap<>()).put(r.year(), r.value()));
+            List<Long> ids = linked.stream().map(GoalObject::id).toList();
+            Map<Long, List<MeasureValue>> values = goals.valuesOf(ids);
+            Map<Long, Map<Integer, KoladaStore.Mark>> marks = store.marks(ids);
+            List<KoladaStore.Mark> newMarks = new ArrayList<>();
+            int written = 0;
+            int kept = 0;
+            for (GoalObject o : linked) {
+                Map<Integer, BigDecimal> kolada = own.getOrDefault(o.koladaId(), Map.of());
+                if (kolada.isEmpty()) {
+                    continue;
+                }
+                Map<Integer, BigDecimal> outcomes = new HashMap<>();
+                values.getOrDefault(o.id(), List.of()).forEach(v -> outcomes.put(v.year(), v.outcome()));
+                OutcomeSync.Decision d = OutcomeSync.decide(o.id(), outcomes, marks.getOrDefault(o.id(), Map.of()), kolada, now);
+                goals.importOutcomes(municipalityId, o.id(), d.write(), "Kolada");
+                written += d.write().size();
+                kept += (int) d.marks().stream().filter(m -> !m.applied() && !OutcomeSync.same(m.koladaValue(), outcomes.get(m.year()))).count();
+                newMarks.addAll(d.marks());
+            }
+            store.saveMarks(newMarks);
+            return new Result(rows.size(), written, kept, rows.size() + " värden inlästa, " + written
+                    + " utfall ifyllda" + (kept == 0 ? "." : ", " + kept + " värden inmatade för hand behölls trots att Kolada anger annat."));
+        });
+    }
+
+    private Result run(Long municipalityId, String source, Supplier<Result> work) {
+        long run = store.startRun(municipalityId, source, now());
+        try {
+            Result result = work.get();
+            store.finishRun(run, "KLAR", result.rows(), result.message(), now());
+            return result;
+        } catch (KoladaException e) {
+            log.warn("Kolada: {}", e.getMessage());
+            store.finishRun(run, "FEL", 0, e.getMessage(), now());
+            throw e;
+        } catch (RuntimeException e) {
+            store.finishRun(run, "FEL", 0, "Importen misslyckades; inget sparades.", now());
+            throw e;
+        }
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock).withNano(0);
+    }
+}

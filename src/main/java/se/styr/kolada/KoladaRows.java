@@ -1,0 +1,21 @@
+package se.styr.kolada;
+
+import java.math.BigDecimal;
+
+/** What Kolada answers, as rows: a KPI's metadata and one value (kpi, area, year, sex). */
+final class KoladaRows {
+
+    private KoladaRows() {
+    }
+
+    record Kpi(String id, String title, String description, String operatingArea, boolean dividedBySex) {
+    }
+
+    /** One value; sex is T (total), K (women) or M (men); area is a municipality, county (00LL) or Riket (0000). */
+    record Value(String kpi, String area, int year, char sex, BigDecimal value) {
+    }
+
+    /** One page of an answer and the address of the next, if any. */
+    record Page<T>(java.util.List<T> rows, String nextUrl) {
+    }
+}
