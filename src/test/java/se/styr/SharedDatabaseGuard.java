@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.test.context.BootstrapWith;
@@ -23,26 +25,38 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * is what makes a test's outcome depend on which classes ran before it; a class that must commit takes
  * {@link OwnDatabase}, one that writes rolls back ({@code @Transactional}).
  */
-public class SharedDatabaseGuard implements BeforeAllCallback, AfterAllCallback {
+public class SharedDatabaseGuard implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     /** Written by every login and request, whatever the test; no test reads them across classes. */
     private static final Set<String> NOT_GUARDED = Set.of("flyway_schema_history", "spring_session",
             "spring_session_attributes", "shedlock");
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedDatabaseGuard.class);
 
+    /**
+     * The counts are taken before the class's first test rather than here: asking for the application context now
+     * would start it before the class's own extensions (the output capture that reads a link from the start-up log).
+     */
     @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
-        DataSource shared = sharedDatabase(context);
-        if (shared != null) {
-            context.getStore(NAMESPACE).put("counts", counts(shared));
+    public void beforeAll(ExtensionContext context) {
+        context.getStore(NAMESPACE).put("counts", new AtomicReference<Map<String, Long>>());
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        @SuppressWarnings("unchecked")
+        AtomicReference<Map<String, Long>> before = context.getStore(NAMESPACE).get("counts", AtomicReference.class);
+        if (before != null && before.get() == null) {
+            DataSource shared = sharedDatabase(context);
+            before.set(shared == null ? Map.of() : counts(shared));
         }
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         @SuppressWarnings("unchecked")
-        Map<String, Long> before = context.getStore(NAMESPACE).remove("counts", Map.class);
-        if (before == null) {
+        AtomicReference<Map<String, Long>> taken = context.getStore(NAMESPACE).remove("counts", AtomicReference.class);
+        Map<String, Long> before = taken == null ? null : taken.get();
+        if (before == null || before.isEmpty()) {
             return;
         }
         Map<String, Long> after = counts(sharedDatabase(context));
