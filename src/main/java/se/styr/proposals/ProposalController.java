@@ -34,6 +34,7 @@ import se.styr.platform.ValidationException;
 class ProposalController {
 
     private final ProposalService proposals;
+    private final ProposalComparisons comparisons;
     private final BudgetService budgets;
     private final Messages messages;
     private final SwedishFormat sv;
@@ -41,10 +42,11 @@ class ProposalController {
     private final Pdf pdf;
     private final org.springframework.context.ApplicationContext application;
 
-    ProposalController(ProposalService proposals, BudgetService budgets, Messages messages, SwedishFormat sv, ITemplateEngine templates, Pdf pdf,
+    ProposalController(ProposalService proposals, ProposalComparisons comparisons, BudgetService budgets, Messages messages, SwedishFormat sv, ITemplateEngine templates, Pdf pdf,
                        org.springframework.context.ApplicationContext application) {
         this.application = application;
         this.proposals = proposals;
+        this.comparisons = comparisons;
         this.budgets = budgets;
         this.messages = messages;
         this.sv = sv;
@@ -133,7 +135,7 @@ class ProposalController {
             input.throwIfAny();
             Proposal typed = ProposalForm.read(form, budget, party, input).withId(id == null ? 0 : id);
             input.addAll(proposals.problems(typed)).throwIfAny();
-            ProposalService.Comparison c = proposals.compareTyped(typed, others == null ? List.of() : others);
+            ProposalComparison c = comparisons.compareTyped(typed, others == null ? List.of() : others);
             model.addAttribute("v", c.proposals().get(0));
             model.addAttribute("c", c);
         } catch (ValidationException e) {
@@ -156,10 +158,10 @@ class ProposalController {
         model.addAttribute("focus", ProposalForm.addRow(form));
         Problems input = new Problems();
         Proposal asTyped = ProposalForm.read(form, p.budgetId(), p.partyUnitId(), input).withId(p.id());
-        ProposalService.Comparison c = null;
+        ProposalComparison c = null;
         try {
             input.addAll(proposals.problems(asTyped)).throwIfAny();
-            c = proposals.compareTyped(asTyped, others == null ? List.of() : others);
+            c = comparisons.compareTyped(asTyped, others == null ? List.of() : others);
         } catch (ValidationException e) {
             // the result shows what is saved until the typed proposal is valid again
         }
@@ -170,7 +172,7 @@ class ProposalController {
      * The editor page. {@code c} is the comparison to show (the typed proposal first); without one, a saved proposal is
      * shown as saved beside its base, unless the form has errors.
      */
-    private String editor(Proposal p, Map<String, String> form, Map<String, List<String>> errors, ProposalService.Comparison c, Model model) {
+    private String editor(Proposal p, Map<String, String> form, Map<String, List<String>> errors, ProposalComparison c, Model model) {
         Budget base = budgets.budget(p.budgetId());
         model.addAttribute("p", p);
         model.addAttribute("base", base);
@@ -181,7 +183,7 @@ class ProposalController {
         model.addAttribute("goalRows", ProposalForm.goalRows(form));
         model.addAttribute("errors", errors);
         if (c == null && errors.isEmpty() && p.id() != 0) {
-            c = proposals.compare(p.budgetId(), List.of(p.id()));
+            c = comparisons.compare(p.budgetId(), List.of(p.id()));
         }
         model.addAttribute("v", c == null ? null : c.proposals().get(0));
         model.addAttribute("c", c);
@@ -194,7 +196,7 @@ class ProposalController {
     @GetMapping("/forslag/jamfor")
     String compare(@RequestParam(required = false) Long budget, @RequestParam(name = "id", required = false) List<Long> ids, Model model) {
         List<Long> selected = ids == null ? List.of() : ids;
-        List<ProposalService.Comparison> comparisons = proposals.compareAll(budget, selected);
+        List<ProposalComparison> comparisons = this.comparisons.compareAll(budget, selected);
         if (comparisons.isEmpty()) {
             throw new NotFoundException("Budgeten", 0);
         }
@@ -216,7 +218,7 @@ class ProposalController {
 
     @GetMapping("/forslag/jamfor.pdf")
     ResponseEntity<byte[]> comparePdf(@RequestParam(required = false) Long budget, @RequestParam(name = "id", required = false) List<Long> ids) {
-        List<ProposalService.Comparison> comparisons = proposals.compareAll(budget, ids == null ? List.of() : ids);
+        List<ProposalComparison> comparisons = this.comparisons.compareAll(budget, ids == null ? List.of() : ids);
         if (comparisons.isEmpty()) {
             throw new NotFoundException("Budgeten", 0);
         }

@@ -27,9 +27,11 @@ class ProposalReadApi {
     }
 
     private final ProposalService proposals;
+    private final ProposalComparisons comparisons;
 
-    ProposalReadApi(ProposalService proposals) {
+    ProposalReadApi(ProposalService proposals, ProposalComparisons comparisons) {
         this.proposals = proposals;
+        this.comparisons = comparisons;
     }
 
     @GetMapping
@@ -54,8 +56,8 @@ class ProposalReadApi {
     @GetMapping("/jamforelse")
     @Operation(summary = "Förslagen id bredvid majoritetens budget som de ändrar, en jämförelse per grundbudget "
             + "(och grundbudgeten budget även utan förslag)")
-    List<ProposalService.Comparison> compare(@RequestParam(required = false) Long budget,
+    List<ProposalComparison> compare(@RequestParam(required = false) Long budget,
                                              @RequestParam(name = "id", required = false) List<Long> ids) {
-        return proposals.compareAll(budget, ids == null ? List.of() : ids);
+        return comparisons.compareAll(budget, ids == null ? List.of() : ids);
     }
 }

@@ -61,42 +61,6 @@ class ProposalService {
     record ResultLine(StatementLine line, Map<Integer, Long> amounts) {
     }
 
-    /**
-     * The majority's budget and a set of proposals on it, side by side.
-     *
-     * @param typedFirst whether the first proposal is the one being edited, as typed and not saved
-     */
-    record Comparison(Budget base, ProposalCalculator.Result baseResult, List<View> proposals, boolean typedFirst) {
-
-        /**
-         * Every check side by side: a row per check and year, a cell for the base and each proposal (null where that
-         * one has no such check, as the base has no party result target), grouped by check with the years in order.
-         */
-        public List<CheckRow> checkRows() {
-            List<ProposalCalculator.Result> columns = new ArrayList<>();
-            columns.add(baseResult);
-            proposals.forEach(v -> columns.add(v.result()));
-            Map<String, CheckRow> rows = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                for (ProposalCalculator.Check check : columns.get(i).checks()) {
-                    String key = check.kind() + "|" + check.goal() + "|" + check.year();
-                    CheckRow row = rows.computeIfAbsent(key, k -> new CheckRow(check.kind(), check.goal(), check.year(),
-                            new ArrayList<>(java.util.Collections.nCopies(columns.size(), null))));
-                    row.cells().set(i, check);
-                }
-            }
-            List<String> groups = rows.values().stream().map(r -> r.kind() + "|" + r.goal()).distinct().toList();
-            return rows.values().stream()
-                    .sorted(java.util.Comparator.comparingInt((CheckRow r) -> r.kind().ordinal())
-                            .thenComparingInt(r -> groups.indexOf(r.kind() + "|" + r.goal())).thenComparingInt(CheckRow::year))
-                    .toList();
-        }
-    }
-
-    /** One check in one year for the base and each compared proposal. */
-    record CheckRow(ProposalCalculator.CheckKind kind, String goal, int year, List<ProposalCalculator.Check> cells) {
-    }
-
     private final ProposalRepository repository;
     private final BudgetService budgets;
     private final AllocationService allocation;
@@ -149,7 +113,7 @@ class ProposalService {
     }
 
     /** The proposal with its party group's name, which the organisation keeps. */
-    private Proposal named(Proposal p) {
+    Proposal named(Proposal p) {
         return p.withPartyName(organisation.findUnit(p.partyUnitId()).map(OrgUnit::name).orElse(null));
     }
 
@@ -221,7 +185,7 @@ class ProposalService {
     }
 
     /** A computed proposal with the municipality's financial goals checked on its figures. */
-    private View checked(Proposal p, Budget base, ComputedBudget computed, ProposalCalculator.Result result) {
+    View checked(Proposal p, Budget base, ComputedBudget computed, ProposalCalculator.Result result) {
         Map<Integer, Map<StatementLine, Long>> lines = lines(computed, result);
         List<FinancialGoalService.Check> goalChecks = financialGoals.evaluate(base.periodId(), lines, computed.taxFinancedInvestments());
         List<ProposalCalculator.Check> checks = new ArrayList<>(result.checks());
@@ -247,7 +211,7 @@ class ProposalService {
     }
 
     /** The base budget as the calculator sees it, with the proposal's PKV and volume shares run through its allocation model. */
-    private ProposalCalculator.Base base(BudgetData data, ComputedBudget computed, Proposal p) {
+    ProposalCalculator.Base base(BudgetData data, ComputedBudget computed, Proposal p) {
         Budget budget = data.budget();
         Map<Long, String> committees = new LinkedHashMap<>();
         Map<Long, Map<Integer, Long>> frames = new HashMap<>();
@@ -388,60 +352,6 @@ class ProposalService {
         Proposal p = named(repository.find(id).orElseThrow());
         // who published stays in the table, not in the public snapshot
         repository.storeSnapshot(id, json.writeValueAsString(compute(p.asPublished(p.publishedAt(), p.version()))));
-    }
-
-    Comparison compare(long budgetId, List<Long> ids) {
-        return comparison(budgetId, List.of(), ids);
-    }
-
-    /**
-     * Any set of proposals, each beside the majority's budget it changes: one comparison per base budget with a chosen
-     * proposal, in the bases' order, and the base {@code budget} even without one. Without either, the first base alone.
-     */
-    List<Comparison> compareAll(Long budget, List<Long> ids) {
-        if (budget != null) {
-            budgets.budget(budget);
-        }
-        List<Proposal> chosen = ids.stream().distinct().map(this::proposal).toList();
-        List<Budget> bases = bases();
-        List<Comparison> comparisons = new ArrayList<>();
-        for (Budget base : bases) {
-            List<Long> on = chosen.stream().filter(p -> p.budgetId() == base.id()).map(Proposal::id).toList();
-            if (!on.isEmpty() || Long.valueOf(base.id()).equals(budget)) {
-                comparisons.add(compare(base.id(), on));
-            }
-        }
-        if (comparisons.isEmpty() && !bases.isEmpty()) {
-            comparisons.add(compare(bases.get(0).id(), List.of()));
-        }
-        return comparisons;
-    }
-
-    /**
-     * The proposal being edited, as typed and not saved, beside the majority's budget and the chosen other proposals
-     * on the same base: what the editor shows as numbers change. Bad input is refused as on save.
-     */
-    Comparison compareTyped(Proposal typed, List<Long> others) {
-        View current = preview(typed);
-        View first = new View(named(typed), current.municipality(), current.baseLabel(), current.result(), current.noFinancialGoals(),
-                current.illustrativeBase(), current.resultBudget());
-        return comparison(typed.budgetId(), List.of(first), others.stream().filter(id -> id != typed.id()).toList());
-    }
-
-    /** The majority's budget with the views given and the visible proposals {@code ids} on the same base (others are left out). */
-    private Comparison comparison(long budgetId, List<View> first, List<Long> ids) {
-        Budget base = budgets.budget(budgetId);
-        List<View> views = new ArrayList<>(first);
-        ids.stream().distinct().map(this::proposal).filter(p -> p.budgetId() == budgetId).map(this::view).forEach(views::add);
-        Proposal none = new Proposal(0, 0, base.municipalityId(), budgetId, 0, null, 0, ProposalState.UTKAST, base.label(), null, 0,
-                Map.of(), null, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), List.of(), null, null, 0);
-        BudgetData data = budgets.data(budgetId);
-        ComputedBudget computed = budgets.computed(budgetId);
-        ProposalCalculator.Base b = base(data, computed, none);
-        ProposalCalculator.Base withoutModel = new ProposalCalculator.Base(b.years(), b.taxRate(), b.committees(), b.baseFrames(),
-                b.taxes(), b.grants(), b.result(), null);
-        View majority = checked(none, base, computed, ProposalCalculator.compute(withoutModel, none));
-        return new Comparison(base, majority.result(), views, !first.isEmpty());
     }
 
     /** Checks a proposal against its base: committees in the base, years in the period, tax bases, shares. */

@@ -47,6 +47,8 @@ class ProposalTest {
     @Autowired
     ProposalService proposals;
     @Autowired
+    ProposalComparisons comparisons;
+    @Autowired
     JdbcClient jdbc;
 
     @AfterEach
@@ -386,10 +388,10 @@ class ProposalTest {
         assertThat(jdbc.sql("select count(*) from audit_entry where object_type = 'PROPOSAL' and object_id = ?").param(id)
                 .query(Long.class).single()).isEqualTo(2);
 
-        ProposalService.Comparison own = proposals.compare(base, List.of(id));
+        ProposalComparison own = comparisons.compare(base, List.of(id));
         assertThat(own.proposals()).singleElement().satisfies(v -> assertThat(v.result().taxRate()).isEqualByComparingTo("21.67"));
         SignedIn.as(users, "partiS");
-        assertThatThrownBy(() -> proposals.compare(base, List.of(id))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> comparisons.compare(base, List.of(id))).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -531,7 +533,7 @@ class ProposalTest {
         SignedIn.as(users, "partiV");
         Proposal published = byTitle("Vänsterpartiets budgetförslag 2025");
         long von = unit("VON");
-        ProposalService.Comparison c = proposals.compareTyped(new Proposal(0, 0, published.municipalityId(), published.budgetId(),
+        ProposalComparison c = comparisons.compareTyped(new Proposal(0, 0, published.municipalityId(), published.budgetId(),
                 unit("V"), null, 0, ProposalState.UTKAST, "Prov", null, 20, Map.of(2025, 10_000_000_000L, 2026, 10_000_000_000L,
                 2027, 10_000_000_000L), null, new BigDecimal("100"), new BigDecimal("100"),
                 List.of(new Proposal.FrameChange(von, 2026, 7_000_000, true, null)), List.of(), null, null, 0), List.of(published.id()));
@@ -583,7 +585,7 @@ class ProposalTest {
         ProposalService.View view = proposals.compute(v);
         Map<se.styr.economy.StatementLine, Map<Integer, Long>> lines = new java.util.EnumMap<>(se.styr.economy.StatementLine.class);
         view.resultBudget().forEach(l -> lines.put(l.line(), l.amounts()));
-        ProposalService.Comparison base = proposals.compare(v.budgetId(), List.of());
+        ProposalComparison base = comparisons.compare(v.budgetId(), List.of());
         for (int year : List.of(2026, 2027, 2028)) {
             ProposalCalculator.Year y = view.result().year(year);
             long taxes = lines.get(se.styr.economy.StatementLine.SKATTEINTAKTER).get(year);
@@ -648,20 +650,20 @@ class ProposalTest {
         Proposal s = byTitle("Socialdemokraternas budgetförslag 2020–2022");
         Proposal v25 = byTitle("Vänsterpartiets budgetförslag 2025");
         Proposal v26 = byTitle("Vänsterpartiets budgetförslag 2026–2028");
-        List<ProposalService.Comparison> all = proposals.compareAll(null, List.of(v26.id(), s.id(), v25.id()));
+        List<ProposalComparison> all = comparisons.compareAll(null, List.of(v26.id(), s.id(), v25.id()));
         // one comparison per base, each with only its own proposals
         assertThat(all).extracting(c -> c.base().id()).containsExactlyInAnyOrder(s.budgetId(), v25.budgetId(), v26.budgetId());
-        for (ProposalService.Comparison c : all) {
+        for (ProposalComparison c : all) {
             assertThat(c.proposals()).allSatisfy(v -> assertThat(v.proposal().budgetId()).isEqualTo(c.base().id()));
             assertThat(c.proposals()).hasSize(1);
         }
         assertThat(all.stream().filter(c -> c.base().id() == s.budgetId()).findFirst().orElseThrow().baseResult().years())
                 .containsExactly(2020, 2021, 2022);
         // nothing chosen: the first base alone; a base asked for is shown even without proposals
-        assertThat(proposals.compareAll(null, List.of())).hasSize(1).allSatisfy(c -> assertThat(c.proposals()).isEmpty());
-        assertThat(proposals.compareAll(s.budgetId(), List.of(v25.id()))).extracting(c -> c.base().id())
+        assertThat(comparisons.compareAll(null, List.of())).hasSize(1).allSatisfy(c -> assertThat(c.proposals()).isEmpty());
+        assertThat(comparisons.compareAll(s.budgetId(), List.of(v25.id()))).extracting(c -> c.base().id())
                 .containsExactlyInAnyOrder(s.budgetId(), v25.budgetId());
-        assertThatThrownBy(() -> proposals.compareAll(999_999L, List.of())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> comparisons.compareAll(999_999L, List.of())).isInstanceOf(NotFoundException.class);
 
         mvc.perform(get("/forslag/jamfor").with(as("politiker")).param("id", String.valueOf(s.id()), String.valueOf(v26.id())))
                 .andExpect(status().isOk())
@@ -679,18 +681,18 @@ class ProposalTest {
     void theComparisonPutsEveryCheckSideBySide() {
         SignedIn.as(users, "politiker");
         Proposal v = byTitle("Vänsterpartiets budgetförslag 2026–2028");
-        ProposalService.Comparison c = proposals.compare(v.budgetId(), List.of(v.id()));
-        List<ProposalService.CheckRow> rows = c.checkRows();
+        ProposalComparison c = comparisons.compare(v.budgetId(), List.of(v.id()));
+        List<ProposalComparison.CheckRow> rows = c.checkRows();
         ProposalCalculator.Result proposal = c.proposals().get(0).result();
         // every check of the proposal appears once, in its column; the base has each except the party's result target
         assertThat(rows).hasSize(proposal.checks().size());
         assertThat(rows).allSatisfy(r -> assertThat(r.cells()).hasSize(2));
         assertThat(rows).filteredOn(r -> r.kind() == ProposalCalculator.CheckKind.RESULTATMAL)
-                .extracting(ProposalService.CheckRow::year).containsExactly(2026, 2027, 2028);
+                .extracting(ProposalComparison.CheckRow::year).containsExactly(2026, 2027, 2028);
         assertThat(rows).filteredOn(r -> r.kind() == ProposalCalculator.CheckKind.RESULTATMAL)
                 .allSatisfy(r -> assertThat(r.cells().get(0)).isNull());
         assertThat(rows.get(0).kind()).isEqualTo(ProposalCalculator.CheckKind.BALANSKRAV);
-        for (ProposalService.CheckRow row : rows) {
+        for (ProposalComparison.CheckRow row : rows) {
             if (row.kind() == ProposalCalculator.CheckKind.BALANSKRAV) {
                 assertThat(row.cells().get(0).value().longValueExact()).isEqualTo(c.baseResult().year(row.year()).result());
                 assertThat(row.cells().get(1).value().longValueExact()).isEqualTo(proposal.year(row.year()).result());
