@@ -45,6 +45,7 @@ class KoladaController {
         model.addAttribute("areas", store.areas(access.municipalityId()));
         model.addAttribute("runs", store.runs(access.municipalityId(), 10));
         model.addAttribute("mayImport", access.may(Access.Action.ADMINISTER, null));
+        model.addAttribute("mayChooseAreas", access.may(Access.Action.ADMINISTER, null));
         model.addAttribute("linked", goals.linkedToKolada(access.municipalityId()));
         return "kolada/page";
     }
