@@ -33,3 +33,8 @@ insert into kolada_group_member (municipality_id, area, member) values ((select 
 insert into kolada_group_member (municipality_id, area, member) values ((select id from municipality where kolada_id = '1489'), 'G-DEMO', '1488');
 
 insert into kolada_group_member (municipality_id, area, member) values ((select id from municipality where kolada_id = '1489'), 'G-DEMO', '1490');
+
+-- The names of the demo group's members (shown on /kolada/jamforelse).
+update kolada_group_member set title = 'Vänersborg' where member = '1487' and area = 'G-DEMO';
+update kolada_group_member set title = 'Trollhättan' where member = '1488' and area = 'G-DEMO';
+update kolada_group_member set title = 'Borås' where member = '1490' and area = 'G-DEMO';

@@ -33,7 +33,7 @@ record KoladaChart(int width, int height, List<Line> lines, List<Tick> yTicks, L
     record Series(String label, Map<Integer, BigDecimal> values) {
     }
 
-    static KoladaChart of(List<Integer> years, List<Series> series, SwedishFormat sv, String title) {
+    static KoladaChart of(List<Integer> years, List<Series> series, SwedishFormat sv, String title, String noValue) {
         List<BigDecimal> all = new ArrayList<>();
         series.forEach(s -> s.values().values().stream().filter(v -> v != null).forEach(all::add));
         if (all.isEmpty() || years.isEmpty()) {
@@ -74,13 +74,13 @@ record KoladaChart(int width, int height, List<Line> lines, List<Tick> yTicks, L
         }
         List<Tick> xTicks = years.stream().map(y -> new Tick(round(LEFT + plotW * (y - first) / span), String.valueOf(y))).toList();
         String summary = title + ", " + first + "–" + years.get(years.size() - 1) + ": "
-                + String.join("; ", series.stream().map(s -> s.label() + " " + latest(s, sv)).toList()) + ".";
+                + String.join("; ", series.stream().map(s -> s.label() + " " + latest(s, sv, noValue)).toList()) + ".";
         return new KoladaChart(WIDTH, HEIGHT, lines, yTicks, xTicks, summary);
     }
 
-    private static String latest(Series s, SwedishFormat sv) {
+    private static String latest(Series s, SwedishFormat sv, String noValue) {
         return s.values().entrySet().stream().filter(e -> e.getValue() != null).max(Map.Entry.comparingByKey())
-                .map(e -> sv.number(e.getValue()) + " (" + e.getKey() + ")").orElse("inget värde");
+                .map(e -> sv.number(e.getValue()) + " (" + e.getKey() + ")").orElse(noValue);
     }
 
     private static double round(double d) {

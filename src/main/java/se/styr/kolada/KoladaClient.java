@@ -68,15 +68,16 @@ public class KoladaClient {
         return rows;
     }
 
-    private <T> List<T> all(String first, BiFunction<String, String, KoladaRows.Page<T>> parser) {
+    private <T> List<T> all(String first, BiFunction<String, Object, KoladaRows.Page<T>> parser) {
         List<T> rows = new ArrayList<>();
         String url = first;
         int pages = 0;
         while (url != null && !url.isBlank()) {
             if (++pages > MAX_PAGES) {
-                throw new KoladaException("Kolada svarade med fler sidor än väntat; hämtningen avbröts och inget sparades.");
+                throw new KoladaException("kolada.error.tooManyPages");
             }
-            KoladaRows.Page<T> page = parser.apply(get(url), "sida " + pages);
+            KoladaRows.Page<T> page = parser.apply(get(url), new org.springframework.context.support.DefaultMessageSourceResolvable(
+                    new String[] {"kolada.where.page"}, new Object[] {pages}));
             rows.addAll(page.rows());
             url = page.nextUrl();
         }
@@ -87,6 +88,7 @@ public class KoladaClient {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Accept", "application/json").GET().build();
         String problem = null;
+        Object detail = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -94,23 +96,26 @@ public class KoladaClient {
                 if (status == 200) {
                     return response.body();
                 }
-                problem = "Kolada svarade med felkod " + status;
+                problem = "kolada.error.status";
+                detail = status;
                 if (status < 500 && status != 429) {
                     break;
                 }
             } catch (HttpTimeoutException e) {
-                problem = "Kolada svarade inte inom " + timeout.toSeconds() + " sekunder";
+                problem = "kolada.error.timeout";
+                detail = timeout.toSeconds();
             } catch (IOException e) {
-                problem = "Kolada gick inte att nå (" + e.getClass().getSimpleName() + ")";
+                problem = "kolada.error.unreachable";
+                detail = e.getClass().getSimpleName();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new KoladaException("Hämtningen från Kolada avbröts. Inget sparades.", e);
+                throw new KoladaException(e, "kolada.error.interrupted");
             }
             if (attempt < attempts) {
                 pause();
             }
         }
-        throw new KoladaException(problem + " efter " + attempts + " försök. Inget sparades; försök igen senare eller läs in en fil.");
+        throw new KoladaException(problem, detail, attempts);
     }
 
     private void pause() {
@@ -118,7 +123,7 @@ public class KoladaClient {
             Thread.sleep(retryDelay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KoladaException("Hämtningen från Kolada avbröts. Inget sparades.", e);
+            throw new KoladaException(e, "kolada.error.interrupted");
         }
     }
 }

@@ -25,10 +25,12 @@ class KoladaComparison {
 
     private final KoladaStore store;
     private final SwedishFormat sv;
+    private final se.styr.platform.Messages messages;
 
-    KoladaComparison(KoladaStore store, SwedishFormat sv) {
+    KoladaComparison(KoladaStore store, SwedishFormat sv, se.styr.platform.Messages messages) {
         this.store = store;
         this.sv = sv;
+        this.messages = messages;
     }
 
     record Row(String label, String area, boolean own, List<String> cells) {
@@ -78,17 +80,17 @@ class KoladaComparison {
             for (char sex : new char[] {'K', 'M'}) {
                 Map<Integer, BigDecimal> bySex = byArea.getOrDefault(a[0], Map.of()).getOrDefault(sex, Map.of());
                 if (!bySex.isEmpty() && bySex.values().stream().anyMatch(v -> v != null)) {
-                    sexRows.add(new Row(a[1] + ", " + (sex == 'K' ? "kvinnor" : "män"), a[0], a[0].equals(own), cells(years, bySex)));
+                    sexRows.add(new Row(messages.text("kolada.sex." + sex, a[1]), a[0], a[0].equals(own), cells(years, bySex)));
                 }
             }
         }
         Map<Integer, String> rankByYear = new HashMap<>();
         for (KoladaStore.Rank r : store.ranks(kpi, own)) {
             int better = o.direction() == Direction.DECREASE ? r.lower() : r.higher();
-            rankByYear.put(r.year(), (better + 1) + " av " + r.total());
+            rankByYear.put(r.year(), messages.text("kolada.rank", better + 1, r.total()));
         }
         List<String> ranks = years.stream().map(y -> rankByYear.getOrDefault(y, "–")).toList();
-        KoladaChart chart = KoladaChart.of(years, series, sv, meta == null ? kpi : meta.title());
+        KoladaChart chart = KoladaChart.of(years, series, sv, meta == null ? kpi : meta.title(), messages.text("kolada.chart.noValue"));
 
         KoladaStore.Rule rule = store.rule(o.id()).orElse(null);
         GuidelineRule chosen = rule == null ? GuidelineRule.STYR : GuidelineRule.valueOf(rule.rule());
@@ -114,8 +116,9 @@ class KoladaComparison {
             KoladaStore.Mark m = marks.get(year);
             boolean fromKolada = m != null && m.applied() && OutcomeSync.same(outcome, m.koladaValue());
             boolean disagrees = m != null && !OutcomeSync.same(outcome, m.koladaValue());
-            String source = outcome == null ? "Inget utfall"
-                    : fromKolada ? "Kolada, hämtat " + m.fetchedAt().toLocalDate() : "Inmatat för hand";
+            String source = outcome == null ? messages.text("kolada.provenance.none")
+                    : fromKolada ? messages.text("kolada.provenance.kolada", m.fetchedAt().toLocalDate().toString())
+                    : messages.text("kolada.provenance.hand");
             result.add(new Provenance(year, outcome == null ? "–" : sv.number(outcome), source,
                     m == null || m.koladaValue() == null ? "–" : sv.number(m.koladaValue()), disagrees));
         }
@@ -142,13 +145,8 @@ class KoladaComparison {
         };
     }
 
-    private static String signalText(GuidelineRule rule, Signal signal) {
-        return switch (signal) {
-            case UTAN_ANMARKNING -> "Utan anmärkning";
-            case NARA_MALVARDE -> "Nära målvärde";
-            case MED_ANMARKNING -> "Med anmärkning";
-            case INGET_VARDE -> "Inget värde angivet";
-        };
+    private String signalText(GuidelineRule rule, Signal signal) {
+        return messages.text("kolada.signal." + signal.name());
     }
 
 }

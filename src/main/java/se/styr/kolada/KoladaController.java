@@ -25,8 +25,11 @@ class KoladaController {
     private final KoladaComparison comparison;
     private final GoalService goals;
     private final Access access;
+    private final se.styr.platform.Messages messages;
 
-    KoladaController(KoladaImports imports, KoladaStore store, KoladaComparison comparison, GoalService goals, Access access) {
+    KoladaController(KoladaImports imports, KoladaStore store, KoladaComparison comparison, GoalService goals, Access access,
+                     se.styr.platform.Messages messages) {
+        this.messages = messages;
         this.imports = imports;
         this.store = store;
         this.comparison = comparison;
@@ -42,6 +45,7 @@ class KoladaController {
         model.addAttribute("areas", store.areas(access.municipalityId()));
         model.addAttribute("runs", store.runs(access.municipalityId(), 10));
         model.addAttribute("mayImport", access.may(Access.Action.ADMINISTER, null));
+        model.addAttribute("mayChooseAreas", access.may(Access.Action.ADMINISTER, null));
         model.addAttribute("linked", goals.linkedToKolada(access.municipalityId()));
         return "kolada/page";
     }
@@ -94,8 +98,8 @@ class KoladaController {
                 RedirectAttributes redirect) {
         String value = kpi == null || kpi.isBlank() ? null : kpi.strip().toUpperCase(java.util.Locale.ROOT);
         goals.linkKolada(id, version, value);
-        redirect.addFlashAttribute("notice", value == null ? "Kopplingen till Kolada togs bort."
-                : "Kopplat till Koladas nyckeltal " + value + ".");
+        redirect.addFlashAttribute("notice", value == null ? messages.text("kolada.unlinked")
+                : messages.text("kolada.linked", value));
         return "redirect:/objekt/" + id;
     }
 
@@ -105,7 +109,7 @@ class KoladaController {
         GoalObject o = goals.get(id);
         access.require(Access.Action.EDIT_STRUCTURE, o.ownerUnitId());
         imports.saveRule(o, rule, smallUnit, version);
-        redirect.addFlashAttribute("notice", "Bedömningsregeln sparades.");
+        redirect.addFlashAttribute("notice", messages.text("kolada.ruleSaved"));
         return "redirect:/objekt/" + id;
     }
 
@@ -113,23 +117,23 @@ class KoladaController {
         try {
             redirect.addFlashAttribute("notice", work.get().message());
         } catch (KoladaException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", e.in(messages).getMessage());
         }
         return "redirect:" + target;
     }
 
     private static String read(MultipartFile file) {
         if (file == null || file.isEmpty()) {
-            throw new KoladaException("Välj en fil att läsa in.");
+            throw new KoladaException("kolada.file.choose");
         }
         try {
             return new String(file.getBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new KoladaException("Filen gick inte att läsa.", e);
+            throw new KoladaException(e, "kolada.file.unreadable");
         }
     }
 
-    private static String name(MultipartFile file) {
-        return file.getOriginalFilename() == null ? "filen" : file.getOriginalFilename();
+    private String name(MultipartFile file) {
+        return file.getOriginalFilename() == null ? messages.text("kolada.file.defaultName") : file.getOriginalFilename();
     }
 }

@@ -55,7 +55,7 @@ final class KoladaCopy {
             }
             return true;
         } catch (SQLException | ReflectiveOperationException e) {
-            throw new KoladaException("Värdena gick inte att spara i databasen. Inget sparades.", e);
+            throw new KoladaException(e, "kolada.error.database");
         } finally {
             DataSourceUtils.releaseConnection(c, ds);
         }

@@ -51,7 +51,7 @@ final class KoladaFiles {
             array.forEach(p -> pages.add(p.toString()));
             return pages;
         } catch (tools.jackson.core.JacksonException e) {
-            throw new KoladaException("Filen " + name + " gick inte att läsa: felaktig JSON. Inget sparades.", e);
+            throw new KoladaException(e, "kolada.error.fileBadJson", name);
         }
     }
 
@@ -60,8 +60,7 @@ final class KoladaFiles {
         String separator = lines[0].contains(";") ? ";" : ",";
         String[] header = lines[0].toLowerCase(Locale.ROOT).split(separator);
         if (header.length < 5 || !header[0].strip().equals("kpi") || !header[1].strip().equals("municipality")) {
-            throw new KoladaException("Filen " + name + " ska börja med raden kpi" + separator + "municipality" + separator
-                    + "year" + separator + "sex" + separator + "value. Inget sparades.");
+            throw new KoladaException("kolada.error.fileHeader", name, String.join(separator, "kpi", "municipality", "year", "sex", "value"));
         }
         List<KoladaRows.Value> rows = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
@@ -82,8 +81,7 @@ final class KoladaFiles {
                         Integer.parseInt(c[2].strip()), sex.charAt(0),
                         value.isEmpty() ? null : new BigDecimal(separator.equals(";") ? value.replace(',', '.') : value)));
             } catch (IllegalArgumentException e) {
-                throw new KoladaException("Rad " + (i + 1) + " i filen " + name
-                        + " går inte att läsa (kpi, kommun, år, kön T/K/M, värde). Inget sparades.");
+                throw new KoladaException("kolada.error.fileRow", i + 1, name);
             }
         }
         return rows;

@@ -43,9 +43,12 @@ public class KoladaImports {
     private final Clock clock;
     private final MunicipalityLock lock;
     private final se.styr.audit.AuditLog audit;
+    private final se.styr.platform.Messages messages;
 
     KoladaImports(KoladaClient client, KoladaStore store, GoalService goals, TransactionTemplate tx, MunicipalityLock lock,
-                  se.styr.audit.AuditLog audit, @Value("${styr.kolada.years-back:10}") int yearsBack) {
+                  se.styr.audit.AuditLog audit, se.styr.platform.Messages messages,
+                  @Value("${styr.kolada.years-back:10}") int yearsBack) {
+        this.messages = messages;
         this.lock = lock;
         this.audit = audit;
         this.client = client;
@@ -62,16 +65,16 @@ public class KoladaImports {
     // ---- KPI metadata
 
     public Result kpisFromKolada(String title) {
-        return run(null, "Nyckeltal från " + client.baseUrl(), () -> saveKpis(client.kpis(title)));
+        return run(null, messages.text("kolada.run.kpisFrom", client.baseUrl()), () -> saveKpis(client.kpis(title)));
     }
 
     public Result kpisFromFile(String content, String name) {
-        return run(null, "Nyckeltal från filen " + name, () -> saveKpis(KoladaFiles.kpis(content, name)));
+        return run(null, messages.text("kolada.run.kpisFromFile", name), () -> saveKpis(KoladaFiles.kpis(content, name)));
     }
 
     private Result saveKpis(List<KoladaRows.Kpi> kpis) {
         tx.executeWithoutResult(s -> store.saveKpis(kpis, now()));
-        return new Result(kpis.size(), 0, 0, kpis.size() + " nyckeltal inlästa från Kolada.");
+        return new Result(kpis.size(), 0, 0, messages.text("kolada.run.kpisRead", kpis.size()));
     }
 
     /** Chooses the guidelines' rule by which a linked key figure is judged; optimistic locking, audited old → new. */
@@ -80,7 +83,7 @@ public class KoladaImports {
             KoladaStore.Rule before = store.rule(o.id()).orElse(null);
             store.saveRule(o.id(), rule.name(), smallUnit, version);
             audit.record(o.municipalityId(), "kolada_rule", o.id(), before == null ? se.styr.audit.AuditLog.Action.SKAPAD
-                            : se.styr.audit.AuditLog.Action.ANDRAD, "Bedömningsregel: " + o.title(),
+                            : se.styr.audit.AuditLog.Action.ANDRAD, messages.text("kolada.audit.rule", o.title()),
                     before == null ? null : Map.of("rule", before.rule(), "smallUnit", before.smallUnit()),
                     Map.of("rule", rule.name(), "smallUnit", smallUnit));
         });
@@ -90,11 +93,11 @@ public class KoladaImports {
 
     /** The linked key figures' values from Kolada's API. */
     public Result valuesFromKolada(long municipalityId) {
-        return run(municipalityId, "Värden från " + client.baseUrl(), () -> {
+        return run(municipalityId, messages.text("kolada.run.valuesFrom", client.baseUrl()), () -> {
             List<GoalObject> linked = goals.linkedToKolada(municipalityId);
             Set<String> kpis = new TreeSet<>(linked.stream().map(GoalObject::koladaId).toList());
             if (kpis.isEmpty()) {
-                return new Result(0, 0, 0, "Inga nyckeltal är kopplade till Kolada.");
+                return new Result(0, 0, 0, messages.text("kolada.run.noneLinked"));
             }
             int last = now().getYear();
             List<Integer> years = new ArrayList<>();
@@ -111,7 +114,7 @@ public class KoladaImports {
 
     /** The same from a file of Kolada's JSON pages or a bulk CSV (kpi, municipality, year, sex, value). */
     public Result valuesFromFile(long municipalityId, String content, String name) {
-        return run(municipalityId, "Värden från filen " + name, () ->
+        return run(municipalityId, messages.text("kolada.run.valuesFromFile", name), () ->
                 store(municipalityId, goals.linkedToKolada(municipalityId), KoladaFiles.values(content, name)));
     }
 
@@ -153,8 +156,8 @@ public class KoladaImports {
                 newMarks.addAll(d.marks());
             }
             store.saveMarks(newMarks);
-            return new Result(rows.size(), written, kept, rows.size() + " värden inlästa, " + written
-                    + " utfall ifyllda" + (kept == 0 ? "." : ", " + kept + " värden inmatade för hand behölls trots att Kolada anger annat."));
+            return new Result(rows.size(), written, kept, kept == 0 ? messages.text("kolada.run.valuesRead", rows.size(), written)
+                    : messages.text("kolada.run.valuesReadKept", rows.size(), written, kept));
         });
     }
 
@@ -165,11 +168,12 @@ public class KoladaImports {
             store.finishRun(run, "KLAR", result.rows(), result.message(), now());
             return result;
         } catch (KoladaException e) {
-            log.warn("Kolada: {}", e.getMessage());
-            store.finishRun(run, "FEL", 0, e.getMessage(), now());
-            throw e;
+            KoladaException told = e.in(messages);
+            log.warn("Kolada: {}", told.getMessage());
+            store.finishRun(run, "FEL", 0, told.getMessage(), now());
+            throw told;
         } catch (RuntimeException e) {
-            store.finishRun(run, "FEL", 0, "Importen misslyckades; inget sparades.", now());
+            store.finishRun(run, "FEL", 0, messages.text("kolada.run.failed"), now());
             throw e;
         }
     }

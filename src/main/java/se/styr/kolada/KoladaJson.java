@@ -14,14 +14,14 @@ final class KoladaJson {
     private KoladaJson() {
     }
 
-    static KoladaRows.Page<KoladaRows.Kpi> kpis(String body, String where) {
+    static KoladaRows.Page<KoladaRows.Kpi> kpis(String body, Object where) {
         JsonNode root = parse(body, where);
         List<KoladaRows.Kpi> rows = new ArrayList<>();
         for (JsonNode k : values(root, where)) {
             String id = text(k, "id");
             String title = text(k, "title");
             if (id == null || title == null) {
-                throw new KoladaException("Kolada svarade med ett nyckeltal utan id eller titel (" + where + ").");
+                throw new KoladaException("kolada.error.kpiWithoutId", where);
             }
             rows.add(new KoladaRows.Kpi(id.toUpperCase(java.util.Locale.ROOT), title, text(k, "description"),
                     text(k, "operating_area"), k.path("is_divided_by_gender").asBoolean(false)));
@@ -29,7 +29,7 @@ final class KoladaJson {
         return new KoladaRows.Page<>(rows, text(root, "next_url"));
     }
 
-    static KoladaRows.Page<KoladaRows.Value> values(String body, String where) {
+    static KoladaRows.Page<KoladaRows.Value> values(String body, Object where) {
         JsonNode root = parse(body, where);
         List<KoladaRows.Value> rows = new ArrayList<>();
         for (JsonNode d : values(root, where)) {
@@ -37,16 +37,16 @@ final class KoladaJson {
             String area = text(d, "municipality");
             JsonNode period = d.get("period");
             if (kpi == null || area == null || period == null || !period.canConvertToInt()) {
-                throw new KoladaException("Kolada svarade med ett värde utan nyckeltal, kommun eller år (" + where + ").");
+                throw new KoladaException("kolada.error.valueWithoutKey", where);
             }
             for (JsonNode v : d.path("values")) {
                 String sex = text(v, "gender");
                 JsonNode value = v.get("value");
                 if (sex == null || sex.length() != 1 || "TKM".indexOf(sex.charAt(0)) < 0) {
-                    throw new KoladaException("Kolada svarade med ett okänt kön \"" + sex + "\" (" + where + ").");
+                    throw new KoladaException("kolada.error.unknownSex", sex, where);
                 }
                 if (value != null && !value.isNull() && !value.isNumber()) {
-                    throw new KoladaException("Kolada svarade med ett värde som inte är ett tal (" + where + ").");
+                    throw new KoladaException("kolada.error.notANumber", where);
                 }
                 rows.add(new KoladaRows.Value(kpi.toUpperCase(java.util.Locale.ROOT), area, period.asInt(), sex.charAt(0),
                         value == null || value.isNull() ? null : value.decimalValue()));
@@ -55,22 +55,22 @@ final class KoladaJson {
         return new KoladaRows.Page<>(rows, text(root, "next_url"));
     }
 
-    private static JsonNode parse(String body, String where) {
+    private static JsonNode parse(String body, Object where) {
         try {
             JsonNode root = JSON.readTree(body);
             if (root == null || !root.isObject()) {
-                throw new KoladaException("Svaret från Kolada gick inte att läsa: det är inte ett JSON-objekt (" + where + ").");
+                throw new KoladaException("kolada.error.notAnObject", where);
             }
             return root;
         } catch (JacksonException e) {
-            throw new KoladaException("Svaret från Kolada gick inte att läsa: felaktig JSON (" + where + "). Inget sparades.", e);
+            throw new KoladaException(e, "kolada.error.badJson", where);
         }
     }
 
-    private static JsonNode values(JsonNode root, String where) {
+    private static JsonNode values(JsonNode root, Object where) {
         JsonNode values = root.get("values");
         if (values == null || !values.isArray()) {
-            throw new KoladaException("Svaret från Kolada saknar listan \"values\" (" + where + ").");
+            throw new KoladaException("kolada.error.noValues", where);
         }
         return values;
     }

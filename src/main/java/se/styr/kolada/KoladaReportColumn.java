@@ -19,10 +19,12 @@ class KoladaReportColumn implements ReportColumns {
 
     private final KoladaStore store;
     private final SwedishFormat sv;
+    private final se.styr.platform.Messages messages;
 
-    KoladaReportColumn(KoladaStore store, SwedishFormat sv) {
+    KoladaReportColumn(KoladaStore store, SwedishFormat sv, se.styr.platform.Messages messages) {
         this.store = store;
         this.sv = sv;
+        this.messages = messages;
     }
 
     @Override
@@ -43,7 +45,7 @@ class KoladaReportColumn implements ReportColumns {
         Map<Long, String> cells = new HashMap<>();
         figures.stream().filter(f -> f.koladaId() != null && riket.containsKey(f.koladaId()))
                 .forEach(f -> cells.put(f.id(), riket.get(f.koladaId())));
-        return Optional.of(new Column("Riket " + year, cells,
-                "Riket: Källa: Kolada; ett årtal inom parentes när rikets värde för året ännu saknas."));
+        return Optional.of(new Column(messages.text("kolada.report.riket", year), cells,
+                messages.text("kolada.report.riketNote")));
     }
 }

@@ -170,6 +170,49 @@ class KoladaStore {
                 .param(municipalityId).query(String.class).list();
     }
 
+    record Member(String area, String member, String title) {
+    }
+
+    /** The members of every group of the municipality, by group and code. */
+    List<Member> members(long municipalityId) {
+        return jdbc.sql("select area, member, title from kolada_group_member where municipality_id = ? order by area, member")
+                .param(municipalityId).query(Member.class).list();
+    }
+
+    Optional<Area> area(long municipalityId, String area) {
+        return jdbc.sql("select area, kind, title from kolada_area where municipality_id = ? and area = ?")
+                .params(municipalityId, area).query(Area.class).optional();
+    }
+
+    Optional<Member> member(long municipalityId, String group, String member) {
+        return jdbc.sql("select area, member, title from kolada_group_member where municipality_id = ? and area = ? and member = ?")
+                .params(municipalityId, group, member).query(Member.class).optional();
+    }
+
+    void insertArea(long municipalityId, String area, String kind, String title) {
+        jdbc.sql("insert into kolada_area (municipality_id, area, kind, title) values (?, ?, ?, ?)")
+                .params(municipalityId, area, kind, title).update();
+    }
+
+    int deleteArea(long municipalityId, String area, String kind) {
+        return jdbc.sql("delete from kolada_area where municipality_id = ? and area = ? and kind = ?")
+                .params(municipalityId, area, kind).update();
+    }
+
+    int deleteMembers(long municipalityId, String group) {
+        return jdbc.sql("delete from kolada_group_member where municipality_id = ? and area = ?").params(municipalityId, group).update();
+    }
+
+    void insertMember(long municipalityId, String group, String member, String title) {
+        jdbc.sql("insert into kolada_group_member (municipality_id, area, member, title) values (?, ?, ?, ?)")
+                .params(municipalityId, group, member, title).update();
+    }
+
+    int deleteMember(long municipalityId, String group, String member) {
+        return jdbc.sql("delete from kolada_group_member where municipality_id = ? and area = ? and member = ?")
+                .params(municipalityId, group, member).update();
+    }
+
     String municipalityCode(long municipalityId) {
         return jdbc.sql("select kolada_id from municipality where id = ?").param(municipalityId).query(String.class).single();
     }

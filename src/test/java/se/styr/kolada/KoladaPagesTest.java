@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -95,5 +96,22 @@ class KoladaPagesTest {
                 .andExpect(content().string(containsString("Riket")))
                 .andExpect(content().string(not(containsString("Spara regel"))));
         mvc.perform(post("/kolada/varden/hamta").with(csrf())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void the_page_and_its_errors_are_in_swedish_from_the_bundle() throws Exception {
+        mvc.perform(get("/kolada")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Den lokala kopian har")))
+                .andExpect(content().string(containsString("Hämta värden från Kolada nu")))
+                .andExpect(content().string(not(containsString("??kolada"))));
+        mvc.perform(post("/kolada/varden/fil").with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("error", "Välj en fil att läsa in."));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/kolada/varden/fil")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "v.csv", "text/csv",
+                                "kpi;municipality;year;sex;value\nU21468;1489;tjugo;T;91\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("error", "Rad 2 i filen v.csv går inte att läsa (kpi, kommun, år, kön T/K/M, värde). Inget sparades."));
     }
 }
