@@ -132,6 +132,17 @@ class PlanRepository {
                 .param("m", municipalityId).param("b", Set.copyOf(bodyIds)).param("y", year).query(PlanRepository::deferral).list();
     }
 
+    /** The deferrals of points owned by these units that move a follow-up away from the year or into it: one statement. */
+    List<Deferral> concerning(long municipalityId, Collection<Long> ownerUnitIds, int year) {
+        if (ownerUnitIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(DEFERRAL + " where municipality_id = :m and (year = :y or deferred_to = :y)"
+                        + " and goal_object_id in (select id from goal_object where owner_unit_id in (:owners)) order by year, id")
+                .param("m", municipalityId).param("owners", Set.copyOf(ownerUnitIds)).param("y", year)
+                .query(PlanRepository::deferral).list();
+    }
+
     Optional<Deferral> deferral(long municipalityId, long pointId, int year) {
         return jdbc.sql(DEFERRAL + " where municipality_id = ? and goal_object_id = ? and year = ?")
                 .params(municipalityId, pointId, year).query(PlanRepository::deferral).optional();
