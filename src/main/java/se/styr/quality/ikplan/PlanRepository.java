@@ -68,6 +68,23 @@ class PlanRepository {
                 .param("m", municipalityId).param("b", Set.copyOf(bodyIds)).param("y", year).query(PlanRepository::risk).list();
     }
 
+    /** Last year's risk of each of these risks that was carried, by the risk's id: one statement. */
+    Map<Long, Risk> predecessorsOf(long municipalityId, Collection<Long> riskIds) {
+        Map<Long, Risk> byRisk = new HashMap<>();
+        if (riskIds.isEmpty()) {
+            return byRisk;
+        }
+        jdbc.sql("select p.risk_id, " + RISK.substring("select ".length()).replace(" from risk r", "")
+                        + " from risk_predecessor p join risk r on r.id = p.predecessor_id"
+                        + " where r.municipality_id = :m and p.risk_id in (:ids)")
+                .param("m", municipalityId).param("ids", Set.copyOf(riskIds))
+                .query((rs, n) -> {
+                    byRisk.put(rs.getLong(1), riskShifted(rs));
+                    return null;
+                }).list();
+        return byRisk;
+    }
+
     /** The risk value each risk of the register had the year before, by the risk's id (carried risks only). */
     Map<Long, Risk> predecessors(long municipalityId, long bodyId, int year) {
         Map<Long, Risk> byRisk = new HashMap<>();
