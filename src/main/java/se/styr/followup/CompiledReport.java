@@ -53,6 +53,8 @@ public record CompiledReport(Round round, String title, String bodyName, String 
     public record FactorEntry(GoalObject factor, String analysis, List<FigureRow> figures) {
     }
 
-    public record ControlEntry(int number, GoalObject point, ControlAssessment assessment, String result, String action) {
+    /** {@code deferredTo}: the year the point's follow-up of this year is moved to, or null when it is followed up here. */
+    public record ControlEntry(int number, GoalObject point, ControlAssessment assessment, String result, String action,
+                               Integer deferredTo) {
     }
 }

@@ -135,6 +135,16 @@ class FollowupRepository {
         jdbc.sql("insert into followup_instruction (round_id, part, text) values (?, ?, ?)").params(roundId, part.name(), text).update();
     }
 
+    /** The municipality's rounds that are not decided and are as of one of these years. */
+    List<Round> undecidedRounds(long municipalityId, Set<Integer> years) {
+        if (years.isEmpty()) {
+            return List.of();
+        }
+        return withDeadlines(jdbc.sql("select " + ROUND_COLUMNS + " from followup_round where municipality_id = :m and state <> 'BESLUTAD'"
+                        + " and extract(year from as_of) in (:years) order by as_of, id")
+                .param("m", municipalityId).param("years", years).query(FollowupRepository::mapRound).list());
+    }
+
     // ---- objects and shares
 
     List<Long> objectIds(long roundId) {

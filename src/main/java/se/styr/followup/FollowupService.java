@@ -53,6 +53,7 @@ public class FollowupService {
     private final AnnualReviews annualReviews;
     private final org.springframework.context.ApplicationEventPublisher events;
     private org.springframework.beans.factory.ObjectProvider<RoundContributions> contributions;
+    private DeferredControls deferrals;
 
     FollowupService(FollowupRepository repository, RoundQueries queries, Rounds rounds, GoalService goals,
                     GoalQueries goalQueries, Organisation organisation, UnitTree tree, Access access, AuditLog audit,
@@ -75,6 +76,12 @@ public class FollowupService {
     @org.springframework.beans.factory.annotation.Autowired
     void setContributions(org.springframework.beans.factory.ObjectProvider<RoundContributions> contributions) {
         this.contributions = contributions;
+    }
+
+    /** The internal-control points moved to a later year (the internal-control plan's), found when first needed. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setDeferrals(DeferredControls deferrals) {
+        this.deferrals = deferrals;
     }
 
     /** A contributor changed what it shares in a round: its tasks follow, in the same transaction. */
@@ -148,8 +155,8 @@ public class FollowupService {
         for (GoalObject o : candidates(round)) {
             repository.addObject(id, o.id());
             Part part = Part.of(o.kind());
-            Set<Long> shareTo = reporting.stream().filter(u -> part == Part.MAL || part == Part.KVF
-                    || u.type() == OrgUnitType.AVDELNING).map(OrgUnit::id).collect(Collectors.toCollection(LinkedHashSet::new));
+            Set<Long> shareTo = part == Part.IK ? controlShares(reporting) : reporting.stream().filter(u -> part == Part.MAL
+                    || part == Part.KVF || u.type() == OrgUnitType.AVDELNING).map(OrgUnit::id).collect(Collectors.toCollection(LinkedHashSet::new));
             repository.replaceShares(id, o.id(), shareTo);
         }
         syncTasks(round);
@@ -164,14 +171,80 @@ public class FollowupService {
                 .findFirst().orElse(null);
     }
 
-    /** The objects a new round reports on: the committee's goals, critical factors, control points due and assignments. */
+    /**
+     * The objects a new round reports on: the committee's goals, critical factors, control points due and assignments.
+     * A control point whose follow-up of the round's year is moved to a later year is left out; one moved into the
+     * round's year from an earlier one (perhaps of an ended plan period) is taken in.
+     */
     private List<GoalObject> candidates(Round round) {
-        return goalQueries.owned(round.municipalityId(), organisation.subtree(round.bodyUnitId()), REPORTED_KINDS,
-                        round.periodId(), List.of()).stream()
+        Set<Long> subtree = organisation.subtree(round.bodyUnitId());
+        List<ControlDeferrals.Moved> moved = moved(round, subtree);
+        Set<Long> away = moved.stream().filter(d -> d.year() == round.year()).map(ControlDeferrals.Moved::pointId)
+                .collect(Collectors.toSet());
+        List<GoalObject> owned = goalQueries.owned(round.municipalityId(), subtree, REPORTED_KINDS, round.periodId(), List.of());
+        Set<Long> ownedIds = owned.stream().map(GoalObject::id).collect(Collectors.toSet());
+        List<Long> into = moved.stream().filter(d -> d.deferredTo() == round.year()).map(ControlDeferrals.Moved::pointId)
+                .filter(id -> !ownedIds.contains(id) && !away.contains(id)).distinct().toList();
+        List<GoalObject> all = new java.util.ArrayList<>(owned);
+        if (!into.isEmpty()) {
+            all.addAll(goalQueries.objects(round.municipalityId(), into));
+        }
+        return all.stream()
+                .filter(o -> !o.retired() && !away.contains(o.id()))
                 .filter(o -> o.kind() == Kind.INTERNKONTROLLPUNKT ? round.type().followsUp(o.followUpOccasion())
                         : round.type().reportsGoals())
                 .sorted(Rounds.objectOrder())
                 .toList();
+    }
+
+    private List<ControlDeferrals.Moved> moved(Round round, Set<Long> subtree) {
+        return deferrals == null ? List.of() : deferrals.concerning(round, subtree);
+    }
+
+    /** The units a control point is shared to when it enters a round: the administration's departments. */
+    private static Set<Long> controlShares(List<OrgUnit> reporting) {
+        return reporting.stream().filter(u -> u.type() == OrgUnitType.AVDELNING).map(OrgUnit::id)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /**
+     * A control point's deferral was made, changed or taken back: every round that is not decided, of a year concerned
+     * and of the body that owns the point, takes the point in or leaves it out, and its tasks follow. A point leaving a
+     * round loses its shares there; what units wrote on it is kept, and is there again if the point comes back.
+     * Audited as a change of the sharing, old → new.
+     */
+    @org.springframework.context.event.EventListener
+    void onControlDeferralChanged(ControlDeferrals.Changed changed) {
+        GoalObject point = goalQueries.objects(changed.municipalityId(), List.of(changed.pointId())).stream().findFirst().orElse(null);
+        if (point == null || point.kind() != Kind.INTERNKONTROLLPUNKT) {
+            return;
+        }
+        for (Round round : repository.undecidedRounds(changed.municipalityId(), changed.years())) {
+            Set<Long> subtree = organisation.subtree(round.bodyUnitId());
+            if (!subtree.contains(point.ownerUnitId()) || !round.type().followsUp(point.followUpOccasion())) {
+                continue;
+            }
+            boolean wanted = candidates(round).stream().anyMatch(o -> o.id().equals(point.id()));
+            boolean included = queries.includes(round.id(), point.id());
+            if (wanted == included) {
+                continue;
+            }
+            Set<Long> before = queries.sharedTo(round.id(), point.id());
+            Set<Long> after = wanted ? controlShares(RoundPages.reportingUnits(tree.of(round.adminUnitId())).stream()
+                    .map(FollowupViews.OutcomeUnit::unit).toList()) : Set.of();
+            repository.updateRound(round.id(), round.version(), round.summary(), round.state(), round.reportVersion());
+            if (wanted) {
+                repository.addObject(round.id(), point.id());
+            }
+            repository.replaceShares(round.id(), point.id(), after);
+            if (!wanted) {
+                repository.removeObject(round.id(), point.id());
+            }
+            syncTasks(round);
+            audit.record(round.municipalityId(), "followup_share", point.id(), AuditLog.Action.ANDRAD,
+                    "Delning i " + round.name() + ": " + point.title() + (wanted ? " (uppföljningen flyttad hit)" : " (uppföljningen flyttad)"),
+                    Map.of("ingar", included, "enheter", before), Map.of("ingar", wanted, "enheter", after));
+        }
     }
 
     /** One task per unit and part that has something shared to it; tasks left without objects go. */
@@ -227,6 +300,12 @@ public class FollowupService {
         p.check(Part.of(object.kind()) != null && !object.retired()
                 && organisation.subtree(round.bodyUnitId()).contains(object.ownerUnitId()), "objectId", "uppf.validering.objekt");
         p.throwIfAny();
+        if (included && object.kind() == Kind.INTERNKONTROLLPUNKT && !queries.includes(roundId, objectId)) {
+            Integer movedTo = moved(round, organisation.subtree(round.bodyUnitId())).stream()
+                    .filter(d -> d.pointId() == objectId && d.year() == round.year()).map(ControlDeferrals.Moved::deferredTo)
+                    .findFirst().orElse(null);
+            Problems.when(movedTo != null, "objectId", "uppf.validering.flyttad", String.valueOf(movedTo));
+        }
         UnitTree.Subtree admin = tree.of(round.adminUnitId());
         Set<Long> allowed = RoundPages.reportingUnits(admin).stream().map(u -> u.unit().id()).collect(Collectors.toSet());
         Set<Long> wanted = included ? new LinkedHashSet<>(unitIds) : Set.of();

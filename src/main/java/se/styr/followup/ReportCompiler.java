@@ -153,6 +153,13 @@ class ReportCompiler {
         return new Draft(report, article(report));
     }
 
+    private DeferredControls deferred;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setDeferred(DeferredControls deferred) {
+        this.deferred = deferred;
+    }
+
     /** Reads what the report shows in a fixed number of queries: the round's objects, their key figures and values. */
     CompiledReport compile(Round round, ReportVersion decided) {
         List<GoalObject> included = pages.objectsOf(round);
@@ -180,7 +187,8 @@ class ReportCompiler {
         java.util.function.Function<GoalObject, List<CompiledReport.FigureRow>> rows = o ->
                 figures(round, judging, figures.getOrDefault(o.id(), List.of()), values, years);
         // A control point keeps its number in the committee's plan, also when only some are due in this round.
-        List<GoalObject> plan = goals.owned(round.municipalityId(), tree.of(round.bodyUnitId()).ids(),
+        java.util.Collection<Long> bodyTree = tree.of(round.bodyUnitId()).ids();
+        List<GoalObject> plan = goals.owned(round.municipalityId(), bodyTree,
                 List.of(Kind.INTERNKONTROLLPUNKT), null, List.of());
         Map<Long, Integer> planNumber = new java.util.HashMap<>();
         plan.forEach(o -> planNumber.put(o.id(), planNumber.size() + 1));
@@ -212,11 +220,24 @@ class ReportCompiler {
                 }
                 case KRITISK_FAKTOR -> factors.add(new CompiledReport.FactorEntry(o, r.analysis(), rows.apply(o)));
                 case INTERNKONTROLLPUNKT -> controls.add(new CompiledReport.ControlEntry(planNumber.getOrDefault(o.id(), o.position()), o,
-                        r.assessment() == null ? null : ControlAssessment.valueOf(r.assessment()), r.result(), r.action()));
+                        r.assessment() == null ? null : ControlAssessment.valueOf(r.assessment()), r.result(), r.action(), null));
                 default -> {
                 }
             }
         }
+        // A point due in this round whose follow-up is moved to a later year is not asked of the units, but the report
+        // names it, with what the administration wrote on it, if anything.
+        Map<Long, Integer> movedAway = deferred == null ? Map.of() : deferred.movedAway(round, bodyTree);
+        Set<Long> includedIds = included.stream().map(GoalObject::id).collect(Collectors.toSet());
+        for (GoalObject o : plan) {
+            if (movedAway.containsKey(o.id()) && !includedIds.contains(o.id()) && round.type().followsUp(o.followUpOccasion())) {
+                Report r = adminReport.apply(o);
+                controls.add(new CompiledReport.ControlEntry(planNumber.get(o.id()), o,
+                        r.assessment() == null ? null : ControlAssessment.valueOf(r.assessment()), r.result(), r.action(),
+                        movedAway.get(o.id())));
+            }
+        }
+        controls.sort(Comparator.comparingInt(CompiledReport.ControlEntry::number));
         List<CompiledReport.GoalGroup> groups = byPriority.entrySet().stream()
                 .map(e -> new CompiledReport.GoalGroup(e.getKey(), e.getValue())).toList();
         OrgUnit body = units.get(round.bodyUnitId());

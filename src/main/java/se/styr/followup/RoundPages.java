@@ -58,14 +58,24 @@ class RoundPages {
         return objects;
     }
 
+    private DeferredControls deferred;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setDeferred(DeferredControls deferred) {
+        this.deferred = deferred;
+    }
+
     /** The committee's objects not yet in an open round that it can report on: e.g. an assignment given since. */
     List<GoalObject> addable(Round round, List<GoalObject> included) {
         if (round.isDecided()) {
             return List.of();
         }
         UnitTree.Subtree committee = tree.of(round.bodyUnitId());
+        java.util.Set<Long> movedAway = deferred == null ? java.util.Set.of() : deferred.movedAway(round, committee.ids()).keySet();
         List<GoalObject> addable = new ArrayList<>(goalQueries.owned(round.municipalityId(), committee.ids(), FollowupService.REPORTED_KINDS,
                 round.periodId(), included.stream().map(GoalObject::id).toList()));
+        // a control point whose follow-up of the year is moved to a later year is not offered
+        addable.removeIf(o -> movedAway.contains(o.id()));
         addable.sort(Rounds.objectOrder());
         return addable;
     }

@@ -21,6 +21,7 @@ import se.styr.goals.FollowUpOccasion;
 import se.styr.goals.Perspective;
 import se.styr.platform.Paging;
 import se.styr.platform.Problems;
+import se.styr.quality.ikplan.RegisterCarry;
 
 /** The risk register and its immediate actions as JSON, with the same rules, rights and audit as the pages. */
 @RestController
@@ -30,17 +31,34 @@ class RiskApi {
 
     private final RiskService risks;
     private final ActionService actions;
+    private final RegisterCarry carried;
 
-    RiskApi(RiskService risks, ActionService actions) {
+    RiskApi(RiskService risks, ActionService actions, RegisterCarry carried) {
         this.risks = risks;
         this.actions = actions;
+        this.carried = carried;
     }
 
-    /** A risk with its value, band, the suggested handling and whether the chosen one departs from it. */
-    record RiskOutput(Risk risk, int value, RiskScale.Band band, Handling suggested, boolean departs) {
-        static RiskOutput of(Risk r) {
-            return new RiskOutput(r, r.value(), r.band(), r.suggested(), r.departs());
+    /**
+     * A risk with its value, band, the suggested handling and whether the chosen one departs from it, and, for a risk
+     * carried from last year's register, last year's assessment beside this year's ({@code previous}, else null).
+     */
+    record RiskOutput(Risk risk, int value, RiskScale.Band band, Handling suggested, boolean departs, Previous previous) {
+        static RiskOutput of(Risk r, Risk last) {
+            return new RiskOutput(r, r.value(), r.band(), r.suggested(), r.departs(), last == null ? null : Previous.of(last));
         }
+    }
+
+    /** Last year's assessment of a carried risk: the risk it continues, its year, levels, value and band. */
+    record Previous(long riskId, int year, int number, int probability, int consequence, int value, RiskScale.Band band) {
+        static Previous of(Risk r) {
+            return new Previous(r.id(), r.year(), r.number(), r.probability(), r.consequence(), r.value(), r.band());
+        }
+    }
+
+    /** The risk as output, with last year's value when it was carried (one statement). */
+    private RiskOutput output(Risk r) {
+        return RiskOutput.of(r, carried.previousOf(List.of(r.id())).get(r.id()));
     }
 
     /** What a client sends for a risk; body and year only on create, version only on change. */
@@ -81,13 +99,15 @@ class RiskApi {
                                  @Parameter(description = "Året för riskanalysen") @RequestParam(required = false) Integer year,
                                  @ParameterObject Paging paging) {
         Paging.Page<Risk> page = risks.page(body, year, paging);
-        return new Paging.Page<>(page.page(), page.size(), page.total(), page.items().stream().map(RiskOutput::of).toList());
+        java.util.Map<Long, Risk> previous = carried.previousOf(page.items().stream().map(Risk::id).toList());
+        return new Paging.Page<>(page.page(), page.size(), page.total(),
+                page.items().stream().map(r -> RiskOutput.of(r, previous.get(r.id()))).toList());
     }
 
     @GetMapping("/risks/{id}")
     @Operation(summary = "En risk med riskvärde, nivå och föreslagen hantering")
     RiskOutput get(@PathVariable long id) {
-        return RiskOutput.of(risks.get(id));
+        return output(risks.get(id));
     }
 
     @GetMapping("/risks/matrix")
@@ -106,13 +126,13 @@ class RiskApi {
         p.check(request.bodyUnitId() != null, "bodyUnitId", "quality.validering.organ");
         p.check(request.year() != null, "year", "quality.validering.ar", String.valueOf(RiskRules.FIRST_YEAR), String.valueOf(RiskRules.LAST_YEAR));
         p.throwIfAny();
-        return RiskOutput.of(risks.create(request.bodyUnitId(), request.year(), request.input()));
+        return output(risks.create(request.bodyUnitId(), request.year(), request.input()));
     }
 
     @PutMapping("/risks/{id}")
     @Operation(summary = "Ändra en risk (optimistisk låsning: skicka den version du läste)")
     RiskOutput update(@PathVariable long id, @RequestBody RiskRequest request) {
-        return RiskOutput.of(risks.update(id, request.requiredVersion(), request.input()));
+        return output(risks.update(id, request.requiredVersion(), request.input()));
     }
 
     @DeleteMapping("/risks/{id}")
@@ -126,7 +146,7 @@ class RiskApi {
     @Operation(summary = "Koppla risken till objektet i styrkedjan som hanterar den, eller ta bort kopplingen (goalObjectId null)")
     RiskOutput link(@PathVariable long id, @RequestBody LinkRequest request) {
         Problems.when(request.version() == null, "version", "validering.version");
-        return RiskOutput.of(request.goalObjectId() == null ? risks.unlink(id, request.version())
+        return output(request.goalObjectId() == null ? risks.unlink(id, request.version())
                 : risks.link(id, request.version(), request.goalObjectId()));
     }
 
@@ -134,7 +154,7 @@ class RiskApi {
     @Operation(summary = "Skapa det som hanterar risken (internkontrollpunkt, kritisk verksamhetsfaktor, uppdrag eller omedelbar åtgärd) och koppla det")
     RiskOutput createHandling(@PathVariable long id, @RequestBody HandlingRequest r) {
         Problems.when(r.version() == null, "version", "validering.version");
-        return RiskOutput.of(risks.createHandling(id, r.version(), new HandlingDraft(r.title(), r.responsible(), r.perspective(),
+        return output(risks.createHandling(id, r.version(), new HandlingDraft(r.title(), r.responsible(), r.perspective(),
                 r.checked(), r.method(), r.followUpOccasion(), r.timetable())));
     }
 

@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.styr.accounts.Access;
 import se.styr.audit.AuditLog;
+import se.styr.followup.ControlDeferrals;
 import se.styr.followup.ControlResults;
 import se.styr.followup.RoundType;
 import se.styr.goals.GoalObject;
@@ -42,9 +44,11 @@ public class ControlPlanService {
     private final Organisation organisation;
     private final Access access;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     ControlPlanService(PlanRepository repository, GoalQueries goalQueries, GoalService goals, ControlResults results,
-                       Organisation organisation, Access access, AuditLog audit) {
+                       Organisation organisation, Access access, AuditLog audit, ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.goalQueries = goalQueries;
         this.goals = goals;
@@ -135,6 +139,7 @@ public class ControlPlanService {
             long id = repository.insert(wanted);
             Deferral saved = repository.deferral(m, pointId, year).orElseThrow();
             audit.record(m, AUDIT_TYPE, id, AuditLog.Action.SKAPAD, summary(point, saved), null, saved);
+            events.publishEvent(new ControlDeferrals.Changed(m, pointId, Set.of(year, deferredTo)));
             return saved;
         }
         if (version == null || !repository.update(wanted)) {
@@ -142,6 +147,8 @@ public class ControlPlanService {
         }
         Deferral saved = repository.deferral(m, pointId, year).orElseThrow();
         audit.record(m, AUDIT_TYPE, saved.id(), AuditLog.Action.ANDRAD, summary(point, saved), current.get(), saved);
+        events.publishEvent(new ControlDeferrals.Changed(m, pointId, Set.copyOf(List.of(year, current.get().deferredTo(), deferredTo)
+                .stream().collect(Collectors.toSet()))));
         return saved;
     }
 
@@ -157,6 +164,7 @@ public class ControlPlanService {
             throw new ConflictException(AUDIT_TYPE, current.id());
         }
         audit.record(m, AUDIT_TYPE, current.id(), AuditLog.Action.BORTTAGEN, summary(point, current), current, null);
+        events.publishEvent(new ControlDeferrals.Changed(m, pointId, Set.of(year, current.deferredTo())));
     }
 
     private GoalObject point(long pointId) {

@@ -68,6 +68,23 @@ class PlanRepository {
                 .param("m", municipalityId).param("b", Set.copyOf(bodyIds)).param("y", year).query(PlanRepository::risk).list();
     }
 
+    /** Last year's risk of each of these risks that was carried, by the risk's id: one statement. */
+    Map<Long, Risk> predecessorsOf(long municipalityId, Collection<Long> riskIds) {
+        Map<Long, Risk> byRisk = new HashMap<>();
+        if (riskIds.isEmpty()) {
+            return byRisk;
+        }
+        jdbc.sql("select p.risk_id, " + RISK.substring("select ".length()).replace(" from risk r", "")
+                        + " from risk_predecessor p join risk r on r.id = p.predecessor_id"
+                        + " where r.municipality_id = :m and p.risk_id in (:ids)")
+                .param("m", municipalityId).param("ids", Set.copyOf(riskIds))
+                .query((rs, n) -> {
+                    byRisk.put(rs.getLong(1), riskShifted(rs));
+                    return null;
+                }).list();
+        return byRisk;
+    }
+
     /** The risk value each risk of the register had the year before, by the risk's id (carried risks only). */
     Map<Long, Risk> predecessors(long municipalityId, long bodyId, int year) {
         Map<Long, Risk> byRisk = new HashMap<>();
@@ -130,6 +147,17 @@ class PlanRepository {
         }
         return jdbc.sql(DEFERRAL + " where municipality_id = :m and body_unit_id in (:b) and (year = :y or deferred_to = :y) order by year, id")
                 .param("m", municipalityId).param("b", Set.copyOf(bodyIds)).param("y", year).query(PlanRepository::deferral).list();
+    }
+
+    /** The deferrals of points owned by these units that move a follow-up away from the year or into it: one statement. */
+    List<Deferral> concerning(long municipalityId, Collection<Long> ownerUnitIds, int year) {
+        if (ownerUnitIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(DEFERRAL + " where municipality_id = :m and (year = :y or deferred_to = :y)"
+                        + " and goal_object_id in (select id from goal_object where owner_unit_id in (:owners)) order by year, id")
+                .param("m", municipalityId).param("owners", Set.copyOf(ownerUnitIds)).param("y", year)
+                .query(PlanRepository::deferral).list();
     }
 
     Optional<Deferral> deferral(long municipalityId, long pointId, int year) {

@@ -45,6 +45,11 @@ public class RegisterCarry {
         return repository.predecessors(access.municipalityId(), bodyId, year);
     }
 
+    /** Last year's risk for each of these risks that was carried, by the risk's id; one statement whatever their number. */
+    public Map<Long, Risk> previousOf(java.util.Collection<Long> riskIds) {
+        return repository.predecessorsOf(access.municipalityId(), riskIds);
+    }
+
     /** Carries one body's register of the year into the next year; returns how many risks were carried. */
     @Transactional
     public int carry(long bodyId, int year) {
