@@ -89,6 +89,11 @@ abstract class BrowserTestBase {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), text));
     }
 
+    /** The titles of the object page's own chart of its values; a Kolada-linked figure has its comparison chart beside it. */
+    static List<WebElement> objectChartTitles() {
+        return driver.findElements(By.cssSelector("svg.chart[role=img]:not([aria-labelledby^=kolada]) > title"));
+    }
+
     static String mainText() {
         return driver.findElement(By.tagName("main")).getText();
     }

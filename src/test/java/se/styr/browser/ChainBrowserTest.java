@@ -97,7 +97,7 @@ class ChainBrowserTest extends BrowserTestBase {
         waitForTitle("Företagsklimat");
         WebElement main = driver.findElement(By.tagName("main"));
         assertThat(main.getText()).contains("U07451", "Med anmärkning", "Ökad", "Ska öka");
-        assertThat(driver.findElements(By.cssSelector("svg.chart[role=img] title"))).hasSize(1);
+        assertThat(objectChartTitles()).hasSize(1);
         assertAccessible("indikatorn");
         screenshot("indikator");
 

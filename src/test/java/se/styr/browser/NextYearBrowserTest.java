@@ -85,8 +85,7 @@ class NextYearBrowserTest extends BrowserTestBase {
         assertThat(history.findElements(By.cssSelector("tbody th"))).extracting(WebElement::getText)
                 .containsExactly("2018", "2019", "2020");
         assertThat(history.getText()).contains("63", "59", "67", "Budget 2022–2024");
-        // the object's own chart of its values (a Kolada-linked indicator has its comparison chart beside it)
-        assertThat(driver.findElements(By.cssSelector("svg.chart[role=img]:not([aria-labelledby^=kolada]) > title"))).hasSize(1);
+        assertThat(objectChartTitles()).hasSize(1);
         assertAccessible("indikatorn 2023 med historik");
         screenshot("indikator-2023-historik");
 
