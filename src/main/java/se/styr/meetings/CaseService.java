@@ -83,6 +83,14 @@ class CaseService {
         return unit;
     }
 
+    /** The body a page shows: the one asked for, else the first the user manages, else the first there is (null without any). */
+    OrgUnit chosen(Long bodyId, List<OrgUnit> bodies) {
+        if (bodyId != null) {
+            return body(bodyId);
+        }
+        return bodies.stream().filter(b -> mayManage(b.id())).findFirst().orElse(bodies.isEmpty() ? null : bodies.get(0));
+    }
+
     boolean mayManage(long bodyUnitId) {
         return access.may(Access.Action.MANAGE_MEETINGS, bodyUnitId);
     }

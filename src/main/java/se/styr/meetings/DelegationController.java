@@ -37,8 +37,7 @@ class DelegationController {
 
     private String show(Long bodyId, Model model, Map<String, String> form, Map<String, List<String>> errors) {
         List<OrgUnit> bodies = cases.bodies();
-        OrgUnit body = bodyId != null ? cases.body(bodyId) : bodies.stream().filter(b -> "VON".equals(b.code())).findFirst()
-                .orElse(bodies.isEmpty() ? null : bodies.get(0));
+        OrgUnit body = cases.chosen(bodyId, bodies);
         model.addAttribute("bodies", bodies);
         model.addAttribute("body", body);
         model.addAttribute("matters", body == null ? List.of() : delegation.matters(body.id()));
