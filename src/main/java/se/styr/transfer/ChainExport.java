@@ -91,7 +91,8 @@ class ChainExport {
 
     byte[] template() {
         List<OrgUnit> units = context.units();
-        String committee = units.stream().filter(u -> u.type() == OrgUnitType.NAMND).findFirst().map(ChainExport::key).orElse("VON");
+        String committee = units.stream().filter(u -> u.type() == OrgUnitType.NAMND).findFirst().map(ChainExport::key)
+                .orElse(context.text("transfer.example.committee"));
         String administration = units.stream().filter(u -> u.type() == OrgUnitType.FORVALTNING).findFirst().map(ChainExport::key)
                 .orElse(committee);
         String period = context.periods().stream().filter(p -> !p.illustrative()).findFirst().map(PlanPeriod::name).orElse("Budget 2024–2026");

@@ -71,7 +71,7 @@ class PeopleTransfer {
 
     byte[] template() {
         String committee = context.units().stream().filter(u -> u.type() == se.styr.organisation.OrgUnitType.NAMND)
-                .findFirst().map(ChainExport::key).orElse("VON");
+                .findFirst().map(ChainExport::key).orElse(context.text("transfer.example.committee"));
         return write(List.of(List.of("anna.andersson", "Anna Andersson", "anna.andersson@kommun.se", true),
                         List.of("erik.eriksson", "Erik Eriksson", "erik.eriksson@kommun.se", true)),
                 List.of(java.util.Arrays.asList("anna.andersson", context.text("role.CONTROLLER"), committee),
