@@ -17,10 +17,12 @@ class ProposalComparisons {
 
     private final ProposalService proposals;
     private final BudgetService budgets;
+    private final ProposalFigures figures;
 
-    ProposalComparisons(ProposalService proposals, BudgetService budgets) {
+    ProposalComparisons(ProposalService proposals, BudgetService budgets, ProposalFigures figures) {
         this.proposals = proposals;
         this.budgets = budgets;
+        this.figures = figures;
     }
 
     ProposalComparison compare(long budgetId, List<Long> ids) {
@@ -70,10 +72,10 @@ class ProposalComparisons {
                 Map.of(), null, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), List.of(), null, null, 0);
         BudgetData data = budgets.data(budgetId);
         ComputedBudget computed = budgets.computed(budgetId);
-        ProposalCalculator.Base b = proposals.base(data, computed, none);
+        ProposalCalculator.Base b = figures.base(data, computed, none);
         ProposalCalculator.Base withoutModel = new ProposalCalculator.Base(b.years(), b.taxRate(), b.committees(), b.baseFrames(),
                 b.taxes(), b.grants(), b.result(), null);
-        View majority = proposals.checked(none, base, computed, ProposalCalculator.compute(withoutModel, none));
+        View majority = figures.checked(none, base, computed, ProposalCalculator.compute(withoutModel, none));
         return new ProposalComparison(base, majority.result(), views, !first.isEmpty());
     }
 }
