@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -56,24 +57,13 @@ class MeetingBrowserTest extends BrowserTestBase {
     }
 
     /**
-     * Drags one agenda item onto the upper half of another with the events a mouse's drag and drop fires (dragstart,
-     * dragenter, dragover, drop, dragend, with one DataTransfer), dispatched in the page: headless Chromium's
-     * WebDriver cannot perform a native HTML5 drag. What is tested is the page's own script and the server behind it.
+     * Drags one agenda item by its handle with the mouse, through WebDriver's pointer actions (which start a native HTML5 drag in
+     * headless Chromium), and drops it on the upper part of another item, or on any element outside the list.
      */
     static void drag(WebElement item, WebElement onto) {
-        ((JavascriptExecutor) driver).executeScript("""
-                const [src, dst] = arguments;
-                const dt = new DataTransfer();
-                const box = dst.getBoundingClientRect();
-                const at = (type, el, x, y) => el.dispatchEvent(new DragEvent(type,
-                    {bubbles: true, cancelable: true, dataTransfer: dt, clientX: x, clientY: y}));
-                const s = src.getBoundingClientRect();
-                at('dragstart', src, s.left + 5, s.top + 5);
-                at('dragenter', dst, box.left + 5, box.top + 2);
-                at('dragover', dst, box.left + 5, box.top + 2);
-                at('drop', dst, box.left + 5, box.top + 2);
-                at('dragend', src, box.left + 5, box.top + 2);
-                """, item, onto);
+        int up = -Math.max(onto.getSize().getHeight() / 4, 1);
+        new Actions(driver).clickAndHold(item.findElement(By.className("drag-handle"))).pause(Duration.ofMillis(100)).moveByOffset(5, -5).pause(Duration.ofMillis(100))
+                .moveToElement(onto, 0, up).pause(Duration.ofMillis(300)).moveByOffset(0, 1).release().perform();
     }
 
     static WebElement agendaItem(String title) {
@@ -128,6 +118,11 @@ class MeetingBrowserTest extends BrowserTestBase {
         assertThat(driver.findElement(By.id("agenda-status")).getAttribute("role")).isEqualTo("status");
         assertAccessible("the agenda after a drag, with its announcement");
         screenshot("meeting-agenda-dragged");
+
+        // an item dropped outside the list goes back where it was, and nothing is sent
+        drag(agendaItem("Förvaltningschefens information"), driver.findElement(By.tagName("h1")));
+        assertThat(agenda()).containsExactly("1. " + DELARS, "2. Upprop och val av justerare", "A/ Förvaltningschefens information");
+        assertThat(driver.findElement(By.id("agenda-status")).getText()).contains(DELARS + " är nu punkt 1.");
 
         // and back down with the keyboard: the button is reached by Tab order and pressed with Enter
         WebElement down = driver.findElement(By.xpath("//button[@aria-label='Flytta ned 1. " + DELARS + "']"));
