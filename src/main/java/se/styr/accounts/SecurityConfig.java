@@ -67,7 +67,7 @@ class SecurityConfig {
                             Accounts accounts, RefusedWrites refusedWrites, se.styr.accounts.people.OidcRoles oidcRoles)
             throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/favicon.ico",
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/publicerat/**",
                                 "/uppsattning/**", "/ej-uppsatt").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMINISTRATOR.name())

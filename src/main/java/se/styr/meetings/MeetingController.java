@@ -13,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.thymeleaf.ITemplateEngine;
@@ -85,7 +86,9 @@ class MeetingController {
         boolean manage = meetings.mayManage(m) && !m.frozen();
         model.addAttribute("m", m);
         model.addAttribute("attendees", meetings.attendees(id));
-        model.addAttribute("agenda", meetings.agenda(id));
+        List<AgendaItem.Labelled> agenda = meetings.agenda(id);
+        model.addAttribute("agenda", agenda);
+        model.addAttribute("agendaOrder", order(agenda));
         model.addAttribute("messages", meetings.messages(id));
         model.addAttribute("mayManage", manage);
         model.addAttribute("waiting", manage ? waiting(m) : List.of());
@@ -157,6 +160,57 @@ class MeetingController {
     String move(@PathVariable long id, @PathVariable long itemId, @RequestParam Map<String, String> form, Model model,
                 RedirectAttributes redirect) {
         return run(id, form, model, redirect, () -> meetings.move(id, itemId, "upp".equals(form.get("riktning")) ? -1 : 1));
+    }
+
+    /**
+     * The whole agenda in a new order, as a drag and drop leaves it: {@code ordning} the item ids in the new order,
+     * {@code tidigare} the order the page showed (a stale one is a 409), {@code flyttad} the item dragged, for the
+     * announcement. htmx (the drag script) gets the agenda back with the announcement for its live region, also when
+     * refused; a plain post is redirected to the meeting, or refused with the Swedish error page.
+     */
+    @PostMapping("/namnd/sammantraden/{id}/ordning")
+    String reorder(@PathVariable long id, @RequestParam Map<String, String> form,
+                   @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, RedirectAttributes redirect) {
+        Long moved = null;
+        try {
+            List<Long> moved1 = ids(form.get("flyttad"));
+            moved = moved1 == null || moved1.size() != 1 ? null : moved1.get(0);
+            // the lists are checked by the service, after the right to change the meeting
+            meetings.reorder(id, ids(form.get("tidigare")), ids(form.get("ordning")));
+        } catch (ValidationException | ConflictException e) {
+            if (htmx == null) {
+                throw e;
+            }
+            String reason = e instanceof ConflictException c ? messages.text(c.messageKey() == null ? "conflict.message" : c.messageKey())
+                    : messages.text("meetings.validering.ordning");
+            show(id, model, Map.of(), Map.of(), false);
+            model.addAttribute("announce", reason);
+            PageStatus.set(e instanceof ConflictException ? 409 : 400);
+            return "meetings/meeting :: agenda";
+        }
+        if (htmx == null) {
+            redirect.addFlashAttribute("notice", messages.text("meetings.agenda.reordered"));
+            return "redirect:/namnd/sammantraden/" + id;
+        }
+        show(id, model, Map.of(), Map.of(), false);
+        Long item = moved;
+        model.addAttribute("announce", meetings.agenda(id).stream().filter(l -> item != null && l.item().id() == item).findFirst()
+                .map(l -> messages.text("meetings.agenda.movedTo", l.item().title(), l.label()))
+                .orElse(messages.text("meetings.agenda.reordered")));
+        return "meetings/meeting :: agenda";
+    }
+
+    /** "12,13,14": the ids of a list, each a whole number; null when it is not such a list. */
+    private static List<Long> ids(String value) {
+        if (CaseController.blank(value) || !value.strip().matches("\\d{1,18}(\\s*,\\s*\\d{1,18})*")) {
+            return null;
+        }
+        return java.util.Arrays.stream(value.strip().split("\\s*,\\s*")).map(Long::valueOf).toList();
+    }
+
+    /** The agenda's order as the page shows it, sent back with a reordering so a stale one can be told. */
+    static String order(List<AgendaItem.Labelled> agenda) {
+        return String.join(",", agenda.stream().map(l -> String.valueOf(l.item().id())).toList());
     }
 
     @PostMapping("/namnd/sammantraden/{id}/punkter/{itemId}/ta-bort")

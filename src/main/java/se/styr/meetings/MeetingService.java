@@ -169,6 +169,36 @@ class MeetingService {
                 before.stream().map(AgendaItem::title).toList(), items.stream().map(AgendaItem::title).toList());
     }
 
+    /**
+     * Puts the whole agenda in the order given, as a drag and drop leaves it: {@code order} holds every item once.
+     * {@code seen} is the order the page showed; when the agenda has changed since (another move, an item added or
+     * removed), the order is refused with the Swedish 409 rather than applied to a list the user did not see.
+     */
+    @Transactional
+    void reorder(long meetingId, List<Long> seen, List<Long> order) {
+        Meeting m = editable(meetingId);
+        Problems.when(order == null || seen == null || new java.util.HashSet<>(order).size() != order.size()
+                || !new java.util.HashSet<>(order).equals(new java.util.HashSet<>(seen)), "ordning", "meetings.validering.ordning");
+        List<AgendaItem> before = repository.agenda(meetingId);
+        if (!before.stream().map(AgendaItem::id).toList().equals(seen)) {
+            throw new ConflictException(AUDIT_TYPE, meetingId, "meetings.agenda.stale");
+        }
+        if (seen.equals(order)) {
+            return;
+        }
+        for (int i = 0; i < order.size(); i++) {
+            repository.setPosition(order.get(i), i + 1);
+        }
+        audit.record(m.municipalityId(), AUDIT_TYPE, meetingId, AuditLog.Action.ANDRAD, "Ärendelistans ordning – " + title(m),
+                labels(before), labels(repository.agenda(meetingId)));
+    }
+
+    /** "5. Delårsbokslut 2022 (2022.229 VON)" for each item, as the audit log shows an order. */
+    private static List<String> labels(List<AgendaItem> items) {
+        return AgendaItem.label(items).stream().map(l -> l.label() + " " + l.item().title()
+                + (l.item().dnr() == null ? "" : " (" + l.item().dnr() + ")")).toList();
+    }
+
     @Transactional
     void removeItem(long meetingId, long itemId) {
         Meeting m = editable(meetingId);
