@@ -99,7 +99,21 @@ public class BudgetService {
     }
 
     public BudgetData data(long budgetId) {
-        BudgetData data = repository.data(budget(budgetId), Map.of());
+        return withLabels(budget(budgetId));
+    }
+
+    /**
+     * A decided version read without a signed-in user (the public pages and open data): empty for a draft, an
+     * illustrative budget or an unknown id, so nothing undecided can be shown.
+     */
+    Optional<ComputedBudget> decidedForPublic(long budgetId) {
+        return repository.find(budgetId).filter(r -> r.state() == BudgetState.BESLUTAD)
+                .map(r -> r.in(organisation.findPeriod(r.periodId()).orElseThrow())).filter(b -> !b.illustrative())
+                .map(b -> BudgetCalculator.compute(withLabels(b), messages::text));
+    }
+
+    private BudgetData withLabels(Budget budget) {
+        BudgetData data = repository.data(budget, Map.of());
         return new BudgetData(data.budget(), data.statement(), data.frames(), data.investments(), data.committees(),
                 data.printed(), unitLabels(data));
     }
@@ -198,6 +212,9 @@ public class BudgetService {
         }
         if (paragraph == null || paragraph.isBlank() || paragraph.length() > 50) {
             problems.add("paragraph", "economy.error.paragraph");
+        }
+        if (repository.readyForDecision(budgetId) != null) {
+            throw new ConflictException(AUDIT_TYPE, budgetId, "economy.error.inMinutes");
         }
         problems.throwIfAny();
         lock(budget, version);
