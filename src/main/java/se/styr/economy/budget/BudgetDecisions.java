@@ -49,7 +49,10 @@ class BudgetDecisions {
         return repository.readyForDecision(budgetId);
     }
 
-    /** The draft version is sent to the council and becomes a case there; it can no longer be decided by typing. */
+    /**
+     * The draft version is sent to the council and becomes a case there (registered in the year before the period, when
+     * the council decides it); it can no longer be decided by typing.
+     */
     @Transactional
     Budget markReady(long budgetId, int version) {
         Budget budget = budgets.editable(budgetId, null);
@@ -63,7 +66,7 @@ class BudgetDecisions {
                 "Skickad till fullmäktige för beslut: " + budget.label(), Map.of("klarForBeslut", false),
                 Map.of("klarForBeslut", true));
         events.publishEvent(new Decisions.ReadyForDecision(budget.municipalityId(), council.id(), SOURCE, budgetId,
-                "Budget " + budget.label().replaceFirst("^Budget ", ""), java.time.LocalDate.now().getYear(),
+                "Budget " + budget.label().replaceFirst("^Budget ", ""), budget.firstYear() - 1,
                 access.current().displayName()));
         return budgets.budget(budgetId);
     }
