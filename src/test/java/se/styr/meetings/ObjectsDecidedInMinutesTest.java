@@ -125,7 +125,12 @@ class ObjectsDecidedInMinutesTest {
         // frozen: its figures cannot change, neither can it be decided again
         mvc.perform(post("/ekonomi/budget/{id}/skattesats", budget).param("version", "" + version("budget", budget))
                         .param("taxRate", "21,50").with(as("admin")).with(csrf()))
-                .andExpect(status().is4xxClientError()).andExpect(content().string(containsString("är beslutad och kan inte ändras")));
+                .andExpect(status().isConflict()).andExpect(content().string(containsString("är beslutad och låst")));
+        mvc.perform(post("/api/v1/budgets/{id}/decision", budget).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\":" + version("budget", budget) + ",\"decidedOn\":\"2021-11-22\",\"paragraph\":\"KF § 999\"}")
+                        .with(as("admin")).with(csrf()))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(containsString("är beslutad och låst")));
+        assertThat(text("select decided_paragraph from budget where id = ?", budget)).isEqualTo(ref);
         assertThat(text("select cast(tax_rate as varchar(10)) from budget where id = ?", budget)).startsWith("21.36");
         // public without login, with the paragraph and the figures in tkr
         mvc.perform(get("/publicerat/budget")).andExpect(status().isOk()).andExpect(content().string(containsString(ref)));

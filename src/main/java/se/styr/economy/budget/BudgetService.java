@@ -268,12 +268,15 @@ public class BudgetService {
         return !budget.decided() && access.may(Access.Action.MANAGE_BUDGET, unitId);
     }
 
-    /** The version, once the user is known to may change it; a decided version is refused. */
+    /**
+     * The version, once the user is known to may change it; a decided version is frozen: refused with 409 and the
+     * Swedish reason, as frozen minutes are.
+     */
     Budget editable(long budgetId, Long unitId) {
         access.require(Access.Action.MANAGE_BUDGET, unitId);
         Budget budget = budget(budgetId);
         if (budget.decided()) {
-            throw ValidationException.of("version", "economy.error.decided", budget.label());
+            throw new ConflictException(AUDIT_TYPE, budgetId, "economy.error.frozen");
         }
         return budget;
     }
