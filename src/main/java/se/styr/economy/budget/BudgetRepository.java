@@ -98,6 +98,16 @@ class BudgetRepository {
                 .params(BudgetState.BESLUTAD.name(), on, paragraph, by, id).update();
     }
 
+    /** When the version was sent to the council for decision; null when it was not. */
+    java.time.OffsetDateTime readyForDecision(long id) {
+        return jdbc.sql("select ready_for_decision_at from budget where id = ?").param(id)
+                .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class)).optional().orElse(null);
+    }
+
+    void setReadyForDecision(long id, java.time.OffsetDateTime at) {
+        jdbc.sql("update budget set ready_for_decision_at = ? where id = ?").params(at, id).update();
+    }
+
     void setTaxRate(long id, java.math.BigDecimal rate) {
         jdbc.sql("update budget set tax_rate = ? where id = ?").params(rate, id).update();
     }

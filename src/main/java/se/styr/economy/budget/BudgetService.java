@@ -99,7 +99,21 @@ public class BudgetService {
     }
 
     public BudgetData data(long budgetId) {
-        BudgetData data = repository.data(budget(budgetId), Map.of());
+        return withLabels(budget(budgetId));
+    }
+
+    /**
+     * A decided version read without a signed-in user (the public pages and open data): empty for a draft, an
+     * illustrative budget or an unknown id, so nothing undecided can be shown.
+     */
+    Optional<ComputedBudget> decidedForPublic(long budgetId) {
+        return repository.find(budgetId).filter(r -> r.state() == BudgetState.BESLUTAD)
+                .map(r -> r.in(organisation.findPeriod(r.periodId()).orElseThrow())).filter(b -> !b.illustrative())
+                .map(b -> BudgetCalculator.compute(withLabels(b), messages::text));
+    }
+
+    private BudgetData withLabels(Budget budget) {
+        BudgetData data = repository.data(budget, Map.of());
         return new BudgetData(data.budget(), data.statement(), data.frames(), data.investments(), data.committees(),
                 data.printed(), unitLabels(data));
     }
@@ -199,6 +213,9 @@ public class BudgetService {
         if (paragraph == null || paragraph.isBlank() || paragraph.length() > 50) {
             problems.add("paragraph", "economy.error.paragraph");
         }
+        if (repository.readyForDecision(budgetId) != null) {
+            throw new ConflictException(AUDIT_TYPE, budgetId, "economy.error.inMinutes");
+        }
         problems.throwIfAny();
         lock(budget, version);
         repository.decide(budgetId, on, paragraph.strip(), access.current().username());
@@ -251,12 +268,15 @@ public class BudgetService {
         return !budget.decided() && access.may(Access.Action.MANAGE_BUDGET, unitId);
     }
 
-    /** The version, once the user is known to may change it; a decided version is refused. */
+    /**
+     * The version, once the user is known to may change it; a decided version is frozen: refused with 409 and the
+     * Swedish reason, as frozen minutes are.
+     */
     Budget editable(long budgetId, Long unitId) {
         access.require(Access.Action.MANAGE_BUDGET, unitId);
         Budget budget = budget(budgetId);
         if (budget.decided()) {
-            throw ValidationException.of("version", "economy.error.decided", budget.label());
+            throw new ConflictException(AUDIT_TYPE, budgetId, "economy.error.frozen");
         }
         return budget;
     }

@@ -28,9 +28,11 @@ class EconomyController {
     private final BudgetCells budgetCells;
     private final Organisation organisation;
     private final Messages messages;
+    private final BudgetDecisions decisions;
 
     EconomyController(BudgetService budgets, BudgetFigures figures, BudgetCells budgetCells, Organisation organisation,
-                      Messages messages) {
+                      Messages messages, BudgetDecisions decisions) {
+        this.decisions = decisions;
         this.budgets = budgets;
         this.figures = figures;
         this.budgetCells = budgetCells;
@@ -81,6 +83,7 @@ class EconomyController {
                 .filter(u -> budgets.mayEdit(budget, u)).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("mayRevise", budget.decided() && budgets.mayManageMunicipalBudget()
                 && budgets.current(budget.periodId()).map(b -> b.id() == budget.id()).orElse(false));
+        model.addAttribute("readyForDecision", decisions.readyAt(id));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         PageStatus.rejected(errors, false);
@@ -193,6 +196,19 @@ class EconomyController {
             input.throwIfAny();
             budgets.decide(id, FormInput.version(form), on, form.get("paragraph"));
             redirect.addFlashAttribute("notice", messages.text("economy.decided"));
+            return "redirect:/ekonomi/budget/" + id;
+        } catch (ValidationException e) {
+            return budget(id, "tkr", model, form, messages.byField(e));
+        }
+    }
+
+    /** The draft goes to the council as a case; its decision then comes from the approved minutes. */
+    @PostMapping("/ekonomi/budget/{id}/klar-for-beslut")
+    String readyForDecision(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        budgets.requireMayManageMunicipalBudget();
+        try {
+            decisions.markReady(id, FormInput.version(form));
+            redirect.addFlashAttribute("notice", messages.text("economy.readyForDecision.sent"));
             return "redirect:/ekonomi/budget/" + id;
         } catch (ValidationException e) {
             return budget(id, "tkr", model, form, messages.byField(e));

@@ -29,8 +29,10 @@ class DocumentController {
     private final QualityDocuments documents;
     private final ControlPlanService plans;
     private final Messages messages;
+    private final DocumentDecisions decisions;
 
-    DocumentController(QualityDocuments documents, ControlPlanService plans, Messages messages) {
+    DocumentController(QualityDocuments documents, ControlPlanService plans, Messages messages, DocumentDecisions decisions) {
+        this.decisions = decisions;
         this.documents = documents;
         this.plans = plans;
         this.messages = messages;
@@ -63,6 +65,7 @@ class DocumentController {
         model.addAttribute("version", null);
         model.addAttribute("article", compiled.article());
         model.addAttribute("mayEdit", plans.mayEdit(body));
+        model.addAttribute("pendingSince", decisions.pendingSince(kind, compiled.body().id(), year));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         PageStatus.rejected(errors, false);
@@ -93,6 +96,23 @@ class DocumentController {
         }
     }
 
+    /** The document goes to its body as a case; its decision then comes from the approved minutes. */
+    @PostMapping("/kvalitet/dokument/{typ}/klar-for-beslut")
+    String readyForDecision(@PathVariable String typ, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        DocumentKind kind = kind(typ);
+        Problems input = new Problems();
+        Long body = FormInput.whole(form.get("organ"), "organ", input);
+        Long year = FormInput.whole(form.get("ar"), "ar", input);
+        input.check(body != null && year != null, "organ", "quality.validering.formular").throwIfAny();
+        try {
+            decisions.markReady(kind, body, year.intValue());
+            redirect.addFlashAttribute("notice", messages.text("ikplan.document.sentNotice"));
+            return "redirect:/kvalitet/dokument/" + typ + "?organ=" + body + "&ar=" + year;
+        } catch (ValidationException e) {
+            return page(kind, body, ControlPlanController.year(year.intValue()), model, form, messages.byField(e));
+        }
+    }
+
     @GetMapping("/kvalitet/dokument/version/{id}")
     String version(@PathVariable long id, Model model) {
         DocumentVersion v = documents.version(id);
@@ -103,6 +123,7 @@ class DocumentController {
         model.addAttribute("versions", documents.versions(v.kind(), v.bodyUnitId(), v.year()));
         model.addAttribute("article", documents.versionHtml(v));
         model.addAttribute("mayEdit", false);
+        model.addAttribute("pendingSince", null);
         model.addAttribute("form", Map.of());
         model.addAttribute("errors", Map.of());
         return "quality/ikplan/document";

@@ -209,6 +209,48 @@ class PlanRepository {
         return keys.getKey().longValue();
     }
 
+    // ---- documents sent for decision
+
+    /** A sending of a document to its body: the case's source. */
+    record Submission(long id, long municipalityId, long bodyUnitId, int year, DocumentKind kind,
+                      java.time.OffsetDateTime readyAt, Long decidedVersionId) {
+    }
+
+    private static final String SUBMISSION = """
+            select id, municipality_id, body_unit_id, year, kind, ready_at, decided_version_id
+            from quality_document_submission""";
+
+    private static Submission submission(ResultSet rs, int n) throws SQLException {
+        return new Submission(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), DocumentKind.valueOf(rs.getString(5)),
+                rs.getObject(6, java.time.OffsetDateTime.class), rs.getObject(7, Long.class));
+    }
+
+    /** The document's sending that is still waiting for the minutes, if any. */
+    Optional<Submission> pendingSubmission(long bodyId, int year, DocumentKind kind) {
+        return jdbc.sql(SUBMISSION + " where body_unit_id = ? and year = ? and kind = ? and decided_version_id is null")
+                .params(bodyId, year, kind.name()).query(PlanRepository::submission).optional();
+    }
+
+    Optional<Submission> submission(long id) {
+        return jdbc.sql(SUBMISSION + " where id = ?").param(id).query(PlanRepository::submission).optional();
+    }
+
+    long insertSubmission(long municipalityId, long bodyId, int year, DocumentKind kind, String by) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into quality_document_submission (municipality_id, body_unit_id, year, kind, ready_at, sent_by)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(municipalityId, bodyId, year, kind.name(), java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), by)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** Records the version the minutes decided; false when the sending was decided already. */
+    boolean submissionDecided(long id, long versionId) {
+        return jdbc.sql("update quality_document_submission set decided_version_id = ? where id = ? and decided_version_id is null")
+                .params(versionId, id).update() == 1;
+    }
+
     static LocalDate today() {
         return LocalDate.now();
     }

@@ -117,11 +117,19 @@ public class QualityDocuments {
         p.check(decidedOn != null, "decidedOn", "ikplan.validering.beslutsdatum");
         p.check(decisionRef != null && !decisionRef.isBlank(), "decisionRef", "ikplan.validering.paragraf");
         p.check(decisionRef == null || decisionRef.strip().length() <= 200, "decisionRef", "validering.text.lang", "200");
+        if (kind != null && repository.pendingSubmission(body.id(), year, kind).isPresent()) {
+            throw new se.styr.platform.ConflictException(AUDIT_TYPE, body.id(), "ikplan.document.inMinutes");
+        }
         p.throwIfAny();
+        return store(kind, body, year, decidedOn, decisionRef.strip());
+    }
+
+    /** Stores the document as it stands now as its next decided version (the typed decision's and the minutes' path). */
+    DocumentVersion store(DocumentKind kind, OrgUnit body, int year, LocalDate decidedOn, String decisionRef) {
         Compiled compiled = compile(kind, body.id(), year);
-        String html = templates.process("quality/ikplan/decided", decidedContext(compiled, decidedOn, decisionRef.strip()));
+        String html = templates.process("quality/ikplan/decided", decidedContext(compiled, decidedOn, decisionRef));
         DocumentVersion draft = new DocumentVersion(null, access.municipalityId(), body.id(), year, kind, 0, decidedOn,
-                decisionRef.strip(), null, access.current().username());
+                decisionRef, null, access.current().username());
         long id = repository.insert(draft, html);
         DocumentVersion saved = version(id);
         audit.record(saved.municipalityId(), AUDIT_TYPE, id, AuditLog.Action.SKAPAD, compiled.title() + ": version "

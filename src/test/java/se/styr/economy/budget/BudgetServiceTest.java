@@ -152,8 +152,8 @@ class BudgetServiceTest {
         assertThat(budgets.budget(id).decided()).isTrue();
         assertThat(cells.editableCells(budgets.computed(id), "RESULTAT")).isEmpty();
         assertThatThrownBy(() -> figures.saveStatement(id, version(), Map.of(StatementLine.SKATTEINTAKTER, Map.of(2022, 1L))))
-                .isInstanceOf(ValidationException.class)
-                .satisfies(e -> assertThat(((ValidationException) e).problems().get(0).messageKey()).isEqualTo("economy.error.decided"));
+                .isInstanceOf(se.styr.platform.ConflictException.class)
+                .satisfies(e -> assertThat(((se.styr.platform.ConflictException) e).messageKey()).isEqualTo("economy.error.frozen"));
 
         Budget revised = budgets.revise(id, version());
         assertThat(revised.versionNo()).isEqualTo(2);
