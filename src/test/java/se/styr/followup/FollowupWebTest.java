@@ -194,6 +194,8 @@ class FollowupWebTest {
     @Test
     void deciding_through_the_page_keeps_a_version_that_is_readable_and_exportable() throws Exception {
         long r = round();
+        mvc.perform(get("/api/v1/public/reports/" + r + "/versions/1")).andExpect(status().isNotFound());
+        mvc.perform(get("/publicerat/rapporter/" + r + "/version/1")).andExpect(status().isNotFound());
         int version = jdbc.sql("select version from followup_round where id = ?").param(r).query(Integer.class).single();
         mvc.perform(post("/uppfoljning/" + r + "/beslut").with(csrf()).with(as("controller")).param("version", "" + version)
                         .param("decidedOn", "2022-09-27").param("decisionRef", ""))
@@ -209,6 +211,14 @@ class FollowupWebTest {
         mvc.perform(get("/uppfoljning/" + r + "/rapport/version/1.pdf").with(as("politiker"))).andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.APPLICATION_PDF));
         mvc.perform(get("/uppfoljning/" + r + "/rapport/version/2").with(as("politiker"))).andExpect(status().isNotFound());
+        // the decided version is open data, without login: listed with where its text is, and the text as decided
+        mvc.perform(get("/api/v1/public/reports")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].report.decisionRef").value("VON § 80, 2022-09-27"))
+                .andExpect(jsonPath("$[0].url").value("/api/v1/public/reports/" + r + "/versions/1"));
+        mvc.perform(get("/api/v1/public/reports/" + r + "/versions/1")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.report.name").value("Delårsbokslut 2022"))
+                .andExpect(jsonPath("$.html").value(containsString("Delårsbokslut 2022")));
+        mvc.perform(get("/api/v1/public/reports/" + r + "/versions/2")).andExpect(status().isNotFound());
         mvc.perform(post("/uppfoljning/" + r + "/enhet/" + unit("VOF-HN") + "/objekt/" + lssGoal()).with(csrf())
                         .with(as("enhetschef")).param("version", "0").param("analysis", "Efter beslut"))
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("Rapporten är beslutad")));

@@ -47,7 +47,7 @@ class PublicPagesTest {
         assertThat(anonymous("/publicerat/budget")).contains("<caption>Beslutade budgetar</caption>");
         assertThat(anonymous("/publicerat/kvalitet")).contains("<caption>Beslutade riskanalyser och internkontrollplaner</caption>");
         for (String path : List.of("/api/v1/public/budgets", "/api/v1/public/quality-documents", "/api/v1/public/proposals",
-                "/api/v1/public/anslagstavla")) {
+                "/api/v1/public/anslagstavla", "/api/v1/public/reports")) {
             assertThat(anonymous(path)).startsWith(path.endsWith("proposals") ? "{" : "[");
         }
     }
