@@ -81,7 +81,7 @@ record Review(long id, long municipalityId, long bodyUnitId, String bodyCode, St
 
     /** A chosen piece of evidence offered on the page: kind, target and the title it is stored with. */
     record Candidate(EvidenceKind kind, long targetId, String title) {
-        String key() {
+        public String key() {
             return kind + ":" + targetId;
         }
     }
