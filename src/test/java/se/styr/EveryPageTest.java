@@ -84,8 +84,7 @@ class EveryPageTest {
                     "/organisation/enhet/{n}/andra", "/organisation/enhet/{n}/flytta"),
             "enhetschef", List.of("/uppfoljning/uppgift/{n}", "/uppfoljning/{n}/enhet/{n}/objekt/{n}?flik"),
             "enhetschef2", List.of("/uppfoljning/uppgift/{n}", "/uppfoljning/{n}/enhet/{n}/objekt/{n}?flik"),
-            "revisor", List.of("/namnd/granskning", "/namnd/granskning/{n}", "/namnd/granskning/{n}/utskrift",
-                    "/namnd/granskning/{n}.pdf"));
+            "revisor", List.of("/namnd/granskning", "/namnd/granskning/{n}", "/namnd/granskning/{n}/utskrift"));
 
     @Autowired
     MockMvc mvc;

@@ -154,6 +154,14 @@ class ReviewPagesTest {
                 .with(as("politiker")).with(csrf())).andExpect(status().isForbidden());
         assertThat(jdbc.sql("select answer from audit_review_question where id = ?").param(q11).query(String.class).optional()
                 .orElse(null)).isNull();
+        // only an administrator gives the auditor role: a controller may not, even within VON
+        long person = id("select id from app_user where username = 'enhetschef'");
+        mvc.perform(post("/api/v1/people/{id}/roles", person).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"role\":\"AUDITOR\",\"unitId\":" + von + "}").with(as("controller"))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/people/{id}/roles", person).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"role\":\"AUDITOR\",\"unitId\":null}").with(as("admin"))).andExpect(status().is2xxSuccessful());
+        assertThat(jdbc.sql("select count(*) from role_assignment where user_id = ? and role = 'AUDITOR'").param(person)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
