@@ -47,7 +47,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Every write mapping of the application (pages and API, read from Spring's own handler mappings), run as every demo
  * person who must be refused it: nobody signed in, a reader ({@code politiker}), a unit manager outside the object's
  * part of the tree ({@code enhetschef2}, reporter at Haga 1, while the samples belong to VON, Hemtjänst Nolby or KF),
- * and another party ({@code partiV}, on the Social Democrats' proposal). Each refusal must be a 403 or 404 (the login
+ * another party ({@code partiV}, on the Social Democrats' proposal) and the auditor ({@code revisor}, refused wherever
+ * a reader is, except the review's questions and closing, where the line names {@code politiker} instead). Each refusal must be a 403 or 404 (the login
  * page or a 401 for nobody), in Swedish and naming nothing internal, leave every table as it was, and — a 403 to a
  * signed-in person — leave a line in the audit log.
  *
@@ -62,7 +63,7 @@ class AuthorizationMatrixTest {
 
     /** Who is refused. */
     enum Refused {
-        ANONYM(null), LASARE("politiker"), UTANFOR("enhetschef2"), ANNAT_PARTI("partiV");
+        ANONYM(null), LASARE("politiker"), UTANFOR("enhetschef2"), ANNAT_PARTI("partiV"), REVISOR("revisor");
 
         final String username;
 
@@ -236,7 +237,13 @@ class AuthorizationMatrixTest {
                 String[] words = (bar < 0 ? line : line.substring(0, bar)).strip().split("\\s+");
                 Set<Refused> refused = EnumSet.noneOf(Refused.class);
                 for (int i = 2; i < words.length; i++) {
-                    if (!words[i].equals("-")) {
+                    if (words[i].equals("lasare")) {
+                        // the auditor reads as a reader and is refused every write a reader is, but the review's
+                        refused.add(Refused.REVISOR);
+                    }
+                    if (words[i].equals("politiker")) {
+                        refused.add(Refused.LASARE); // the reader alone: the auditor may make this write
+                    } else if (!words[i].equals("-")) {
                         refused.add(Refused.of(words[i]));
                     }
                 }
@@ -346,6 +353,12 @@ class AuthorizationMatrixTest {
         s.put("punkter/itemId", one("select min(id) from agenda_item"));
         s.put("protokoll/paragraphId", one("select min(id) from minutes_paragraph"));
         s.put("delegationMatter", one("select min(id) from delegation_matter"));
+        // the auditors' review: VON's of 2022 (sent to the committee; refusals come before that matters)
+        s.put("granskning/id", one("select min(id) from audit_review"));
+        s.put("reviews/id", s.get("granskning/id"));
+        s.put("fragor/questionId", one("select min(id) from audit_review_question"));
+        s.put("questions/questionId", s.get("fragor/questionId"));
+        s.put("underlag/evidenceId", one("select min(id) from audit_review_evidence"));
         return s;
     }
 

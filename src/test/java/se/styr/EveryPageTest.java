@@ -83,7 +83,8 @@ class EveryPageTest {
             "controller", List.of("/objekt/{n}/redigera", "/uppfoljning/{n}/utfall", "/organisation/enhet/{n}/ny",
                     "/organisation/enhet/{n}/andra", "/organisation/enhet/{n}/flytta"),
             "enhetschef", List.of("/uppfoljning/uppgift/{n}", "/uppfoljning/{n}/enhet/{n}/objekt/{n}?flik"),
-            "enhetschef2", List.of("/uppfoljning/uppgift/{n}", "/uppfoljning/{n}/enhet/{n}/objekt/{n}?flik"));
+            "enhetschef2", List.of("/uppfoljning/uppgift/{n}", "/uppfoljning/{n}/enhet/{n}/objekt/{n}?flik"),
+            "revisor", List.of("/namnd/granskning", "/namnd/granskning/{n}", "/namnd/granskning/{n}/utskrift"));
 
     @Autowired
     MockMvc mvc;
@@ -92,7 +93,7 @@ class EveryPageTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"admin", "controller", "avdelningschef", "enhetschef", "enhetschef2", "forvaltningschef",
-            "politiker", "partiS", "partiV"})
+            "politiker", "partiS", "partiV", "revisor"})
     void everyPageReachableFromTheStartPageIsSwedishAndWhole(String username) throws Exception {
         UserDetails person = users.loadUserByUsername(username);
         MockHttpSession session = new MockHttpSession();

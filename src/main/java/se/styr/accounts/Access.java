@@ -33,7 +33,11 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
         /** Give and take roles: an administrator any, a controller only within their own scope and never administrator. */
         GRANT_ROLES,
         /** Register a body's cases, prepare its meetings and agendas, keep the minutes and the delegation order. */
-        MANAGE_MEETINGS
+        MANAGE_MEETINGS,
+        /** Write the auditors' questions of a body's yearly basic review (grundläggande granskning) and close it. */
+        AUDIT,
+        /** Answer the auditors' basic review on behalf of a body and send the answers to the committee. */
+        ANSWER_REVIEW
     }
 
     private final Organisation organisation;
@@ -133,6 +137,8 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
                 case PROPOSE -> "Endast den egna partigruppen får se och ändra sina budgetförslag innan de publiceras.";
                 case GRANT_ROLES -> "Du får bara ge och ta bort roller inom din egen del av organisationen.";
                 case MANAGE_MEETINGS -> "Endast nämndsekreterare och administratörer får hantera ärenden, sammanträden och protokoll för den här nämnden.";
+                case AUDIT -> "Endast revisorerna får ändra granskningens frågor och avsluta granskningen.";
+                case ANSWER_REVIEW -> "Endast nämndens controller, nämndsekreterare och administratörer får besvara revisorernas granskning.";
             });
         }
     }
@@ -164,11 +170,13 @@ public class Access implements se.styr.organisation.CurrentMunicipality {
     private static boolean allows(Role role, Action action) {
         return switch (role) {
             case ADMINISTRATOR -> true;
-            case CONTROLLER -> action != Action.ADMINISTER && action != Action.PROPOSE && action != Action.MANAGE_MEETINGS;
+            case CONTROLLER -> action != Action.ADMINISTER && action != Action.PROPOSE && action != Action.MANAGE_MEETINGS
+                    && action != Action.AUDIT;
             case REPORTER -> action == Action.ENTER_VALUES || action == Action.REPORT || action == Action.APPROVE;
             case READER -> false;
             case PARTI -> action == Action.PROPOSE;
-            case SEKRETERARE -> action == Action.MANAGE_MEETINGS;
+            case SEKRETERARE -> action == Action.MANAGE_MEETINGS || action == Action.ANSWER_REVIEW;
+            case AUDITOR -> action == Action.AUDIT;
         };
     }
 

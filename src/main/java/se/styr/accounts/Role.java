@@ -13,5 +13,10 @@ public enum Role {
     /** A party group (partigrupp) in the council: writes its own budget proposals, scoped to its group's unit. */
     PARTI,
     /** Nämndsekreterare: registers the body's cases, prepares its meetings and keeps its minutes, within the scope. */
-    SEKRETERARE
+    SEKRETERARE,
+    /**
+     * Revisor (the municipality's auditors and their experts): reads everything, as a reader, and writes only the
+     * auditors' yearly basic review (its questions, and closing it) for the bodies in the scope (all without one).
+     */
+    AUDITOR
 }

@@ -24,7 +24,8 @@ class DemoData implements ApplicationRunner {
     /** The municipality and its goal chain, a follow-up round of Vård- och omsorgsnämnden, Budget 2022–2024 and VON's risk analysis 2022. */
     private static final java.util.List<String> SCRIPTS = java.util.List.of("demo/alingsas.sql", "demo/alingsas-uppfoljning.sql", "demo/alingsas-budget.sql",
             "demo/alingsas-fordelning.sql", "demo/alingsas-ekonomisk-uppfoljning.sql", "demo/alingsas-forslag.sql", "demo/alingsas-risker.sql",
-            "demo/alingsas-handlingsplan.sql", "demo/alingsas-sammantraden.sql", "demo/alingsas-kolada.sql");
+            "demo/alingsas-handlingsplan.sql", "demo/alingsas-sammantraden.sql", "demo/alingsas-kolada.sql",
+            "demo/alingsas-granskning.sql");
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final JdbcClient jdbc;

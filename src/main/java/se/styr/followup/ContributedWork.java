@@ -49,6 +49,13 @@ public class ContributedWork {
         return repository.rounds(ids);
     }
 
+    /** Every round of the body, decided or not, newest first: e.g. to point at a report as evidence. */
+    public List<Round> bodyRounds(long bodyUnitId) {
+        List<Long> ids = jdbc.sql("select id from followup_round where municipality_id = ? and body_unit_id = ?")
+                .params(access.municipalityId(), bodyUnitId).query(Long.class).list();
+        return repository.rounds(ids);
+    }
+
     /** These rounds of the municipality, newest first. */
     public List<Round> rounds(java.util.Collection<Long> ids) {
         return repository.rounds(ids).stream().filter(r -> r.municipalityId() == access.municipalityId()).toList();

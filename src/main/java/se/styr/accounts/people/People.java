@@ -179,13 +179,14 @@ public class People {
         if (mayAdminister()) {
             return true;
         }
-        return role != Role.ADMINISTRATOR && role != Role.PARTI && access.may(Access.Action.GRANT_ROLES, unitId);
+        return role != Role.ADMINISTRATOR && role != Role.PARTI && role != Role.AUDITOR
+                && access.may(Access.Action.GRANT_ROLES, unitId);
     }
 
     private void requireGrant(Role role, Long unitId) {
         if (!mayGrant(role, unitId)) {
             access.require(Access.Action.GRANT_ROLES, unitId);
-            throw new AccessDeniedException("Endast administratörer får ge och ta bort rollerna administratör och partigrupp.");
+            throw new AccessDeniedException("Endast administratörer får ge och ta bort rollerna administratör, partigrupp och revisor.");
         }
     }
 
@@ -245,6 +246,7 @@ public class People {
             case READER -> "läsare";
             case PARTI -> "partigrupp";
             case SEKRETERARE -> "nämndsekreterare";
+            case AUDITOR -> "revisor";
         };
         return role + (g.unitName() == null ? " för hela kommunen" : " för " + g.unitName());
     }
