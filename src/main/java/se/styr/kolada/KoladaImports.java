@@ -133,6 +133,10 @@ public class KoladaImports {
         return tx.execute(s -> {
             lock.hold(municipalityId);
             store.saveValues(rows);
+            if (!rows.isEmpty()) {
+                // signals judged against Riket or a group (GuidelineSignals) may change: the cached report is made again
+                audit.dataChanged(municipalityId);
+            }
             Map<String, Map<Integer, BigDecimal>> own = new HashMap<>();
             rows.stream().filter(r -> r.area().equals(code) && r.sex() == 'T')
                     .forEach(r -> own.computeIfAbsent(r.kpi(), k -> new HashMap<>()).put(r.year(), r.value()));
