@@ -64,12 +64,13 @@ class GuidelineSignals implements SignalRules {
                 .forEach(v -> group.put(m + ":" + v.kpi() + ":" + v.year(), v.value())));
         for (Case c : cases) {
             KoladaStore.ChosenRule r = rules.get(c.measure().id());
-            if (r != null) {
-                GuidelineRule rule = GuidelineRule.valueOf(r.rule());
-                String kpi = c.measure().koladaId();
+            GuidelineRule rule = r == null ? null : GuidelineRule.valueOf(r.rule());
+            String kpi = c.measure().koladaId();
+            // Riket and the group need the Kolada link: a figure unlinked since keeps Styr's signal
+            if (rule != null && (kpi != null || !rule.needsKolada())) {
                 BigDecimal reference = switch (rule) {
-                    case RIKET -> kpi == null ? null : riket.get(kpi + ":" + c.year());
-                    case GRUPP -> kpi == null ? null : group.get(c.measure().municipalityId() + ":" + kpi + ":" + c.year());
+                    case RIKET -> riket.get(kpi + ":" + c.year());
+                    case GRUPP -> group.get(c.measure().municipalityId() + ":" + kpi + ":" + c.year());
                     default -> null;
                 };
                 result.put(c, judged(rule, r.smallUnit(), c, reference));

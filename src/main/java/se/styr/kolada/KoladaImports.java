@@ -79,6 +79,7 @@ public class KoladaImports {
 
     /** Chooses the guidelines' rule by which a linked key figure is judged; optimistic locking, audited old → new. */
     void saveRule(GoalObject o, GuidelineRule rule, boolean smallUnit, Integer version) {
+        se.styr.platform.Problems.when(rule.needsKolada() && o.koladaId() == null, "rule", "kolada.rule.needsLink");
         tx.executeWithoutResult(s -> {
             KoladaStore.Rule before = store.rule(o.id()).orElse(null);
             store.saveRule(o.id(), rule.name(), smallUnit, version);

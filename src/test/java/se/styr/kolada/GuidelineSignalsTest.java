@@ -125,6 +125,16 @@ class GuidelineSignalsTest {
         assertThat(api(f, "$.assessment.signal")).isEqualTo("NARA_MALVARDE");
         assertThat(headline(f)).isEqualTo("Nära målvärde");
         assertThat(page("/objekt/" + f).text()).contains("är 106 % av målvärdet");
+        // the figure is not linked to Kolada: its section offers the rules that need no Kolada value, chosen as saved
+        Document section = page("/kolada/objekt/" + f);
+        assertThat(section.select("#kolada-rule option").eachText())
+                .containsExactly("Styrs regel", "Andel av målvärdet (0–100–110 %)", "Antal efter enhetens storlek");
+        assertThat(section.selectFirst("#kolada-rule option[selected]").text()).isEqualTo("Andel av målvärdet (0–100–110 %)");
+        // Riket needs the link: refused in Swedish, nothing changed
+        mvc.perform(post("/kolada/objekt/" + f + "/regel").param("rule", "RIKET").param("version", "0").with(csrf()))
+                .andExpect(status().isBadRequest());
+        assertThat(jdbc.sql("select rule from kolada_rule where object_id = ?").param(f).query(String.class).single())
+                .isEqualTo("ANDEL_AV_MAL");
         assertThat(chainSignal(id("select parent_id from goal_object where id = ?", f), f)).isEqualTo("Nära målvärde");
     }
 
