@@ -93,6 +93,15 @@ public class AuditLog {
                 && TransactionSynchronizationManager.getSynchronizations().stream().anyMatch(DataVersionRaise.class::isInstance);
     }
 
+    /**
+     * A write that is no one's change of an object and has no audit line of its own (public reference data, such as
+     * Kolada's values, which every municipality's signals may be judged against) still changes what is cached under
+     * the data version: raise it when the transaction commits. Null: every municipality.
+     */
+    public void dataChanged(Long municipalityId) {
+        raiseDataVersionOnCommit(municipalityId);
+    }
+
     private void raiseDataVersionOnCommit(Long municipalityId) {
         DataVersionRaise raise = TransactionSynchronizationManager.getSynchronizations().stream()
                 .filter(DataVersionRaise.class::isInstance).map(DataVersionRaise.class::cast).findFirst()

@@ -184,8 +184,12 @@ class ReportCompiler {
         Map<Long, List<GoalObject>> figures = goals.activeChildren(included.stream().map(GoalObject::id).toList(), Kind.NYCKELTAL);
         Map<Long, List<MeasureValue>> values = goals.values(figures.values().stream().flatMap(List::stream).map(GoalObject::id).toList());
         Rounds.Judging judging = rounds.judging(round);
+        // every key figure's line at once, so the rule chosen for a figure (SignalRules) is asked once for the report
+        Map<Long, FollowupViews.FigureLine> lines = rounds.judged(round, figures.values().stream().flatMap(List::stream)
+                        .map(f -> Rounds.administrationLine(round, judging, f, values.getOrDefault(f.id(), List.of()))).toList())
+                .stream().collect(Collectors.toMap(l -> l.figure().id(), l -> l, (a, b) -> a));
         java.util.function.Function<GoalObject, List<CompiledReport.FigureRow>> rows = o ->
-                figures(round, judging, figures.getOrDefault(o.id(), List.of()), values, years);
+                figures(round, figures.getOrDefault(o.id(), List.of()), lines, values, years);
         // A control point keeps its number in the committee's plan, also when only some are due in this round.
         java.util.Collection<Long> bodyTree = tree.of(round.bodyUnitId()).ids();
         List<GoalObject> plan = goals.owned(round.municipalityId(), bodyTree,
@@ -282,12 +286,13 @@ class ReportCompiler {
     }
 
     /** The object's key figures at the administration level: the committee's own series in the goal chain. */
-    private static List<CompiledReport.FigureRow> figures(Round round, Rounds.Judging judging, List<GoalObject> figures,
+    private static List<CompiledReport.FigureRow> figures(Round round, List<GoalObject> figures,
+                                                         Map<Long, FollowupViews.FigureLine> lines,
                                                          Map<Long, List<MeasureValue>> allValues, List<Integer> years) {
         List<CompiledReport.FigureRow> rows = new ArrayList<>();
         for (GoalObject f : figures) {
             List<MeasureValue> values = allValues.getOrDefault(f.id(), List.of());
-            FollowupViews.FigureLine line = Rounds.administrationLine(round, judging, f, values);
+            FollowupViews.FigureLine line = lines.get(f.id());
             BigDecimal target = values.stream().filter(v -> v.year() == round.year()).map(MeasureValue::target)
                     .filter(Objects::nonNull).findFirst().orElse(Rounds.targetFor(values, round.year()));
             List<BigDecimal> outcomes = years.stream().map(y -> values.stream().filter(v -> v.year() == y)

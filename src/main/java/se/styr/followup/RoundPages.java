@@ -185,18 +185,25 @@ class RoundPages {
         Map<String, Outcome> outcomes = queries.outcomes(roundId, figures.stream().map(GoalObject::id).toList(), shown).stream()
                 .collect(Collectors.toMap(o -> o.objectId() + ":" + o.unitId(), o -> o));
         Rounds.Judging judging = rounds.judging(round);
-        List<FigureLine> own = figures.stream().map(f -> adminLevel
+        List<FigureLine> lines = new ArrayList<>(figures.stream().map(f -> adminLevel
                 ? Rounds.administrationLine(round, judging, f, values.getOrDefault(f.id(), List.of()))
                 : Rounds.figureLine(round, judging, f, outcomes.get(f.id() + ":" + unitId), values.getOrDefault(f.id(), List.of())))
-                .toList();
+                .toList());
+        // the units' lines too, so the rule chosen for a figure (SignalRules) is asked once for the page
+        underlagUnits.forEach(u -> figures.forEach(f -> lines.add(Rounds.figureLine(round, judging, f,
+                outcomes.get(f.id() + ":" + u.id()), values.getOrDefault(f.id(), List.of())))));
+        List<FigureLine> judgedLines = rounds.judged(round, lines);
+        int perUnit = figures.size();
+        List<FigureLine> own = judgedLines.subList(0, perUnit);
         Map<Long, TaskState> states = queries.tasks(roundId, part, underlagUnits.stream().map(OrgUnit::id).toList()).stream()
                 .collect(Collectors.toMap(Task::unitId, Task::state));
-        List<FollowupViews.UnderlagRow> underlag = underlagUnits.stream()
-                .map(u -> new FollowupViews.UnderlagRow(u, below.depth(u.id()) - 1, states.get(u.id()),
-                        reports.getOrDefault(u.id(), Report.empty(roundId, objectId, u.id())),
-                        figures.stream().map(f -> Rounds.figureLine(round, judging, f, outcomes.get(f.id() + ":" + u.id()),
-                                values.getOrDefault(f.id(), List.of()))).toList()))
-                .toList();
+        List<FollowupViews.UnderlagRow> underlag = new ArrayList<>();
+        for (int i = 0; i < underlagUnits.size(); i++) {
+            OrgUnit u = underlagUnits.get(i);
+            underlag.add(new FollowupViews.UnderlagRow(u, below.depth(u.id()) - 1, states.get(u.id()),
+                    reports.getOrDefault(u.id(), Report.empty(roundId, objectId, u.id())),
+                    List.copyOf(judgedLines.subList((i + 1) * perUnit, (i + 2) * perUnit))));
+        }
         boolean editable = !round.isDecided() && access.may(Access.Action.REPORT, unitId)
                 && (adminLevel || (task != null && task.state().isOpen()));
         return new FollowupViews.ObjectPage(round, unit, object, part, task == null ? null : rounds.taskView(round, task, unit),
@@ -224,10 +231,14 @@ class RoundPages {
                     .collect(Collectors.toMap(Outcome::unitId, o -> o));
             Set<Long> sharedTo = queries.sharedTo(roundId, selected.parentId());
             Rounds.Judging judging = rounds.judging(round);
-            rows = admin.units().stream().filter(u -> sharedTo.contains(u.id()))
-                    .map(u -> new FollowupViews.OutcomeRow(u, admin.depth(u.id()) - 1, Rounds.figureLine(round, judging, selected,
-                            byUnit.getOrDefault(u.id(), Outcome.empty(roundId, selected.id(), u.id())), values)))
-                    .toList();
+            List<OrgUnit> shown = admin.units().stream().filter(u -> sharedTo.contains(u.id())).toList();
+            List<FigureLine> lines = rounds.judged(round, shown.stream().map(u -> Rounds.figureLine(round, judging, selected,
+                    byUnit.getOrDefault(u.id(), Outcome.empty(roundId, selected.id(), u.id())), values)).toList());
+            List<FollowupViews.OutcomeRow> built = new ArrayList<>();
+            for (int i = 0; i < shown.size(); i++) {
+                built.add(new FollowupViews.OutcomeRow(shown.get(i), admin.depth(shown.get(i).id()) - 1, lines.get(i)));
+            }
+            rows = built;
         }
         return new FollowupViews.OutcomesPage(round, figures, missingByFigure, selected, rows);
     }

@@ -20,6 +20,7 @@ import se.styr.goals.GoalObject;
 import se.styr.goals.Kind;
 import se.styr.goals.MeasureValue;
 import se.styr.goals.Signal;
+import se.styr.goals.SignalRules;
 import se.styr.goals.Trend;
 import se.styr.organisation.OrgUnit;
 import se.styr.organisation.Organisation;
@@ -44,13 +45,16 @@ class Rounds {
     private final Organisation organisation;
     private final Access access;
     private final Messages messages;
+    private final org.springframework.beans.factory.ObjectProvider<SignalRules> signalRules;
     private Clock clock = Clock.system(SWEDEN);
 
-    Rounds(FollowupRepository repository, Organisation organisation, Access access, Messages messages) {
+    Rounds(FollowupRepository repository, Organisation organisation, Access access, Messages messages,
+           org.springframework.beans.factory.ObjectProvider<SignalRules> signalRules) {
         this.repository = repository;
         this.organisation = organisation;
         this.access = access;
         this.messages = messages;
+        this.signalRules = signalRules;
     }
 
     LocalDate today() {
@@ -117,6 +121,27 @@ class Rounds {
         boolean trendOverridden = outcome != null && outcome.trendOverride() != null;
         return new FigureLine(figure, outcome, target, signalOverridden ? outcome.signalOverride() : signal,
                 trendOverridden ? outcome.trendOverride() : trend, signalOverridden, trendOverridden);
+    }
+
+    /**
+     * The lines judged by the rule chosen for each figure in another module ({@link SignalRules}, the guidelines' rules
+     * of the Kolada module): the round's outcome against its target, every line asked in one call, so a page or report
+     * costs the same whatever its number of figures. A signal set by hand stands; a figure without a rule keeps Styr's.
+     */
+    List<FigureLine> judged(Round round, List<FigureLine> lines) {
+        java.util.function.Function<FigureLine, SignalRules.Case> caseOf = l -> l.signalOverridden() || l.missing() ? null
+                : new SignalRules.Case(l.figure(), round.year(), l.outcome().outcome(), l.target());
+        Map<SignalRules.Case, SignalRules.Judged> judged = SignalRules.judgeAll(signalRules.orderedStream().toList(),
+                lines.stream().map(caseOf).toList());
+        if (judged.isEmpty()) {
+            return lines;
+        }
+        return lines.stream().map(l -> {
+            SignalRules.Case c = caseOf.apply(l);
+            SignalRules.Judged j = c == null ? null : judged.get(c);
+            return j == null ? l : new FigureLine(l.figure(), l.outcome(), l.target(), j.signal(), l.trend(),
+                    l.signalOverridden(), l.trendOverridden());
+        }).toList();
     }
 
     /** At the administration level a key figure is the committee's own series in the goal chain. */

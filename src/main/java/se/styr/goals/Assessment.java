@@ -37,7 +37,23 @@ public final class Assessment {
 
     /** The comparison behind a signal, kept so a page can explain it. */
     public record Evaluation(Signal signal, Integer outcomeYear, BigDecimal outcome, Integer targetYear,
-                             BigDecimal target, BigDecimal baseline, BigDecimal nearLimit) {
+                             BigDecimal target, BigDecimal baseline, BigDecimal nearLimit, SignalRules.Judged judgedBy) {
+
+        /** Styr's own evaluation. */
+        public Evaluation(Signal signal, Integer outcomeYear, BigDecimal outcome, Integer targetYear,
+                          BigDecimal target, BigDecimal baseline, BigDecimal nearLimit) {
+            this(signal, outcomeYear, outcome, targetYear, target, baseline, nearLimit, null);
+        }
+
+        /** The same comparison judged by another module's rule ({@link SignalRules}): its signal replaces Styr's. */
+        public Evaluation judgedBy(SignalRules.Judged judged) {
+            return new Evaluation(judged.signal(), outcomeYear, outcome, targetYear, target, baseline, nearLimit, judged);
+        }
+
+        /** Whether the signal comes from a rule other than Styr's. */
+        public boolean byOtherRule() {
+            return judgedBy != null;
+        }
     }
 
     public static Evaluation evaluate(Direction direction, Integer outcomeYear, BigDecimal outcome, Integer targetYear,

@@ -334,6 +334,9 @@ class ChainController {
         if (e == null) {
             return null;
         }
+        if (e.byOtherRule()) {
+            return messages.text("object.ruleOther", e.judgedBy().rule(), e.judgedBy().explanation());
+        }
         if (e.signal() == Signal.INGET_VARDE) {
             return messages.text("object.ruleNoValue", messages.text(e.outcome() == null ? "object.ruleMissingOutcome" : "object.ruleMissingTarget"));
         }

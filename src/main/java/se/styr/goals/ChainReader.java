@@ -42,13 +42,21 @@ class ChainReader {
     private final Organisation organisation;
     private final UnitTree unitTree;
     private final Access access;
+    private final org.springframework.beans.factory.ObjectProvider<SignalRules> rules;
 
-    ChainReader(ChainQueries queries, GoalRepository objects, Organisation organisation, UnitTree unitTree, Access access) {
+    ChainReader(ChainQueries queries, GoalRepository objects, Organisation organisation, UnitTree unitTree, Access access,
+                org.springframework.beans.factory.ObjectProvider<SignalRules> rules) {
         this.queries = queries;
         this.objects = objects;
         this.organisation = organisation;
         this.unitTree = unitTree;
         this.access = access;
+        this.rules = rules;
+    }
+
+    /** Every module's rules asked once for all the cases of a page ({@link SignalRules}). */
+    private Map<SignalRules.Case, SignalRules.Judged> judge(Collection<SignalRules.Case> cases) {
+        return SignalRules.judgeAll(rules.orderedStream().toList(), cases);
     }
 
     /**
@@ -159,12 +167,21 @@ class ChainReader {
         return nodes(c, queries.resolved(scope), List.of(o), open ? 1 : 0, x -> true).get(0);
     }
 
+    private List<GoalViews.Node> nodes(Context c, ChainQueries.Scope scope, List<GoalObject> top, int levels,
+                                       java.util.function.Predicate<GoalObject> opens) {
+        return nodes(c, scope, top, levels, opens, List.of()).nodes();
+    }
+
+    /** Nodes, and the other rules' signals of the extra cases the page judges besides them (asked in the same call). */
+    private record Built(List<GoalViews.Node> nodes, Map<SignalRules.Case, SignalRules.Judged> judged) {
+    }
+
     /**
      * The objects as nodes, those that {@code opens} opened, level by level, at most {@code levels} deep; the closed
      * nodes know how many children they have. A level costs one query, whatever its size.
      */
-    private List<GoalViews.Node> nodes(Context c, ChainQueries.Scope scope, List<GoalObject> top, int levels,
-                                       java.util.function.Predicate<GoalObject> opens) {
+    private Built nodes(Context c, ChainQueries.Scope scope, List<GoalObject> top, int levels,
+                        java.util.function.Predicate<GoalObject> opens, List<SignalRules.Case> extra) {
         Map<Long, List<GoalObject>> kids = new HashMap<>();
         List<GoalObject> all = new ArrayList<>(top);
         List<GoalObject> frontier = top.stream().filter(opens).toList();
@@ -176,8 +193,8 @@ class ChainReader {
             frontier = next.stream().filter(opens).toList();
         }
         Map<Long, Integer> counts = queries.childCounts(scope, ids(all.stream().filter(o -> !kids.containsKey(o.id())).toList()));
-        Assessor assessor = assessor(c, all);
-        return top.stream().map(o -> build(o, kids, counts, assessor)).toList();
+        Assessor assessor = assessor(c, all, extra);
+        return new Built(top.stream().map(o -> build(o, kids, counts, assessor)).toList(), assessor.judged());
     }
 
     private GoalViews.Node build(GoalObject o, Map<Long, List<GoalObject>> kids, Map<Long, Integer> counts, Assessor assessor) {
@@ -188,24 +205,37 @@ class ChainReader {
         return assessor.node(o, built, count);
     }
 
-    /** Reads what the signals and states of the objects come from: the goals' key figures and every value, at once. */
-    private Assessor assessor(Context c, Collection<GoalObject> shown) {
+    /**
+     * Reads what the signals and states of the objects come from: the goals' key figures and every value, at once;
+     * then asks the other modules' rules ({@link SignalRules}) once for every headline and the extra cases.
+     */
+    private Assessor assessor(Context c, Collection<GoalObject> shown, List<SignalRules.Case> extra) {
         List<GoalObject> measures = queries.measuresUnder(ids(shown.stream().filter(o -> o.kind().isGoal()).toList()));
-        Set<Long> valued = new LinkedHashSet<>(ids(shown.stream().filter(o -> o.kind().isMeasure()).toList()));
+        List<GoalObject> shownMeasures = shown.stream().filter(o -> o.kind().isMeasure()).toList();
+        Set<Long> valued = new LinkedHashSet<>(ids(shownMeasures));
         valued.addAll(ids(measures));
-        return new Assessor(c, owners(shown), measures.stream().collect(Collectors.groupingBy(GoalObject::parentId)),
-                queries.valuesOf(valued));
+        Assessor styr = new Assessor(c, owners(shown), measures.stream().collect(Collectors.groupingBy(GoalObject::parentId)),
+                queries.valuesOf(valued), Map.of());
+        List<SignalRules.Case> cases = new ArrayList<>(extra);
+        shownMeasures.forEach(o -> cases.add(SignalRules.Case.of(o, styr.styrHeadline(o))));
+        measures.forEach(o -> cases.add(SignalRules.Case.of(o, styr.styrHeadline(o))));
+        return new Assessor(styr.c(), styr.owners(), styr.measuresByGoal(), styr.values(), judge(cases));
     }
 
     private record Assessor(Context c, Map<Long, OrgUnit> owners, Map<Long, List<GoalObject>> measuresByGoal,
-                            Map<Long, List<MeasureValue>> values) {
+                            Map<Long, List<MeasureValue>> values, Map<SignalRules.Case, SignalRules.Judged> judged) {
 
         List<MeasureValue> values(GoalObject o) {
             return values.getOrDefault(o.id(), List.of());
         }
 
-        Assessment.Evaluation headline(GoalObject o) {
+        Assessment.Evaluation styrHeadline(GoalObject o) {
             return Assessment.headline(o.direction(), values(o), c.firstYear(o), c.tolerance(o));
+        }
+
+        /** The headline by the rule chosen for the figure: Styr's, or another module's. */
+        Assessment.Evaluation headline(GoalObject o) {
+            return SignalRules.apply(o, styrHeadline(o), judged);
         }
 
         GoalViews.Node node(GoalObject o, List<GoalViews.Node> children, int childCount) {
@@ -222,7 +252,6 @@ class ChainReader {
     GoalViews.Details details(long id) {
         GoalObject object = object(id);
         Context c = context();
-        GoalViews.Node node = node(c, new ChainQueries.Scope(c.municipalityId(), null, c.top(), true), object, true);
         List<MeasureValue> values = queries.valuesOf(List.of(id)).getOrDefault(id, List.of());
         PlanPeriod period = object.periodId() == null ? null : c.periods().get(object.periodId());
         Integer firstYear = period == null ? null : period.firstYear();
@@ -232,14 +261,26 @@ class ChainReader {
         // the years its predecessors reported
         List<MeasureValue> series = new ArrayList<>(history.stream().map(GoalViews.Earlier::value).toList());
         series.addAll(values);
-        if (!history.isEmpty()) {
+        Assessment.Evaluation seriesHeadline = history.isEmpty() ? null
+                : Assessment.headline(object.direction(), series, firstYear, tolerance);
+        List<Assessment.Evaluation> styrYears = values.stream()
+                .map(v -> Assessment.forYear(object.direction(), series, v.year(), firstYear, tolerance)).toList();
+        // the years and the carried headline are judged by the figure's rule in the same call as the node
+        List<SignalRules.Case> extra = new ArrayList<>();
+        extra.add(SignalRules.Case.of(object, seriesHeadline));
+        styrYears.forEach(e -> extra.add(SignalRules.Case.of(object, e)));
+        Built built = nodes(c, queries.resolved(new ChainQueries.Scope(c.municipalityId(), null, c.top(), true)),
+                List.of(object), 1, x -> true, extra);
+        GoalViews.Node node = built.nodes().get(0);
+        if (seriesHeadline != null) {
             node = new GoalViews.Node(node.object(), node.owner(), node.children(),
-                    Assessment.headline(object.direction(), series, firstYear, tolerance), Assessment.trend(series),
+                    SignalRules.apply(object, seriesHeadline, built.judged()), Assessment.trend(series),
                     node.derivedState(), node.childCount());
         }
-        List<GoalViews.YearRow> years = values.stream()
-                .map(v -> new GoalViews.YearRow(v, Assessment.forYear(object.direction(), series, v.year(), firstYear, tolerance)))
-                .toList();
+        List<GoalViews.YearRow> years = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            years.add(new GoalViews.YearRow(values.get(i), SignalRules.apply(object, styrYears.get(i), built.judged())));
+        }
         return new GoalViews.Details(node, queries.ancestors(id), period,
                 object.givenByUnitId() == null ? null : unitOf(c, object.givenByUnitId()).orElse(null),
                 object.linkedIndicatorId() == null ? null : objects.find(object.linkedIndicatorId()).orElse(null),

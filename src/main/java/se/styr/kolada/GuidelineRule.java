@@ -22,6 +22,11 @@ public enum GuidelineRule {
     /** Counts judged by the unit's size: 0–2 / 3 / more (small units under 10 mnkr in staff budget: 0–1 / 2 / more). */
     ANTAL;
 
+    /** Whether the rule compares with Kolada's values (Riket, the group): it needs the figure linked to a KPI. */
+    boolean needsKolada() {
+        return this == RIKET || this == GRUPP;
+    }
+
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal NEAR_LIMIT = BigDecimal.valueOf(110);
     private static final BigDecimal EQUAL = new BigDecimal("0.5");

@@ -90,6 +90,9 @@ class KoladaController {
         model.addAttribute("hits", search(q));
         model.addAttribute("mayEdit", goals.mayEditStructure(o));
         model.addAttribute("rules", GuidelineRule.values());
+        // a figure not linked to Kolada may still be judged by the rules that need no Kolada value
+        model.addAttribute("unlinkedRule", o.koladaId() == null ? store.rule(id).orElse(null) : null);
+        model.addAttribute("unlinkedRules", List.of(GuidelineRule.STYR, GuidelineRule.ANDEL_AV_MAL, GuidelineRule.ANTAL));
         return "kolada/section :: section";
     }
 

@@ -79,6 +79,7 @@ public class KoladaImports {
 
     /** Chooses the guidelines' rule by which a linked key figure is judged; optimistic locking, audited old → new. */
     void saveRule(GoalObject o, GuidelineRule rule, boolean smallUnit, Integer version) {
+        se.styr.platform.Problems.when(rule.needsKolada() && o.koladaId() == null, "rule", "kolada.rule.needsLink");
         tx.executeWithoutResult(s -> {
             KoladaStore.Rule before = store.rule(o.id()).orElse(null);
             store.saveRule(o.id(), rule.name(), smallUnit, version);
@@ -133,6 +134,10 @@ public class KoladaImports {
         return tx.execute(s -> {
             lock.hold(municipalityId);
             store.saveValues(rows);
+            if (!rows.isEmpty()) {
+                // signals judged against Riket or a group (GuidelineSignals) may change: the cached report is made again
+                audit.dataChanged(municipalityId);
+            }
             Map<String, Map<Integer, BigDecimal>> own = new HashMap<>();
             rows.stream().filter(r -> r.area().equals(code) && r.sex() == 'T')
                     .forEach(r -> own.computeIfAbsent(r.kpi(), k -> new HashMap<>()).put(r.year(), r.value()));

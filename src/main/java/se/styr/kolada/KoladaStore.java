@@ -302,6 +302,43 @@ class KoladaStore {
         }
     }
 
+    record ChosenRule(long objectId, String rule, boolean smallUnit) {
+    }
+
+    /** The rules other than Styr's chosen for the objects: one query for a whole page. */
+    Map<Long, ChosenRule> chosenRules(Collection<Long> objectIds) {
+        Map<Long, ChosenRule> result = new HashMap<>();
+        if (objectIds.isEmpty()) {
+            return result;
+        }
+        for (List<Long> chunk : chunks(List.copyOf(objectIds), BATCH)) {
+            jdbc.sql("select object_id, rule, small_unit from kolada_rule where rule <> 'STYR' and object_id in (:ids)")
+                    .param("ids", chunk).query(ChosenRule.class).list().forEach(r -> result.put(r.objectId(), r));
+        }
+        return result;
+    }
+
+    /**
+     * The totals (sex T) of the municipality's first comparison group (by title, as the comparison shows it): the mean
+     * of its members' values per KPI and year, for all the KPIs in one query.
+     */
+    List<KoladaRows.Value> firstGroupMeans(long municipalityId, Collection<String> kpis) {
+        if (kpis.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select a.area, v.kpi, v.year, avg(v.amount) from kolada_area a
+                        join kolada_group_member g on g.municipality_id = a.municipality_id and g.area = a.area
+                        join kolada_value v on v.area = g.member and v.sex = 'T' and v.amount is not null and v.kpi in (:kpis)
+                        where a.municipality_id = :m and a.kind = 'GRUPP' and a.area = (select min(f.area) from kolada_area f
+                          where f.municipality_id = :m and f.kind = 'GRUPP' and f.title = (select min(t.title) from kolada_area t
+                            where t.municipality_id = :m and t.kind = 'GRUPP'))
+                        group by a.area, v.kpi, v.year""")
+                .param("kpis", kpis).param("m", municipalityId)
+                .query((rs, n) -> new KoladaRows.Value(rs.getString(2), rs.getString(1), rs.getInt(3), 'T',
+                        rs.getBigDecimal(4))).list();
+    }
+
     private static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }

@@ -27,8 +27,11 @@ import se.styr.StyrIntegrationTest;
 @org.springframework.transaction.annotation.Transactional
 class FollowupQueryCountTest {
 
-    /** A page that needs more than this many statements reads per row somewhere. */
-    private static final int BOUND = 60;
+    /**
+     * A page that needs more than this many statements reads per row somewhere. The compiled report is the largest
+     * (61: it also asks the other modules' report columns and signal rules, each in a fixed number of statements).
+     */
+    private static final int BOUND = 64;
 
     @Autowired
     MockMvc mvc;
