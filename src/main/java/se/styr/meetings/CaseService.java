@@ -53,8 +53,8 @@ class CaseService {
     }
 
     List<MeetingCase.Document> documents(MeetingCase c) {
-        return repository.documents(c.id()).stream().map(d -> new MeetingCase.Document(d.id(), d.caseId(), d.subNumber(),
-                d.title(), d.receivedOn(), c.diarienummer().document(d.subNumber()).toString())).toList();
+        return repository.documents(c.id()).stream().map(d -> d.withDnr(c.diarienummer().document(d.subNumber()).toString()))
+                .toList();
     }
 
     /** A document by its diarienummer ("2022.210 VON-010"), for listing it among a meeting's meddelanden. */

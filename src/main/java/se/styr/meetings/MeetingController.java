@@ -15,13 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 import se.styr.platform.ConflictException;
 import se.styr.platform.FormInput;
 import se.styr.platform.Messages;
 import se.styr.platform.PageStatus;
-import se.styr.platform.Pdf;
 import se.styr.platform.Problems;
 import se.styr.platform.ValidationException;
 
@@ -31,19 +28,14 @@ class MeetingController {
 
     private final MeetingService meetings;
     private final CaseService cases;
-    private final DelegationService delegation;
     private final Messages messages;
-    private final ITemplateEngine templates;
-    private final Pdf pdf;
+    private final Kallelse kallelse;
 
-    MeetingController(MeetingService meetings, CaseService cases, DelegationService delegation, Messages messages,
-                      ITemplateEngine templates, Pdf pdf) {
+    MeetingController(MeetingService meetings, CaseService cases, Messages messages, Kallelse kallelse) {
         this.meetings = meetings;
         this.cases = cases;
-        this.delegation = delegation;
         this.messages = messages;
-        this.templates = templates;
-        this.pdf = pdf;
+        this.kallelse = kallelse;
     }
 
     @GetMapping("/namnd/sammantraden")
@@ -174,21 +166,9 @@ class MeetingController {
     @GetMapping("/namnd/sammantraden/{id}/kallelse.pdf")
     ResponseEntity<byte[]> notice(@PathVariable long id) {
         Meeting m = meetings.get(id);
-        Context context = new Context(Messages.SWEDISH);
-        String title = messages.text("meetings.kallelse.title", m.bodyName(), m.meetsOn().toString());
-        context.setVariable("title", title);
-        context.setVariable("m", m);
-        context.setVariable("agenda", meetings.agenda(id));
-        context.setVariable("messages", meetings.messages(id));
-        context.setVariable("cases", meetings.agenda(id).stream().filter(i -> i.item().caseId() != null)
-                .map(i -> cases.get(i.item().caseId())).toList());
-        context.setVariable("delegated", meetings.agenda(id).stream()
-                .filter(i -> i.item().kind() == AgendaItem.Kind.DELEGATIONSBESLUT)
-                .map(i -> delegation.reported(m.bodyUnitId(), i.item().periodFrom(), i.item().periodTo())).toList());
-        byte[] bytes = pdf.fromHtml(templates.process("meetings/kallelse-pdf", context), title);
-        String name = ("kallelse-" + m.bodyCode() + "-" + m.meetsOn()).replaceAll("[^\\p{L}\\p{N}]+", "-") + ".pdf";
+        byte[] bytes = kallelse.pdf(m);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(kallelse.fileName(m), StandardCharsets.UTF_8).build().toString())
                 .body(bytes);
     }
 
