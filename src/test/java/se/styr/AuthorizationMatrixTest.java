@@ -346,6 +346,7 @@ class AuthorizationMatrixTest {
         s.put("punkter/itemId", one("select min(id) from agenda_item"));
         s.put("protokoll/paragraphId", one("select min(id) from minutes_paragraph"));
         s.put("delegationMatter", one("select min(id) from delegation_matter"));
+        s.put("handlingar/documentId", one("select min(id) from case_document"));
         return s;
     }
 

@@ -30,8 +30,10 @@ class MeetingController {
     private final CaseService cases;
     private final Messages messages;
     private final Kallelse kallelse;
+    private final KallelseMail kallelseMail;
 
-    MeetingController(MeetingService meetings, CaseService cases, Messages messages, Kallelse kallelse) {
+    MeetingController(MeetingService meetings, CaseService cases, Messages messages, Kallelse kallelse, KallelseMail kallelseMail) {
+        this.kallelseMail = kallelseMail;
         this.meetings = meetings;
         this.cases = cases;
         this.messages = messages;
@@ -80,6 +82,9 @@ class MeetingController {
         model.addAttribute("agenda", meetings.agenda(id));
         model.addAttribute("messages", meetings.messages(id));
         model.addAttribute("mayManage", manage);
+        model.addAttribute("maySend", meetings.mayManage(m) && !m.frozen());
+        model.addAttribute("mailEnabled", kallelseMail.enabled());
+        model.addAttribute("kallelseSent", kallelseMail.sent(id));
         model.addAttribute("waiting", manage ? waiting(m) : List.of());
         model.addAttribute("kinds", AgendaItem.Kind.values());
         model.addAttribute("roles", Meeting.Role.values());
@@ -120,7 +125,7 @@ class MeetingController {
                     : FormInput.choice(Meeting.Role.class, form.get("role"), "role", input);
             input.throwIfAny();
             meetings.addAttendee(id, form.get("name"), form.get("party"), role, form.get("servingFor"),
-                    !"false".equals(form.get("present")));
+                    !"false".equals(form.get("present")), form.get("email"));
         });
     }
 
@@ -128,7 +133,8 @@ class MeetingController {
     String attendance(@PathVariable long id, @PathVariable long attendeeId, @RequestParam Map<String, String> form, Model model,
                       RedirectAttributes redirect) {
         return run(id, form, model, redirect,
-                () -> meetings.setAttendance(id, attendeeId, "true".equals(form.get("present")), form.get("servingFor")));
+                () -> meetings.setAttendance(id, attendeeId, "true".equals(form.get("present")), form.get("servingFor"),
+                        form.get("email")));
     }
 
     @PostMapping("/namnd/sammantraden/{id}/punkter")
@@ -170,6 +176,20 @@ class MeetingController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(kallelse.fileName(m), StandardCharsets.UTF_8).build().toString())
                 .body(bytes);
+    }
+
+    /** Sends the kallelse by e-mail; sending again needs {@code bekrafta=true}. */
+    @PostMapping("/namnd/sammantraden/{id}/kallelse/skicka")
+    String sendKallelse(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        try {
+            KallelseMail.Sent sent = kallelseMail.send(id, "true".equals(form.get("bekrafta")));
+            redirect.addFlashAttribute("notice", messages.text(sent.failed() == null ? "meetings.kallelse.sent"
+                    : "meetings.kallelse.sentSome", sent.recipientCount(), sent.failed() == null ? ""
+                    : sent.failed().strip().replace("\n", ", ")));
+            return "redirect:/namnd/sammantraden/" + id;
+        } catch (ValidationException e) {
+            return show(id, model, form, messages.byField(e), false);
+        }
     }
 
     private String run(long id, Map<String, String> form, Model model, RedirectAttributes redirect, Runnable change) {
