@@ -347,6 +347,7 @@ class AuthorizationMatrixTest {
         s.put("protokoll/paragraphId", one("select min(id) from minutes_paragraph"));
         s.put("delegationMatter", one("select min(id) from delegation_matter"));
         s.put("handlingar/documentId", one("select min(id) from case_document"));
+        s.put("revideringar/id", one("select min(id) from delegation_revision where status = 'UTKAST'"));
         return s;
     }
 

@@ -105,14 +105,14 @@ class CaseDocumentsTest {
 
         byte[] kallelse = mvc.perform(get("/namnd/sammantraden/{id}/kallelse.pdf", meeting).with(as("politiker")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        try (PDDocument doc = Loader.loadPDF(kallelse)) {
-            int after = doc.getNumberOfPages();
+        try (PDDocument merged = Loader.loadPDF(kallelse)) {
+            int after = merged.getNumberOfPages();
             assertThat(after).as("the notice, the document listed, then the appendix's pages").isGreaterThanOrEqualTo(before + 3);
             // the appendix's pages (PDFBox's default Letter size) are the last three; the notice's own are A4
             for (int i = after - 3; i < after; i++) {
-                assertThat(doc.getPage(i).getMediaBox().getWidth()).isEqualTo(PDRectangle.LETTER.getWidth());
+                assertThat(merged.getPage(i).getMediaBox().getWidth()).isEqualTo(PDRectangle.LETTER.getWidth());
             }
-            assertThat(doc.getPage(after - 4).getMediaBox().getWidth()).isNotEqualTo(PDRectangle.LETTER.getWidth());
+            assertThat(merged.getPage(after - 4).getMediaBox().getWidth()).isNotEqualTo(PDRectangle.LETTER.getWidth());
         }
 
         // the audit log has the upload
