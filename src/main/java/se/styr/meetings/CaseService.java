@@ -71,6 +71,15 @@ class CaseService {
         return doc;
     }
 
+    /** A case by its diarienummer ("2022.005 VON"); null with a problem on {@code field} when there is none. */
+    MeetingCase byDnr(String dnr, String field, Problems input) {
+        Diarienummer d = Diarienummer.parse(dnr);
+        MeetingCase c = d == null || d.sub() != null ? null
+                : repository.byNumber(access.municipalityId(), d.body(), d.year(), d.number()).orElse(null);
+        input.check(c != null, field, "meetings.validering.dnrSaknas", dnr);
+        return c;
+    }
+
     List<OrgUnit> bodies() {
         return organisation.units(access.municipalityId(), BODY_TYPES);
     }

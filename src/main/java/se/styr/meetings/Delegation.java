@@ -22,7 +22,7 @@ final class Delegation {
     }
 
     /** A revision of the order: drafted, then decided with the decision's reference; only then does it change the order. */
-    record Revision(long id, long municipalityId, long bodyUnitId, String title, Status status, String decisionRef,
+    record Revision(long id, long municipalityId, long bodyUnitId, String title, Long caseId, Status status, String decisionRef,
                     LocalDate decidedOn, LocalDate validFrom, String createdBy, String decidedBy, int version) {
 
         enum Status { UTKAST, BESLUTAD }

@@ -97,7 +97,7 @@ class DelegationController {
         Long body = FormInput.whole(form.get("organ"), "organ", input);
         try {
             input.check(body != null, "organ", "meetings.validering.obligatorisk").throwIfAny();
-            revisions.create(body, form.get("revTitle"));
+            revisions.create(body, form.get("revTitle"), form.get("caseDnr"));
             redirect.addFlashAttribute("notice", messages.text("meetings.revision.created"));
             return "redirect:/namnd/delegation?organ=" + body;
         } catch (ValidationException e) {

@@ -30,7 +30,7 @@ class DelegationRevisions {
     static final Pattern REFERENCE = Pattern.compile("\\S+( \\S+)* § \\d+");
 
     private static final String REVISION = """
-            select id, municipality_id, body_unit_id, title, status, decision_ref, decided_on, valid_from, created_by, decided_by,
+            select id, municipality_id, body_unit_id, title, case_id, status, decision_ref, decided_on, valid_from, created_by, decided_by,
                    version from delegation_revision""";
 
     private final JdbcClient jdbc;
@@ -70,17 +70,26 @@ class DelegationRevisions {
 
     @Transactional
     Delegation.Revision create(long bodyUnitId, String title) {
+        return create(bodyUnitId, title, null);
+    }
+
+    /** A draft; with the diarienummer of its case, approving the minutes that decide the case decides it too. */
+    @Transactional
+    Delegation.Revision create(long bodyUnitId, String title, String caseDnr) {
         OrgUnit body = cases.body(bodyUnitId);
         access.require(Access.Action.MANAGE_MEETINGS, body.id());
         Problems p = new Problems();
         String t = CaseService.text(p, "revTitle", title, 500);
         p.check(t != null, "revTitle", "meetings.validering.obligatorisk");
+        MeetingCase c = caseDnr == null || caseDnr.isBlank() ? null : cases.byDnr(caseDnr.strip(), "caseDnr", p);
+        p.check(c == null || c.bodyUnitId() == body.id(), "caseDnr", "meetings.revision.caseBody");
         p.throwIfAny();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into delegation_revision (municipality_id, body_unit_id, title, status, created_by)
-                        values (?, ?, ?, 'UTKAST', ?)""")
-                .params(access.municipalityId(), body.id(), t, access.current().username()).update(key, "id");
+                        insert into delegation_revision (municipality_id, body_unit_id, title, case_id, status, created_by)
+                        values (?, ?, ?, ?, 'UTKAST', ?)""")
+                .params(access.municipalityId(), body.id(), t, c == null ? null : c.id(), access.current().username())
+                .update(key, "id");
         Delegation.Revision saved = get(key.getKey().longValue());
         audit.record(saved.municipalityId(), AUDIT_TYPE, saved.id(), AuditLog.Action.SKAPAD,
                 "Revidering av delegationsordningen (utkast): " + t, null, saved);
@@ -140,15 +149,40 @@ class DelegationRevisions {
         List<Delegation.Change> changes = changes(r.bodyUnitId()).getOrDefault(r.id(), List.of());
         p.check(!changes.isEmpty(), "revision", "meetings.revision.empty");
         p.throwIfAny();
+        return apply(r, version, ref, decidedOn, from, changes, false);
+    }
+
+    /**
+     * The minutes that decide a revision's case are approved: every draft revision of that case is decided with the
+     * paragraph ("VON § 6") and the meeting's date, valid from that date. Called inside the justering's transaction by
+     * the chair or adjuster, who need no right to the delegation order; a change whose point was changed meanwhile is
+     * left out (and named in the audit) rather than blocking the justering.
+     */
+    void decidedInMinutes(long municipalityId, long caseId, String reference, LocalDate decidedOn) {
+        List<Delegation.Revision> drafts = jdbc.sql(REVISION + " where municipality_id = ? and case_id = ? and status = 'UTKAST'")
+                .params(municipalityId, caseId).query(Delegation.Revision.class).list();
+        for (Delegation.Revision r : drafts) {
+            apply(r, r.version(), reference, decidedOn, decidedOn,
+                    changes(r.bodyUnitId()).getOrDefault(r.id(), List.of()), true);
+        }
+    }
+
+    private Delegation.Revision apply(Delegation.Revision r, int version, String ref, LocalDate decidedOn, LocalDate from,
+                                      List<Delegation.Change> changes, boolean lenient) {
         if (jdbc.sql("update delegation_revision set status = 'BESLUTAD', decision_ref = ?, decided_on = ?, valid_from = ?, "
                         + "decided_by = ?, version = version + 1 where id = ? and version = ? and status = 'UTKAST'")
                 .params(ref, decidedOn, from, access.current().username(), r.id(), version).update() != 1) {
             throw new ConflictException(AUDIT_TYPE, r.id());
         }
+        StringBuilder skipped = new StringBuilder();
         for (Delegation.Change c : changes) {
             Delegation.Matter old = c.matterId() == null ? null : delegation.matter(c.matterId());
             if (old != null) {
                 if (!old.current() || !from.isAfter(old.validFrom())) {
+                    if (lenient) {
+                        skipped.append(" ").append(old.code());
+                        continue;
+                    }
                     throw new ConflictException(AUDIT_TYPE, r.id(), "meetings.revision.matterChanged");
                 }
                 jdbc.sql("update delegation_matter set valid_to = ?, version = version + 1 where id = ? and valid_to is null")
@@ -166,7 +200,8 @@ class DelegationRevisions {
         }
         Delegation.Revision saved = get(r.id());
         audit.record(r.municipalityId(), AUDIT_TYPE, r.id(), AuditLog.Action.ANDRAD, "Revidering av delegationsordningen beslutad "
-                + ref + ", " + decidedOn + ": " + r.title() + " (gäller från " + from + ")", r, saved);
+                + ref + ", " + decidedOn + ": " + r.title() + " (gäller från " + from + ")"
+                + (skipped.isEmpty() ? "" : "; ändrade punkter utelämnade:" + skipped), r, saved);
         return saved;
     }
 

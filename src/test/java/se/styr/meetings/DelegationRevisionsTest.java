@@ -130,4 +130,43 @@ class DelegationRevisionsTest {
         assertThat(jdbc.sql("select cast(valid_to as varchar(10)) from delegation_matter where id = ?").param(matter)
                 .query(String.class).single()).isEqualTo("2022-09-26");
     }
+
+    @Test
+    void approving_the_minutes_that_decide_the_revisions_case_decides_it_with_the_paragraph() throws Exception {
+        long r = revision();
+        long m = jdbc.sql("select id from meeting where meets_on = '2022-09-27'").query(Long.class).single();
+        java.util.function.IntSupplier meetingVersion = () -> jdbc.sql("select version from meeting where id = ?").param(m)
+                .query(Integer.class).single();
+        mvc.perform(post("/namnd/sammantraden/{id}/protokoll", m).param("version", "" + meetingVersion.getAsInt())
+                .with(as("sekreterare")).with(csrf())).andExpect(status().is3xxRedirection());
+        int paragraph = jdbc.sql("select number from minutes_paragraph where meeting_id = ? and case_id = "
+                + "(select id from meeting_case where year = 2022 and number = 5)").param(m).query(Integer.class).single();
+        mvc.perform(post("/namnd/sammantraden/{id}/justera", m).param("version", "" + meetingVersion.getAsInt())
+                .with(as("justerare")).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(current("3.2.5")).as("not valid before the minutes are approved").isEmpty();
+        mvc.perform(post("/namnd/sammantraden/{id}/justera", m).param("version", "" + meetingVersion.getAsInt())
+                .with(as("ordforande")).with(csrf())).andExpect(status().is3xxRedirection());
+
+        var row = jdbc.sql("select status, decision_ref, cast(decided_on as varchar(10)) as decided, decided_by from delegation_revision where id = ?")
+                .param(r).query().singleRow();
+        assertThat(row.get("status")).isEqualTo("BESLUTAD");
+        assertThat(row.get("decision_ref")).isEqualTo("VON § " + paragraph);
+        assertThat(row.get("decided")).isEqualTo("2022-09-27");
+        assertThat(row.get("decided_by")).isEqualTo("ordforande");
+        assertThat(current("3.2.3")).containsExactly("Förvaltningschef");
+        assertThat(current("3.2.5")).containsExactly("Enhetschef myndighetsavdelningen");
+    }
+
+    @Test
+    void a_revision_names_its_case_by_diarienummer() throws Exception {
+        long von = jdbc.sql("select id from org_unit where code = 'VON'").query(Long.class).single();
+        String refused = mvc.perform(post("/namnd/delegation/revideringar").param("organ", "" + von).param("revTitle", "Ny revidering")
+                        .param("caseDnr", "2022.999 VON").with(as("sekreterare")).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("2022.999 VON");
+        mvc.perform(post("/namnd/delegation/revideringar").param("organ", "" + von).param("revTitle", "Ny revidering")
+                .param("caseDnr", "2022.005 VON").with(as("sekreterare")).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select c.number from delegation_revision r join meeting_case c on c.id = r.case_id where r.title = 'Ny revidering'")
+                .query(Integer.class).single()).isEqualTo(5);
+    }
 }
