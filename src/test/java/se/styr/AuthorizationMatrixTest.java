@@ -359,6 +359,8 @@ class AuthorizationMatrixTest {
         s.put("fragor/questionId", one("select min(id) from audit_review_question"));
         s.put("questions/questionId", s.get("fragor/questionId"));
         s.put("underlag/evidenceId", one("select min(id) from audit_review_evidence"));
+        s.put("handlingar/documentId", one("select min(id) from case_document"));
+        s.put("revideringar/id", one("select min(id) from delegation_revision where status = 'UTKAST'"));
         return s;
     }
 

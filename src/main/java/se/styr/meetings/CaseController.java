@@ -1,14 +1,21 @@
 package se.styr.meetings;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.styr.organisation.OrgUnit;
 import se.styr.platform.ConflictException;
@@ -23,10 +30,15 @@ import se.styr.platform.ValidationException;
 class CaseController {
 
     private final CaseService cases;
+    private final CaseDocuments documents;
     private final Messages messages;
 
-    CaseController(CaseService cases, Messages messages) {
+    private final se.styr.accounts.Responsibles responsibles;
+
+    CaseController(CaseService cases, CaseDocuments documents, Messages messages, se.styr.accounts.Responsibles responsibles) {
+        this.responsibles = responsibles;
         this.cases = cases;
+        this.documents = documents;
         this.messages = messages;
     }
 
@@ -73,7 +85,10 @@ class CaseController {
         MeetingCase c = cases.get(id);
         model.addAttribute("c", c);
         model.addAttribute("body", cases.body(c.bodyUnitId()));
-        model.addAttribute("documents", cases.documents(c));
+        List<MeetingCase.Document> docs = cases.documents(c);
+        model.addAttribute("documents", docs);
+        model.addAttribute("uploaders", responsibles.displayNames(docs.stream().map(MeetingCase.Document::uploadedBy)
+                .filter(java.util.Objects::nonNull).toList()));
         model.addAttribute("mayManage", cases.mayManage(c.bodyUnitId()) && c.status() != MeetingCase.Status.BESLUTAT);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -98,18 +113,41 @@ class CaseController {
         }
     }
 
+    /** A document of the case, with an uploaded file (multipart) or by its title only. */
     @PostMapping("/namnd/arenden/{id}/handlingar")
-    String addDocument(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+    String addDocument(@PathVariable long id, @RequestParam Map<String, String> form,
+                       @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect)
+            throws IOException {
         Problems input = new Problems();
         try {
             LocalDate received = blank(form.get("receivedOn")) ? null : FormInput.date(form.get("receivedOn"), "receivedOn", input);
             input.throwIfAny();
-            MeetingCase.Document d = cases.addDocument(id, form.get("docTitle"), received);
+            CaseDocuments.Upload upload = file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                    ? null : new CaseDocuments.Upload(file.getOriginalFilename(), file.getContentType(), file.getBytes());
+            MeetingCase.Document d = documents.add(id, form.get("docTitle"), received, upload);
             redirect.addFlashAttribute("notice", messages.text("meetings.document.added", d.dnr()));
             return "redirect:/namnd/arenden/" + id;
         } catch (ValidationException e) {
             return show(id, model, form, messages.byField(e), false);
         }
+    }
+
+    /** The document's file, as an attachment with a safe file name. */
+    @GetMapping("/namnd/arenden/{id}/handlingar/{documentId}/fil")
+    ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long documentId) {
+        CaseDocuments.File f = documents.file(id, documentId);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(DocumentFile.safeName(f.name(), "handling"), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(f.content());
+    }
+
+    @PostMapping("/namnd/arenden/{id}/handlingar/{documentId}/ta-bort")
+    String removeDocument(@PathVariable long id, @PathVariable long documentId, RedirectAttributes redirect) {
+        documents.remove(id, documentId);
+        redirect.addFlashAttribute("notice", messages.text("meetings.document.removed"));
+        return "redirect:/namnd/arenden/" + id;
     }
 
     static MeetingCase.Text text(Map<String, String> form, Problems input) {

@@ -82,20 +82,74 @@ class CaseRepository {
         jdbc.sql("update meeting_case set status = ?, version = version + 1 where id = ?").params(status.name(), id).update();
     }
 
+    static final String DOCUMENT = """
+            select d.id, d.case_id, d.sub_number, d.title, d.received_on, '' as dnr, d.file_name, d.content_type,
+                   d.size_bytes, d.uploaded_at, d.uploaded_by, d.public_document
+            from case_document d""";
+
     List<MeetingCase.Document> documents(long caseId) {
-        return jdbc.sql("""
-                        select d.id, d.case_id, d.sub_number, d.title, d.received_on, '' as dnr
-                        from case_document d where d.case_id = ? order by d.sub_number""")
+        return jdbc.sql(DOCUMENT + " where d.case_id = ? order by d.sub_number")
                 .param(caseId).query(MeetingCase.Document.class).list();
     }
 
+    Optional<MeetingCase.Document> document(long caseId, long documentId) {
+        return jdbc.sql(DOCUMENT + " where d.case_id = ? and d.id = ?").params(caseId, documentId)
+                .query(MeetingCase.Document.class).optional();
+    }
+
+    /** The document's file; empty when it has none. */
+    Optional<byte[]> content(long documentId) {
+        return jdbc.sql("select content from case_document_content where document_id = ?").param(documentId)
+                .query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    /** The uploaded PDFs of these cases, by case in the order of their sub-numbers; one query. */
+    java.util.Map<Long, List<byte[]>> pdfsOfCases(java.util.Collection<Long> caseIds) {
+        java.util.Map<Long, List<byte[]>> result = new java.util.LinkedHashMap<>();
+        if (caseIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                        select d.case_id, c.content from case_document d join case_document_content c on c.document_id = d.id
+                        where d.case_id in (:ids) and d.content_type = 'application/pdf' order by d.case_id, d.sub_number""")
+                .param("ids", caseIds)
+                .query((rs, n) -> java.util.Map.entry(rs.getLong(1), rs.getBytes(2))).list()
+                .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+        return result;
+    }
+
     long addDocument(long caseId, String title, java.time.LocalDate receivedOn) {
+        return addDocument(caseId, title, receivedOn, null, null, null, null);
+    }
+
+    /** A document, with its file when {@code content} is given; the case's row is locked for the sub-number. */
+    long addDocument(long caseId, String title, java.time.LocalDate receivedOn, String fileName, String contentType,
+                     byte[] content, String uploadedBy) {
         jdbc.sql("select id from meeting_case where id = ? for update").param(caseId).query(Long.class).list();
         int sub = jdbc.sql("select coalesce(max(sub_number), 0) + 1 from case_document where case_id = ?").param(caseId)
                 .query(Integer.class).single();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into case_document (case_id, sub_number, title, received_on) values (?, ?, ?, ?)")
-                .params(caseId, sub, title, receivedOn).update(key, "id");
-        return key.getKey().longValue();
+        jdbc.sql("""
+                        insert into case_document (case_id, sub_number, title, received_on, file_name, content_type, size_bytes,
+                            uploaded_at, uploaded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(caseId, sub, title, receivedOn, fileName, contentType, content == null ? null : (long) content.length,
+                        content == null ? null : java.time.OffsetDateTime.now(), uploadedBy)
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        if (content != null) {
+            jdbc.sql("insert into case_document_content (document_id, content) values (?, ?)").params(id, content).update();
+        }
+        return id;
+    }
+
+    /** Whether a meeting lists the document among its meddelanden. */
+    boolean listedAsMessage(long documentId) {
+        return jdbc.sql("select count(*) from meeting_message where document_id = ?").param(documentId)
+                .query(Long.class).single() > 0;
+    }
+
+    void removeDocument(long documentId) {
+        jdbc.sql("delete from case_document_content where document_id = ?").param(documentId).update();
+        jdbc.sql("delete from case_document where id = ?").param(documentId).update();
     }
 }

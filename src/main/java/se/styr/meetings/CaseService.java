@@ -53,8 +53,8 @@ class CaseService {
     }
 
     List<MeetingCase.Document> documents(MeetingCase c) {
-        return repository.documents(c.id()).stream().map(d -> new MeetingCase.Document(d.id(), d.caseId(), d.subNumber(),
-                d.title(), d.receivedOn(), c.diarienummer().document(d.subNumber()).toString())).toList();
+        return repository.documents(c.id()).stream().map(d -> d.withDnr(c.diarienummer().document(d.subNumber()).toString()))
+                .toList();
     }
 
     /** A document by its diarienummer ("2022.210 VON-010"), for listing it among a meeting's meddelanden. */
@@ -69,6 +69,15 @@ class CaseService {
                 : documents(c).stream().filter(x -> x.subNumber() == d.sub()).findFirst().orElse(null);
         input.check(doc != null, "dnr", "meetings.validering.dnrSaknas", dnr);
         return doc;
+    }
+
+    /** A case by its diarienummer ("2022.005 VON"); null with a problem on {@code field} when there is none. */
+    MeetingCase byDnr(String dnr, String field, Problems input) {
+        Diarienummer d = Diarienummer.parse(dnr);
+        MeetingCase c = d == null || d.sub() != null ? null
+                : repository.byNumber(access.municipalityId(), d.body(), d.year(), d.number()).orElse(null);
+        input.check(c != null, field, "meetings.validering.dnrSaknas", dnr);
+        return c;
     }
 
     List<OrgUnit> bodies() {

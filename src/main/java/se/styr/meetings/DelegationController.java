@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -22,10 +23,12 @@ class DelegationController {
 
     private final DelegationService delegation;
     private final CaseService cases;
+    private final DelegationRevisions revisions;
     private final Messages messages;
 
-    DelegationController(DelegationService delegation, CaseService cases, Messages messages) {
+    DelegationController(DelegationService delegation, DelegationRevisions revisions, CaseService cases, Messages messages) {
         this.delegation = delegation;
+        this.revisions = revisions;
         this.cases = cases;
         this.messages = messages;
     }
@@ -40,8 +43,13 @@ class DelegationController {
         OrgUnit body = cases.chosen(bodyId, bodies);
         model.addAttribute("bodies", bodies);
         model.addAttribute("body", body);
-        model.addAttribute("matters", body == null ? List.of() : delegation.matters(body.id()));
+        List<Delegation.Matter> matters = body == null ? List.of() : delegation.matters(body.id());
+        model.addAttribute("matters", matters);
+        model.addAttribute("matterById", matters.stream().collect(java.util.stream.Collectors.toMap(Delegation.Matter::id, x -> x)));
         model.addAttribute("decisions", body == null ? List.of() : delegation.decisions(body.id()));
+        model.addAttribute("revisions", body == null ? List.of() : revisions.list(body.id()));
+        model.addAttribute("changes", body == null ? Map.of() : revisions.changes(body.id()));
+        model.addAttribute("changeKinds", Delegation.Change.Kind.values());
         model.addAttribute("mayManage", body != null && cases.mayManage(body.id()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -79,6 +87,56 @@ class DelegationController {
             return "redirect:/namnd/delegation?organ=" + matter.bodyUnitId();
         } catch (ValidationException e) {
             return show(matter.bodyUnitId(), model, form, messages.byField(e));
+        }
+    }
+
+    /** A draft revision of the order; it changes nothing until it is decided. */
+    @PostMapping("/namnd/delegation/revideringar")
+    String createRevision(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        Problems input = new Problems();
+        Long body = FormInput.whole(form.get("organ"), "organ", input);
+        try {
+            input.check(body != null, "organ", "meetings.validering.obligatorisk").throwIfAny();
+            revisions.create(body, form.get("revTitle"), form.get("caseDnr"));
+            redirect.addFlashAttribute("notice", messages.text("meetings.revision.created"));
+            return "redirect:/namnd/delegation?organ=" + body;
+        } catch (ValidationException e) {
+            return show(body, model, form, messages.byField(e));
+        }
+    }
+
+    @PostMapping("/namnd/delegation/revideringar/{id}/andringar")
+    String addChange(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        Delegation.Revision r = revisions.get(id);
+        Problems input = new Problems();
+        try {
+            Delegation.Change.Kind kind = CaseController.blank(form.get("kind")) ? null
+                    : FormInput.choice(Delegation.Change.Kind.class, form.get("kind"), "kind", input);
+            Long matterId = CaseController.blank(form.get("matterId")) ? null : FormInput.whole(form.get("matterId"), "matterId", input);
+            input.throwIfAny();
+            revisions.addChange(id, kind, matterId, form.get("code"), form.get("matter"), form.get("delegate"), form.get("legalBasis"));
+            redirect.addFlashAttribute("notice", messages.text("meetings.saved"));
+            return "redirect:/namnd/delegation?organ=" + r.bodyUnitId();
+        } catch (ValidationException e) {
+            return show(r.bodyUnitId(), model, form, messages.byField(e));
+        }
+    }
+
+    /** The revision decided: the decision's paragraph and date are required; then the order changes from the day given. */
+    @PostMapping("/namnd/delegation/revideringar/{id}/beslut")
+    String decide(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        Delegation.Revision r = revisions.get(id);
+        Problems input = new Problems();
+        try {
+            LocalDate on = CaseController.blank(form.get("decidedOn")) ? null : FormInput.date(form.get("decidedOn"), "decidedOn", input);
+            LocalDate from = CaseController.blank(form.get("validFrom")) ? null : FormInput.date(form.get("validFrom"), "validFrom", input);
+            input.throwIfAny();
+            Delegation.Revision saved = revisions.decide(id, FormInput.version(form), form.get("decisionRef"), on, from);
+            redirect.addFlashAttribute("notice", messages.text("meetings.revision.decidedNotice",
+                    saved.decisionRef() + ", " + saved.decidedOn(), saved.validFrom().toString()));
+            return "redirect:/namnd/delegation?organ=" + r.bodyUnitId();
+        } catch (ValidationException e) {
+            return show(r.bodyUnitId(), model, form, messages.byField(e));
         }
     }
 }

@@ -34,14 +34,14 @@ class DelegationService {
 
     List<Delegation.Matter> matters(long bodyUnitId) {
         return jdbc.sql("""
-                        select id, municipality_id, body_unit_id, code, matter, delegate, legal_basis, valid_from, version
+                        select id, municipality_id, body_unit_id, code, matter, delegate, legal_basis, valid_from, valid_to, revision_id, version
                         from delegation_matter where municipality_id = ? and body_unit_id = ? order by code, valid_from, id""")
                 .params(access.municipalityId(), cases.body(bodyUnitId).id()).query(Delegation.Matter.class).list();
     }
 
     Delegation.Matter matter(long id) {
         return jdbc.sql("""
-                        select id, municipality_id, body_unit_id, code, matter, delegate, legal_basis, valid_from, version
+                        select id, municipality_id, body_unit_id, code, matter, delegate, legal_basis, valid_from, valid_to, revision_id, version
                         from delegation_matter where municipality_id = ? and id = ?""")
                 .params(access.municipalityId(), id).query(Delegation.Matter.class).optional()
                 .orElseThrow(() -> new NotFoundException("Delegationspunkten", id));
@@ -98,6 +98,8 @@ class DelegationService {
         p.check(decidedOn != null, "decidedOn", "meetings.validering.datum");
         p.check(decidedOn == null || !decidedOn.isBefore(matter.validFrom()), "decidedOn", "meetings.validering.foreDelegation",
                 matter.validFrom().toString());
+        p.check(decidedOn == null || matter.validTo() == null || !decidedOn.isAfter(matter.validTo()), "decidedOn",
+                "meetings.validering.efterDelegation", String.valueOf(matter.validTo()));
         p.check(by != null, "decidedBy", "meetings.validering.obligatorisk");
         p.check(what != null, "summary", "meetings.validering.obligatorisk");
         p.throwIfAny();

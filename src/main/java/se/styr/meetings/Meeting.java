@@ -34,7 +34,7 @@ record Meeting(long id, long municipalityId, long bodyUnitId, String bodyCode, S
 
     /** A person called to the meeting; {@code servingFor} names the member a substitute serves for. */
     record Attendee(long id, long meetingId, int position, String name, String party, Role role, String servingFor,
-                    boolean present) {
+                    boolean present, String email) {
     }
 
     enum Role { ORDFORANDE, VICE_ORDFORANDE, LEDAMOT, ERSATTARE, TJANSTEPERSON }

@@ -33,6 +33,36 @@ record MeetingCase(long id, long municipalityId, long bodyUnitId, String bodyCod
                 String proposal, String sendTo) {
     }
 
-    record Document(long id, long caseId, int subNumber, String title, LocalDate receivedOn, String dnr) {
+    /** A document of the case; the file's fields are null for a document registered by its title only. */
+    record Document(long id, long caseId, int subNumber, String title, LocalDate receivedOn, String dnr, String fileName,
+                    String contentType, Long sizeBytes, java.time.OffsetDateTime uploadedAt, String uploadedBy,
+                    boolean publicDocument) {
+
+        Document withDnr(String dnr) {
+            return new Document(id, caseId, subNumber, title, receivedOn, dnr, fileName, contentType, sizeBytes, uploadedAt,
+                    uploadedBy, publicDocument);
+        }
+
+        public boolean hasFile() {
+            return sizeBytes != null;
+        }
+
+        /** "PDF", "Word", "Excel", "Bild" for the list. */
+        public String kind() {
+            if (contentType == null) {
+                return null;
+            }
+            return contentType.equals("application/pdf") ? "PDF" : contentType.startsWith("image/") ? "Bild"
+                    : contentType.contains("word") ? "Word" : "Excel";
+        }
+
+        /** The size as "12 kB" or "1,4 MB". */
+        public String size() {
+            if (sizeBytes == null) {
+                return null;
+            }
+            return sizeBytes < 1_000_000 ? Math.max(1, Math.round(sizeBytes / 1000.0)) + " kB"
+                    : String.format(java.util.Locale.forLanguageTag("sv"), "%.1f MB", sizeBytes / 1_000_000.0);
+        }
     }
 }

@@ -16,13 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 import se.styr.platform.ConflictException;
 import se.styr.platform.FormInput;
 import se.styr.platform.Messages;
 import se.styr.platform.PageStatus;
-import se.styr.platform.Pdf;
 import se.styr.platform.Problems;
 import se.styr.platform.ValidationException;
 
@@ -32,19 +29,16 @@ class MeetingController {
 
     private final MeetingService meetings;
     private final CaseService cases;
-    private final DelegationService delegation;
     private final Messages messages;
-    private final ITemplateEngine templates;
-    private final Pdf pdf;
+    private final Kallelse kallelse;
+    private final KallelseMail kallelseMail;
 
-    MeetingController(MeetingService meetings, CaseService cases, DelegationService delegation, Messages messages,
-                      ITemplateEngine templates, Pdf pdf) {
+    MeetingController(MeetingService meetings, CaseService cases, Messages messages, Kallelse kallelse, KallelseMail kallelseMail) {
+        this.kallelseMail = kallelseMail;
         this.meetings = meetings;
         this.cases = cases;
-        this.delegation = delegation;
         this.messages = messages;
-        this.templates = templates;
-        this.pdf = pdf;
+        this.kallelse = kallelse;
     }
 
     @GetMapping("/namnd/sammantraden")
@@ -91,6 +85,9 @@ class MeetingController {
         model.addAttribute("agendaOrder", order(agenda));
         model.addAttribute("messages", meetings.messages(id));
         model.addAttribute("mayManage", manage);
+        model.addAttribute("maySend", meetings.mayManage(m) && !m.frozen());
+        model.addAttribute("mailEnabled", kallelseMail.enabled());
+        model.addAttribute("kallelseSent", kallelseMail.sent(id));
         model.addAttribute("waiting", manage ? waiting(m) : List.of());
         model.addAttribute("kinds", AgendaItem.Kind.values());
         model.addAttribute("roles", Meeting.Role.values());
@@ -131,7 +128,7 @@ class MeetingController {
                     : FormInput.choice(Meeting.Role.class, form.get("role"), "role", input);
             input.throwIfAny();
             meetings.addAttendee(id, form.get("name"), form.get("party"), role, form.get("servingFor"),
-                    !"false".equals(form.get("present")));
+                    !"false".equals(form.get("present")), form.get("email"));
         });
     }
 
@@ -139,7 +136,8 @@ class MeetingController {
     String attendance(@PathVariable long id, @PathVariable long attendeeId, @RequestParam Map<String, String> form, Model model,
                       RedirectAttributes redirect) {
         return run(id, form, model, redirect,
-                () -> meetings.setAttendance(id, attendeeId, "true".equals(form.get("present")), form.get("servingFor")));
+                () -> meetings.setAttendance(id, attendeeId, "true".equals(form.get("present")), form.get("servingFor"),
+                        form.get("email")));
     }
 
     @PostMapping("/namnd/sammantraden/{id}/punkter")
@@ -228,22 +226,24 @@ class MeetingController {
     @GetMapping("/namnd/sammantraden/{id}/kallelse.pdf")
     ResponseEntity<byte[]> notice(@PathVariable long id) {
         Meeting m = meetings.get(id);
-        Context context = new Context(Messages.SWEDISH);
-        String title = messages.text("meetings.kallelse.title", m.bodyName(), m.meetsOn().toString());
-        context.setVariable("title", title);
-        context.setVariable("m", m);
-        context.setVariable("agenda", meetings.agenda(id));
-        context.setVariable("messages", meetings.messages(id));
-        context.setVariable("cases", meetings.agenda(id).stream().filter(i -> i.item().caseId() != null)
-                .map(i -> cases.get(i.item().caseId())).toList());
-        context.setVariable("delegated", meetings.agenda(id).stream()
-                .filter(i -> i.item().kind() == AgendaItem.Kind.DELEGATIONSBESLUT)
-                .map(i -> delegation.reported(m.bodyUnitId(), i.item().periodFrom(), i.item().periodTo())).toList());
-        byte[] bytes = pdf.fromHtml(templates.process("meetings/kallelse-pdf", context), title);
-        String name = ("kallelse-" + m.bodyCode() + "-" + m.meetsOn()).replaceAll("[^\\p{L}\\p{N}]+", "-") + ".pdf";
+        byte[] bytes = kallelse.pdf(m);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(kallelse.fileName(m), StandardCharsets.UTF_8).build().toString())
                 .body(bytes);
+    }
+
+    /** Sends the kallelse by e-mail; sending again needs {@code bekrafta=true}. */
+    @PostMapping("/namnd/sammantraden/{id}/kallelse/skicka")
+    String sendKallelse(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        try {
+            KallelseMail.Sent sent = kallelseMail.send(id, "true".equals(form.get("bekrafta")));
+            redirect.addFlashAttribute("notice", messages.text(sent.failed() == null ? "meetings.kallelse.sent"
+                    : "meetings.kallelse.sentSome", sent.recipientCount(), sent.failed() == null ? ""
+                    : sent.failed().strip().replace("\n", ", ")));
+            return "redirect:/namnd/sammantraden/" + id;
+        } catch (ValidationException e) {
+            return show(id, model, form, messages.byField(e), false);
+        }
     }
 
     private String run(long id, Map<String, String> form, Model model, RedirectAttributes redirect, Runnable change) {

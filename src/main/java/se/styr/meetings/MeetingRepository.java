@@ -94,7 +94,7 @@ class MeetingRepository {
 
     List<Meeting.Attendee> attendees(long meetingId) {
         return jdbc.sql("""
-                        select id, meeting_id, position, name, party, role, serving_for, present from meeting_attendee
+                        select id, meeting_id, position, name, party, role, serving_for, present, email from meeting_attendee
                         where meeting_id = ? order by position, id""").param(meetingId).query(Meeting.Attendee.class).list();
     }
 
@@ -103,6 +103,10 @@ class MeetingRepository {
                         insert into meeting_attendee (meeting_id, position, name, party, role, serving_for, present)
                         values (?, (select coalesce(max(position), 0) + 1 from meeting_attendee where meeting_id = ?), ?, ?, ?, ?, ?)""")
                 .params(meetingId, meetingId, name, party, role.name(), servingFor, present).update();
+    }
+
+    void setEmail(long meetingId, long attendeeId, String email) {
+        jdbc.sql("update meeting_attendee set email = ? where id = ? and meeting_id = ?").params(email, attendeeId, meetingId).update();
     }
 
     void setAttendance(long meetingId, long attendeeId, boolean present, String servingFor) {
@@ -172,7 +176,8 @@ class MeetingRepository {
         return jdbc.sql("""
                         select d.id, d.case_id, d.sub_number, d.title, d.received_on,
                                c.year || '.' || lpad(cast(c.number as varchar(10)), 3, '0') || ' ' || u.code || '-'
-                                   || lpad(cast(d.sub_number as varchar(10)), 3, '0') as dnr
+                                   || lpad(cast(d.sub_number as varchar(10)), 3, '0') as dnr,
+                               d.file_name, d.content_type, d.size_bytes, d.uploaded_at, d.uploaded_by, d.public_document
                         from meeting_message mm join case_document d on d.id = mm.document_id
                         join meeting_case c on c.id = d.case_id join org_unit u on u.id = c.body_unit_id
                         where mm.meeting_id = ? order by c.year, c.number, d.sub_number""")

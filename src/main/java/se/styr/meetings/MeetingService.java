@@ -86,15 +86,27 @@ class MeetingService {
 
     @Transactional
     void addAttendee(long meetingId, String name, String party, Meeting.Role role, String servingFor, boolean present) {
+        addAttendee(meetingId, name, party, role, servingFor, present, null);
+    }
+
+    /** A person called to the meeting, with the e-mail address the kallelse is sent to (optional). */
+    @Transactional
+    void addAttendee(long meetingId, String name, String party, Meeting.Role role, String servingFor, boolean present,
+                     String email) {
         Meeting m = editable(meetingId);
         Problems p = new Problems();
         String n = CaseService.text(p, "name", name, 200);
         p.check(n != null, "name", "meetings.validering.obligatorisk");
         p.check(role != null, "role", "meetings.validering.obligatorisk");
         String serving = CaseService.text(p, "servingFor", servingFor, 200);
+        String address = email(p, email);
         p.throwIfAny();
         List<Meeting.Attendee> before = repository.attendees(meetingId);
         repository.addAttendee(meetingId, n, CaseService.text(p, "party", party, 20), role, serving, present);
+        if (address != null) {
+            repository.setEmail(meetingId, repository.attendees(meetingId).stream().mapToLong(Meeting.Attendee::id).max().orElseThrow(),
+                    address);
+        }
         audit.record(m.municipalityId(), AUDIT_TYPE, meetingId, AuditLog.Action.ANDRAD, "Närvaro: " + n + " – " + title(m),
                 before, repository.attendees(meetingId));
     }
@@ -102,13 +114,23 @@ class MeetingService {
     /** Who attended, and whom a substitute served for (tjänstgörande ersättare). */
     @Transactional
     void setAttendance(long meetingId, long attendeeId, boolean present, String servingFor) {
+        setAttendance(meetingId, attendeeId, present, servingFor, null);
+    }
+
+    /** As above; {@code email} (when not null) replaces the address the kallelse is sent to, blank clears it. */
+    @Transactional
+    void setAttendance(long meetingId, long attendeeId, boolean present, String servingFor, String email) {
         Meeting m = editable(meetingId);
         Problems p = new Problems();
         String serving = CaseService.text(p, "servingFor", servingFor, 200);
+        String address = email(p, email);
         p.throwIfAny();
         List<Meeting.Attendee> before = repository.attendees(meetingId);
         Problems.when(before.stream().noneMatch(a -> a.id() == attendeeId), "attendee", "meetings.validering.saknas");
         repository.setAttendance(meetingId, attendeeId, present, serving);
+        if (email != null) {
+            repository.setEmail(meetingId, attendeeId, address);
+        }
         audit.record(m.municipalityId(), AUDIT_TYPE, meetingId, AuditLog.Action.ANDRAD, "Närvaro – " + title(m), before,
                 repository.attendees(meetingId));
     }
@@ -266,5 +288,12 @@ class MeetingService {
                 CaseService.text(p, "adjusterUsername", in.adjusterUsername(), 100));
         p.throwIfAny();
         return d;
+    }
+
+    /** An e-mail address stripped, null when blank; a problem on {@code email} when it is not one. */
+    static String email(Problems p, String email) {
+        String e = CaseService.text(p, "email", email, 320);
+        p.check(e == null || e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "email", "meetings.validering.epost");
+        return e;
     }
 }

@@ -34,8 +34,11 @@ class MinutesService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
+    private final DelegationRevisions revisions;
+
     MinutesService(MeetingRepository repository, CaseRepository cases, MeetingService meetings, Access access, AuditLog audit,
-                   ApplicationEventPublisher events) {
+                   ApplicationEventPublisher events, DelegationRevisions revisions) {
+        this.revisions = revisions;
         this.repository = repository;
         this.cases = cases;
         this.meetings = meetings;
@@ -162,6 +165,7 @@ class MinutesService {
                 cases.setStatus(c.id(), MeetingCase.Status.REGISTRERAT);
             } else if (p.outcome() == Paragraph.Outcome.BESLUT) {
                 cases.setStatus(c.id(), MeetingCase.Status.BESLUTAT);
+                revisions.decidedInMinutes(m.municipalityId(), c.id(), m.bodyCode() + " § " + p.number(), m.meetsOn());
                 if (c.sourceType() != null) {
                     events.publishEvent(new Decisions.Decided(m.municipalityId(), c.sourceType(), c.sourceId(),
                             Paragraph.reference(m.bodyCode(), p.number(), m.meetsOn()), m.meetsOn()));

@@ -34,6 +34,11 @@ class Mailer {
 
     /** Sends a plain-text mail with an HTML alternative; throws what the server answered when it fails. */
     void send(String to, String subject, String text, String html) throws MessagingException {
+        send(to, subject, text, html, null);
+    }
+
+    /** As {@link #send(String, String, String, String)}, with a file attached when one is given. */
+    void send(String to, String subject, String text, String html, Mail.Attachment attachment) throws MessagingException {
         JavaMailSender mail = sender.getObject();
         MimeMessage message = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -44,7 +49,15 @@ class Mailer {
         }
         helper.setTo(to);
         helper.setSubject(subject);
-        helper.setText(text, html);
+        if (html == null) {
+            helper.setText(text);
+        } else {
+            helper.setText(text, html);
+        }
+        if (attachment != null) {
+            helper.addAttachment(attachment.fileName(), new org.springframework.core.io.ByteArrayResource(attachment.content()),
+                    attachment.contentType());
+        }
         mail.send(message);
     }
 }
