@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,9 +103,10 @@ public class KoladaImports {
             for (int y = last - yearsBack; y <= last; y++) {
                 years.add(y);
             }
+            // every municipality's values (not only the chosen areas'): the rank is among all 290
             List<KoladaRows.Value> rows = new ArrayList<>();
-            for (List<String> areas : KoladaStore.chunks(new ArrayList<>(areas(municipalityId)), 50)) {
-                rows.addAll(client.values(kpis, areas, years));
+            for (String kpi : kpis) {
+                rows.addAll(client.valuesOfAll(kpi, years));
             }
             return store(municipalityId, linked, rows);
         });
@@ -116,15 +116,6 @@ public class KoladaImports {
     public Result valuesFromFile(long municipalityId, String content, String name) {
         return run(municipalityId, messages.text("kolada.run.valuesFromFile", name), () ->
                 store(municipalityId, goals.linkedToKolada(municipalityId), KoladaFiles.values(content, name)));
-    }
-
-    private Set<String> areas(long municipalityId) {
-        Set<String> areas = new LinkedHashSet<>();
-        areas.add(store.municipalityCode(municipalityId));
-        areas.add(RIKET);
-        store.areas(municipalityId).stream().filter(a -> !"GRUPP".equals(a.kind())).forEach(a -> areas.add(a.area()));
-        areas.addAll(store.groupMembers(municipalityId));
-        return areas;
     }
 
     private Result store(long municipalityId, List<GoalObject> linked, List<KoladaRows.Value> rows) {
