@@ -76,6 +76,23 @@ public class KoladaImports {
         return new Result(kpis.size(), 0, 0, messages.text("kolada.run.kpisRead", kpis.size()));
     }
 
+    // ---- Kolada's municipality groups
+
+    /** Copies Kolada's municipality groups and their members ({@code /v3/municipality_groups}, all pages). */
+    public Result groupsFromKolada() {
+        return run(null, messages.text("kolada.run.groupsFrom", client.baseUrl()), () -> saveGroups(client.groups()));
+    }
+
+    /** The same from a file of {@code /v3/municipality_groups} pages. */
+    public Result groupsFromFile(String content, String name) {
+        return run(null, messages.text("kolada.run.groupsFromFile", name), () -> saveGroups(KoladaFiles.groups(content, name)));
+    }
+
+    private Result saveGroups(List<KoladaRows.Group> groups) {
+        tx.executeWithoutResult(s -> store.saveGroups(groups, now()));
+        return new Result(groups.size(), 0, 0, messages.text("kolada.run.groupsRead", groups.size()));
+    }
+
     /** Chooses the guidelines' rule by which a linked key figure is judged; optimistic locking, audited old → new. */
     void saveRule(GoalObject o, GuidelineRule rule, boolean smallUnit, Integer version) {
         tx.executeWithoutResult(s -> {

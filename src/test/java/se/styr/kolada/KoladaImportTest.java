@@ -146,6 +146,40 @@ class KoladaImportTest {
     }
 
     @Test
+    @org.springframework.security.test.context.support.WithUserDetails("admin")
+    void kolada_s_municipality_groups_are_fetched_page_by_page_and_one_is_picked_with_its_members() throws Exception {
+        KoladaImports.Result r = imports.groupsFromKolada();
+        assertThat(r.rows()).isEqualTo(2);
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/kolada/jamforelse"))
+                .andReturn().getResponse().getContentAsString();
+        // the group Alingsås belongs to is listed first
+        assertThat(page).contains("Kommuner i Västra Götaland (test)").contains("Liknande kommuner äldreomsorg, Alingsås (test)");
+        assertThat(page.indexOf("G900002")).isLessThan(page.indexOf("G900001"));
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/kolada/jamforelse/grupp/kolada")
+                        .param("koladaGroup", "G900002")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+        assertThat(jdbc.sql("select member from kolada_group_member where municipality_id = ? and area = 'G900002' order by member")
+                .param(municipality).query(String.class).list()).as("Alingsås itself is not its own peer").containsExactly("1487", "1490");
+        assertThat(jdbc.sql("select count(*) from audit_entry where object_type = 'kolada_area' and summary like '%Kommuner i Västra Götaland%'")
+                .query(Long.class).single()).isEqualTo(1);
+
+        // an unknown group is refused in Swedish beside the field; nothing is added
+        String refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/kolada/jamforelse/grupp/kolada")
+                        .param("koladaGroup", "G999999")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("finns inte i den hämtade listan");
+
+        // the same groups from a file of the API's pages give the same copy
+        String file = "[" + KOLADA.groupPage(false) + "," + KOLADA.groupPage(true) + "]";
+        assertThat(imports.groupsFromFile(file, "grupper.json").rows()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from kolada_group_catalog_member").query(Long.class).single()).isEqualTo(5);
+    }
+
+    @Test
     void a_passing_5xx_is_retried() {
         KOLADA.mode = KoladaStandIn.Mode.ERROR_500_ONCE;
         imports.valuesFromKolada(municipality);

@@ -173,8 +173,11 @@ final class KoladaStandIn {
 
     /** Kolada's municipality groups, on two pages (ids and titles made up for the test; members are real codes). */
     private void groups(HttpExchange x) throws IOException {
-        boolean second = String.valueOf(x.getRequestURI().getQuery()).contains("page=2");
-        send(x, 200, second ? """
+        send(x, 200, groupPage(String.valueOf(x.getRequestURI().getQuery()).contains("page=2")));
+    }
+
+    String groupPage(boolean second) {
+        return second ? """
                 {"count": 1, "next_url": null, "values": [
                  {"id": "G900002", "title": "Kommuner i Västra Götaland (test)", "members": [
                    {"id": "1489", "title": "Alingsås"}, {"id": "1490", "title": "Borås"}, {"id": "1487", "title": "Vänersborg"}]}]}
@@ -182,7 +185,7 @@ final class KoladaStandIn {
                 {"count": 1, "next_url": "%s/municipality_groups?per_page=5000&page=2", "values": [
                  {"id": "G900001", "title": "Liknande kommuner äldreomsorg, Alingsås (test)", "members": [
                    {"id": "1488", "title": "Trollhättan"}, {"id": "1490", "title": "Borås"}]}]}
-                """.formatted(baseUrl()));
+                """.formatted(baseUrl());
     }
 
     private static void send(HttpExchange x, int status, String body) throws IOException {
