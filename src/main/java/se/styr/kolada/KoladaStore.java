@@ -147,6 +147,20 @@ class KoladaStore {
                         rs.getBigDecimal(4))).list();
     }
 
+    /** The same for several KPIs at once (the compiled report): one query. */
+    List<KoladaRows.Value> groupMeans(long municipalityId, Collection<String> kpis) {
+        if (kpis.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select v.kpi, g.area, v.year, v.sex, avg(v.amount) from kolada_group_member g
+                        join kolada_value v on v.area = g.member and v.kpi in (:kpis) and v.amount is not null
+                        where g.municipality_id = :m group by v.kpi, g.area, v.year, v.sex""")
+                .param("kpis", kpis).param("m", municipalityId)
+                .query((rs, n) -> new KoladaRows.Value(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4).charAt(0),
+                        rs.getBigDecimal(5))).list();
+    }
+
     record Rank(int year, char sex, int higher, int lower, int total) {
     }
 
