@@ -50,36 +50,43 @@ class KoladaReportColumn implements ReportColumns {
     }
 
     /**
-     * Riket's column, then the county's and each comparison group's (the mean of its members) for the report's year
-     * or the latest before it: three more queries whatever the number of figures and groups.
+     * Riket's column, then the county's and each comparison group's (the mean of its members), each for the report's
+     * year or the latest before it: one query whatever the number of figures and groups (as Riket's alone).
      */
     @Override
     public List<Column> columns(Collection<GoalObject> figures, int year) {
-        List<Column> result = new java.util.ArrayList<>(column(figures, year).stream().toList());
         List<String> kpis = figures.stream().map(GoalObject::koladaId).filter(k -> k != null).distinct().toList();
         Long municipality = figures.stream().map(GoalObject::municipalityId).findFirst().orElse(null);
         if (kpis.isEmpty() || municipality == null) {
-            return result;
+            return List.of();
         }
-        List<KoladaStore.Area> areas = store.areas(municipality);
-        List<KoladaRows.Value> values = new java.util.ArrayList<>(store.values(kpis,
-                areas.stream().filter(a -> KoladaAreas.COUNTY.equals(a.kind())).map(KoladaStore.Area::area).toList()));
-        values.addAll(store.groupMeans(municipality, kpis));
-        for (KoladaStore.Area a : areas) {
-            Map<String, KoladaRows.Value> latest = new HashMap<>();
-            values.stream().filter(v -> v.area().equals(a.area()) && v.year() <= year && v.sex() == 'T' && v.value() != null)
-                    .forEach(v -> latest.merge(v.kpi(), v, (x, y) -> x.year() >= y.year() ? x : y));
+        // per area (Riket first, then the county, then the groups by name): the latest value per KPI
+        Map<String, KoladaStore.AreaValue> first = new java.util.TreeMap<>();
+        Map<String, Map<String, KoladaStore.AreaValue>> latest = new java.util.TreeMap<>();
+        for (KoladaStore.AreaValue v : store.reportValues(municipality, kpis, year)) {
+            String key = ("RIKET".equals(v.kind()) ? "0" : KoladaAreas.COUNTY.equals(v.kind()) ? "1" : "2") + v.title() + "\u0000" + v.area();
+            first.putIfAbsent(key, v);
+            latest.computeIfAbsent(key, k -> new HashMap<>()).merge(v.kpi(), v, (a, b) -> a.year() >= b.year() ? a : b);
+        }
+        List<Column> result = new java.util.ArrayList<>();
+        latest.forEach((key, byKpi) -> {
             Map<Long, String> cells = new HashMap<>();
-            figures.stream().filter(f -> f.koladaId() != null && latest.containsKey(f.koladaId())).forEach(f -> {
-                KoladaRows.Value v = latest.get(f.koladaId());
+            figures.stream().filter(f -> f.koladaId() != null && byKpi.containsKey(f.koladaId())).forEach(f -> {
+                KoladaStore.AreaValue v = byKpi.get(f.koladaId());
                 cells.put(f.id(), sv.number(v.value()) + (v.year() == year ? "" : " (" + v.year() + ")"));
             });
-            if (!cells.isEmpty()) {
-                result.add(new Column(messages.text(KoladaAreas.COUNTY.equals(a.kind()) ? "kolada.report.county" : "kolada.report.group",
-                        a.title(), year), cells, messages.text(KoladaAreas.COUNTY.equals(a.kind()) ? "kolada.report.countyNote"
-                        : "kolada.report.groupNote", a.title())));
+            KoladaStore.AreaValue a = first.get(key);
+            if (cells.isEmpty()) {
+                return;
             }
-        }
+            if ("RIKET".equals(a.kind())) {
+                result.add(new Column(messages.text("kolada.report.riket", year), cells, messages.text("kolada.report.riketNote")));
+            } else {
+                boolean county = KoladaAreas.COUNTY.equals(a.kind());
+                result.add(new Column(messages.text(county ? "kolada.report.county" : "kolada.report.group", a.title(), year), cells,
+                        messages.text(county ? "kolada.report.countyNote" : "kolada.report.groupNote", a.title())));
+            }
+        });
         return result;
     }
 }
