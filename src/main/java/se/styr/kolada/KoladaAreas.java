@@ -38,8 +38,11 @@ class KoladaAreas {
     private final AuditLog audit;
     private final MunicipalityLock lock;
     private final Messages messages;
+    private final KoladaGroupCatalog catalog;
 
-    KoladaAreas(KoladaStore store, Access access, AuditLog audit, MunicipalityLock lock, Messages messages) {
+    KoladaAreas(KoladaStore store, KoladaGroupCatalog catalog, Access access, AuditLog audit, MunicipalityLock lock,
+                Messages messages) {
+        this.catalog = catalog;
         this.messages = messages;
         this.store = store;
         this.access = access;
@@ -142,8 +145,8 @@ class KoladaAreas {
     }
 
     /** Kolada's municipality groups to pick from (the local copy), those the municipality belongs to first. */
-    List<KoladaStore.CatalogGroup> catalog(long municipalityId) {
-        return store.catalog(store.municipalityCode(municipalityId));
+    List<KoladaGroupCatalog.CatalogGroup> catalog(long municipalityId) {
+        return catalog.catalog(store.municipalityCode(municipalityId));
     }
 
     /**
@@ -157,7 +160,7 @@ class KoladaAreas {
         if (code.isEmpty()) {
             throw ValidationException.of("koladaGroup", "kolada.areas.pickRequired");
         }
-        KoladaStore.CatalogGroup group = store.catalogGroup(code)
+        KoladaGroupCatalog.CatalogGroup group = catalog.catalogGroup(code)
                 .orElseThrow(() -> ValidationException.of("koladaGroup", "kolada.areas.pickUnknown", code));
         lock.hold(municipalityId);
         if (store.area(municipalityId, code).isPresent()) {
@@ -167,7 +170,7 @@ class KoladaAreas {
         String name = group.title().length() > TITLE ? group.title().substring(0, TITLE) : group.title();
         store.insertArea(municipalityId, code, GROUP, name);
         List<String> members = new ArrayList<>();
-        for (KoladaRows.Member m : store.catalogMembers(code)) {
+        for (KoladaRows.Member m : catalog.catalogMembers(code)) {
             if (MUNICIPALITY_ID.matcher(m.id()).matches() && !m.id().startsWith("00") && !m.id().equals(own)) {
                 store.insertMember(municipalityId, code, m.id(), m.title());
                 members.add(m.id());

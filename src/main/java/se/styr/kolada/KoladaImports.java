@@ -43,10 +43,12 @@ public class KoladaImports {
     private final MunicipalityLock lock;
     private final se.styr.audit.AuditLog audit;
     private final se.styr.platform.Messages messages;
+    private final KoladaGroupCatalog catalog;
 
     KoladaImports(KoladaClient client, KoladaStore store, GoalService goals, TransactionTemplate tx, MunicipalityLock lock,
-                  se.styr.audit.AuditLog audit, se.styr.platform.Messages messages,
+                  se.styr.audit.AuditLog audit, se.styr.platform.Messages messages, KoladaGroupCatalog catalog,
                   @Value("${styr.kolada.years-back:10}") int yearsBack) {
+        this.catalog = catalog;
         this.messages = messages;
         this.lock = lock;
         this.audit = audit;
@@ -89,7 +91,7 @@ public class KoladaImports {
     }
 
     private Result saveGroups(List<KoladaRows.Group> groups) {
-        tx.executeWithoutResult(s -> store.saveGroups(groups, now()));
+        tx.executeWithoutResult(s -> catalog.saveGroups(groups, now()));
         return new Result(groups.size(), 0, 0, messages.text("kolada.run.groupsRead", groups.size()));
     }
 
