@@ -15,6 +15,14 @@ public interface ReportColumns {
     /** The column for these figures and the report's latest outcome year, if the module has anything for them. */
     Optional<Column> column(Collection<GoalObject> figures, int year);
 
+    /**
+     * Several columns at once, for a module whose columns depend on the data (Kolada: Riket, the county and each
+     * comparison group). By default the one of {@link #column}; the follow-up asks this one.
+     */
+    default java.util.List<Column> columns(Collection<GoalObject> figures, int year) {
+        return column(figures, year).stream().toList();
+    }
+
     /** A column: its Swedish heading, the formatted cell per figure id, and the attribution to print below the table. */
     record Column(String heading, Map<Long, String> cells, String source) {
     }

@@ -326,7 +326,7 @@ class ReportCompiler {
             return List.of();
         }
         int year = report.outcomeYears().get(report.outcomeYears().size() - 1);
-        return columns.stream().map(c -> c.column(figures, year)).flatMap(java.util.Optional::stream).toList();
+        return columns.stream().flatMap(c -> c.columns(figures, year).stream()).toList();
     }
 
     /** The report as an HTML article: the same markup on the page, in the PDF and in the kept decided version. */

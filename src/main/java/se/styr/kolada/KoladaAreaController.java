@@ -23,11 +23,13 @@ import se.styr.platform.ValidationException;
 class KoladaAreaController {
 
     private final KoladaAreas areas;
+    private final KoladaImports imports;
     private final Access access;
     private final Messages messages;
 
-    KoladaAreaController(KoladaAreas areas, Access access, Messages messages) {
+    KoladaAreaController(KoladaAreas areas, KoladaImports imports, Access access, Messages messages) {
         this.areas = areas;
+        this.imports = imports;
         this.access = access;
         this.messages = messages;
     }
@@ -40,6 +42,7 @@ class KoladaAreaController {
 
     private String page(Model model, Map<String, String> form, Map<String, List<String>> errors, String conflict) {
         model.addAttribute("choice", areas.current(access.municipalityId()));
+        model.addAttribute("catalog", areas.catalog(access.municipalityId()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("conflict", conflict);
@@ -59,6 +62,45 @@ class KoladaAreaController {
                     Model model, RedirectAttributes redirect) {
         return write(model, redirect, form("groupArea", groupArea, "groupTitle", groupTitle), "kolada.areas.groupAdded",
                 () -> areas.addGroup(access.municipalityId(), groupArea, groupTitle));
+    }
+
+    @PostMapping("/kolada/jamforelse/grupp/kolada")
+    String pickGroup(@RequestParam(required = false) String koladaGroup, Model model, RedirectAttributes redirect) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("koladaGroup", koladaGroup == null ? "" : koladaGroup);
+        return write(model, redirect, form, "kolada.areas.groupAdded", () -> areas.pickGroup(access.municipalityId(), koladaGroup));
+    }
+
+    /** Copies Kolada's municipality groups, from Kolada or from a file of its pages (administrator). */
+    @PostMapping("/kolada/jamforelse/kommungrupper/hamta")
+    String fetchGroups(RedirectAttributes redirect) {
+        access.require(Access.Action.ADMINISTER, null);
+        return imported(redirect, () -> imports.groupsFromKolada());
+    }
+
+    @PostMapping("/kolada/jamforelse/kommungrupper/fil")
+    String groupFile(@RequestParam(required = false) org.springframework.web.multipart.MultipartFile file, RedirectAttributes redirect) {
+        access.require(Access.Action.ADMINISTER, null);
+        return imported(redirect, () -> {
+            if (file == null || file.isEmpty()) {
+                throw new KoladaException("kolada.file.choose");
+            }
+            try {
+                return imports.groupsFromFile(new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                        file.getOriginalFilename() == null ? messages.text("kolada.file.defaultName") : file.getOriginalFilename());
+            } catch (java.io.IOException e) {
+                throw new KoladaException(e, "kolada.file.unreadable");
+            }
+        });
+    }
+
+    private String imported(RedirectAttributes redirect, java.util.function.Supplier<KoladaImports.Result> work) {
+        try {
+            redirect.addFlashAttribute("notice", work.get().message());
+        } catch (KoladaException e) {
+            redirect.addFlashAttribute("error", e.in(messages).getMessage());
+        }
+        return "redirect:/kolada/jamforelse";
     }
 
     @PostMapping("/kolada/jamforelse/grupp/ta-bort")

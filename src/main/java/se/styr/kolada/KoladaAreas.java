@@ -38,8 +38,11 @@ class KoladaAreas {
     private final AuditLog audit;
     private final MunicipalityLock lock;
     private final Messages messages;
+    private final KoladaGroupCatalog catalog;
 
-    KoladaAreas(KoladaStore store, Access access, AuditLog audit, MunicipalityLock lock, Messages messages) {
+    KoladaAreas(KoladaStore store, KoladaGroupCatalog catalog, Access access, AuditLog audit, MunicipalityLock lock,
+                Messages messages) {
+        this.catalog = catalog;
         this.messages = messages;
         this.store = store;
         this.access = access;
@@ -139,6 +142,42 @@ class KoladaAreas {
         store.insertArea(municipalityId, code, GROUP, name);
         audit.record(municipalityId, "kolada_area", municipalityId, AuditLog.Action.SKAPAD, messages.text("kolada.audit.group", name), null,
                 Map.of("area", code, "title", name));
+    }
+
+    /** Kolada's municipality groups to pick from (the local copy), those the municipality belongs to first. */
+    List<KoladaGroupCatalog.CatalogGroup> catalog(long municipalityId) {
+        return catalog.catalog(store.municipalityCode(municipalityId));
+    }
+
+    /**
+     * Adds one of Kolada's municipality groups from the local copy as a comparison group, with its members (not the
+     * municipality itself, no county or Riket); audited with the members. The typed-in way ({@link #addGroup}) stays.
+     */
+    @Transactional
+    void pickGroup(long municipalityId, String groupId) {
+        access.require(Access.Action.ADMINISTER, null);
+        String code = code(groupId);
+        if (code.isEmpty()) {
+            throw ValidationException.of("koladaGroup", "kolada.areas.pickRequired");
+        }
+        KoladaGroupCatalog.CatalogGroup group = catalog.catalogGroup(code)
+                .orElseThrow(() -> ValidationException.of("koladaGroup", "kolada.areas.pickUnknown", code));
+        lock.hold(municipalityId);
+        if (store.area(municipalityId, code).isPresent()) {
+            throw ValidationException.of("koladaGroup", "kolada.areas.taken", code);
+        }
+        String own = store.municipalityCode(municipalityId);
+        String name = group.title().length() > TITLE ? group.title().substring(0, TITLE) : group.title();
+        store.insertArea(municipalityId, code, GROUP, name);
+        List<String> members = new ArrayList<>();
+        for (KoladaRows.Member m : catalog.catalogMembers(code)) {
+            if (MUNICIPALITY_ID.matcher(m.id()).matches() && !m.id().startsWith("00") && !m.id().equals(own)) {
+                store.insertMember(municipalityId, code, m.id(), m.title());
+                members.add(m.id());
+            }
+        }
+        audit.record(municipalityId, "kolada_area", municipalityId, AuditLog.Action.SKAPAD, messages.text("kolada.audit.group", name), null,
+                Map.of("area", code, "title", name, "members", members, "source", "Kolada"));
     }
 
     /** Removes a group and its members; a group already removed (by someone else) is a conflict. */

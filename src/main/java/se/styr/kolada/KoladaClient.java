@@ -68,6 +68,26 @@ public class KoladaClient {
         return rows;
     }
 
+    /**
+     * The values of one KPI for every municipality, county and Riket (no municipality filter, {@code
+     * /data/kpi/{id}/year/{years}}), every sex, all pages: what the rank among all municipalities needs.
+     */
+    List<KoladaRows.Value> valuesOfAll(String kpi, Collection<Integer> years) {
+        List<KoladaRows.Value> rows = new ArrayList<>();
+        List<Integer> sorted = years.stream().sorted().toList();
+        for (int i = 0; i < sorted.size(); i += YEARS_PER_REQUEST) {
+            List<Integer> chunk = sorted.subList(i, Math.min(sorted.size(), i + YEARS_PER_REQUEST));
+            rows.addAll(all(baseUrl + "/data/kpi/" + kpi + "/year/"
+                    + String.join(",", chunk.stream().map(String::valueOf).toList()) + "?per_page=" + PER_PAGE, KoladaJson::values));
+        }
+        return rows;
+    }
+
+    /** Kolada's municipality groups with their members ({@code /municipality_groups}), all pages. */
+    List<KoladaRows.Group> groups() {
+        return all(baseUrl + "/municipality_groups?per_page=" + PER_PAGE, KoladaJson::groups);
+    }
+
     private <T> List<T> all(String first, BiFunction<String, Object, KoladaRows.Page<T>> parser) {
         List<T> rows = new ArrayList<>();
         String url = first;

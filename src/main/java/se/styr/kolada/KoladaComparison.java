@@ -41,7 +41,7 @@ class KoladaComparison {
 
     record View(String kpiId, KoladaStore.StoredKpi kpi, List<Integer> years, List<Row> rows, List<Row> sexRows,
                 List<String> ranks, KoladaChart chart, List<Provenance> provenance, GuidelineRule rule, boolean smallUnit,
-                Integer ruleVersion, Signal signal, String signalText) {
+                Integer ruleVersion, Signal signal, String signalText, List<Row> sexRanks) {
 
         public boolean hasValues() {
             return !years.isEmpty();
@@ -54,10 +54,12 @@ class KoladaComparison {
         String own = store.municipalityCode(o.municipalityId());
         List<KoladaStore.Area> areas = store.areas(o.municipalityId());
         List<String> direct = new ArrayList<>(List.of(own, KoladaImports.RIKET));
-        areas.stream().filter(a -> !"GRUPP".equals(a.kind())).forEach(a -> direct.add(a.area()));
+        areas.forEach(a -> direct.add(a.area()));
         Map<String, Map<Character, Map<Integer, BigDecimal>>> byArea = new HashMap<>();
-        List<KoladaRows.Value> rows = new ArrayList<>(store.values(List.of(kpi), direct));
-        rows.addAll(store.groupMeans(o.municipalityId(), kpi));
+        // a group's value is its members' mean, unless the data holds a value under the group's own id (Kolada's
+        // data API answers municipalities, counties and Riket; a file may carry a group's value): that one wins
+        List<KoladaRows.Value> rows = new ArrayList<>(store.groupMeans(o.municipalityId(), kpi));
+        rows.addAll(store.values(List.of(kpi), direct));
         rows.forEach(v -> byArea.computeIfAbsent(v.area(), k -> new HashMap<>())
                 .computeIfAbsent(v.sex(), k -> new TreeMap<>()).put(v.year(), v.value()));
         TreeSet<Integer> yearSet = new TreeSet<>();
@@ -84,12 +86,20 @@ class KoladaComparison {
                 }
             }
         }
-        Map<Integer, String> rankByYear = new HashMap<>();
+        // Kolada's metadata says nothing of a KPI's desired direction: the linked figure's own direction decides
+        Map<Character, Map<Integer, String>> rankBySex = new HashMap<>();
         for (KoladaStore.Rank r : store.ranks(kpi, own)) {
             int better = o.direction() == Direction.DECREASE ? r.lower() : r.higher();
-            rankByYear.put(r.year(), messages.text("kolada.rank", better + 1, r.total()));
+            rankBySex.computeIfAbsent(r.sex(), k -> new HashMap<>()).put(r.year(), messages.text("kolada.rank", better + 1, r.total()));
         }
-        List<String> ranks = years.stream().map(y -> rankByYear.getOrDefault(y, "–")).toList();
+        List<String> ranks = years.stream().map(y -> rankBySex.getOrDefault('T', Map.of()).getOrDefault(y, "–")).toList();
+        List<Row> sexRanks = new ArrayList<>();
+        for (char sex : new char[] {'K', 'M'}) {
+            if (rankBySex.containsKey(sex)) {
+                sexRanks.add(new Row(messages.text("kolada.sex." + sex, messages.text("kolada.section.rank")), own, true,
+                        years.stream().map(y -> rankBySex.get(sex).getOrDefault(y, "–")).toList()));
+            }
+        }
         KoladaChart chart = KoladaChart.of(years, series, sv, meta == null ? kpi : meta.title(), messages.text("kolada.chart.noValue"));
 
         KoladaStore.Rule rule = store.rule(o.id()).orElse(null);
@@ -99,7 +109,7 @@ class KoladaComparison {
         values.forEach(v -> ownValues.put(v.year(), v));
         Signal signal = judge(chosen, small, o.direction(), ownValues, byArea, areas);
         return new View(kpi, meta, years, table, sexRows, ranks, chart, provenance(o.id(), ownValues), chosen, small,
-                rule == null ? null : rule.version(), signal, signal == null ? null : signalText(chosen, signal));
+                rule == null ? null : rule.version(), signal, signal == null ? null : signalText(chosen, signal), sexRanks);
     }
 
     private List<String> cells(List<Integer> years, Map<Integer, BigDecimal> values) {

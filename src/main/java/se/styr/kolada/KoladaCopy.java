@@ -33,7 +33,7 @@ final class KoladaCopy {
                 // repeat a key, back to the savepoint and through the staging table below
                 java.sql.Savepoint before = c.setSavepoint();
                 try {
-                    copyIn(pgType, pgConnection, "copy kolada_value (kpi, area, year, sex, amount) from stdin (format csv)", values);
+                    copyIn(pgType, pgConnection, "copy kolada_value (kpi, area, year, sex, amount) from stdin (format csv)", new Rows(values, false));
                     c.releaseSavepoint(before);
                     return true;
                 } catch (java.lang.reflect.InvocationTargetException e) {
@@ -41,17 +41,19 @@ final class KoladaCopy {
                 }
             }
             try (Statement st = c.createStatement()) {
-                st.execute("create temporary table if not exists kolada_stage (kpi varchar(10), area varchar(10), "
-                        + "year integer, sex char(1), amount numeric(18, 4)) on commit delete rows");
+                st.execute("create temporary table if not exists kolada_stage_n (kpi varchar(10), area varchar(10), "
+                        + "year integer, sex char(1), amount numeric(18, 4), n bigint) on commit delete rows");
             }
-            copyIn(pgType, pgConnection, "copy kolada_stage from stdin (format csv)", values);
+            copyIn(pgType, pgConnection, "copy kolada_stage_n from stdin (format csv)", new Rows(values, true));
             try (Statement st = c.createStatement()) {
+                // a key repeated within the import: the row read last wins, as in the batched path
                 st.execute("""
                         insert into kolada_value (kpi, area, year, sex, amount)
-                        select distinct on (kpi, area, year, sex) kpi, area, year, sex, amount from kolada_stage
+                        select distinct on (kpi, area, year, sex) kpi, area, year, sex, amount from kolada_stage_n
+                        order by kpi, area, year, sex, n desc
                         on conflict (kpi, area, year, sex) do update set amount = excluded.amount
                         where kolada_value.amount is distinct from excluded.amount""");
-                st.execute("truncate kolada_stage");
+                st.execute("truncate kolada_stage_n");
             }
             return true;
         } catch (SQLException | ReflectiveOperationException e) {
@@ -62,10 +64,10 @@ final class KoladaCopy {
     }
 
     /** The driver is a runtime dependency only: its COPY API is reached by reflection. */
-    private static void copyIn(Class<?> pgType, Object pgConnection, String sql, List<KoladaRows.Value> values)
+    private static void copyIn(Class<?> pgType, Object pgConnection, String sql, Reader rows)
             throws ReflectiveOperationException {
         Object copyApi = pgType.getMethod("getCopyAPI").invoke(pgConnection);
-        copyApi.getClass().getMethod("copyIn", String.class, Reader.class).invoke(copyApi, sql, new Rows(values));
+        copyApi.getClass().getMethod("copyIn", String.class, Reader.class).invoke(copyApi, sql, rows);
     }
 
     private static boolean anyStored(Connection c, List<KoladaRows.Value> values) throws SQLException {
@@ -91,12 +93,15 @@ final class KoladaCopy {
     private static final class Rows extends Reader {
 
         private final List<KoladaRows.Value> values;
+        private final boolean numbered;
         private int next;
         private String line = "";
         private int pos;
 
-        Rows(List<KoladaRows.Value> values) {
+        /** {@code numbered}: each line ends with its position, so that the last of a repeated key can be told. */
+        Rows(List<KoladaRows.Value> values, boolean numbered) {
             this.values = values;
+            this.numbered = numbered;
         }
 
         @Override
@@ -107,7 +112,7 @@ final class KoladaCopy {
                 }
                 KoladaRows.Value v = values.get(next++);
                 line = v.kpi() + ',' + v.area() + ',' + v.year() + ',' + v.sex() + ','
-                        + (v.value() == null ? "" : v.value().toPlainString()) + '\n';
+                        + (v.value() == null ? "" : v.value().toPlainString()) + (numbered ? "," + next : "") + '\n';
                 pos = 0;
             }
             int n = Math.min(len, line.length() - pos);

@@ -44,6 +44,22 @@ final class KoladaFiles {
         return KoladaJson.kpis(text, name).rows();
     }
 
+    /** Kolada's municipality groups from a file of {@code /v3/municipality_groups} pages (one page, or an array of pages). */
+    static List<KoladaRows.Group> groups(String content, String name) {
+        String text = content.strip();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.startsWith("[")) {
+            List<KoladaRows.Group> rows = new ArrayList<>();
+            for (String page : pages(text, name)) {
+                rows.addAll(KoladaJson.groups(page, name).rows());
+            }
+            return rows;
+        }
+        return KoladaJson.groups(text, name).rows();
+    }
+
     private static List<String> pages(String text, String name) {
         try {
             tools.jackson.databind.JsonNode array = tools.jackson.databind.json.JsonMapper.builder().build().readTree(text);

@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,10 +43,12 @@ public class KoladaImports {
     private final MunicipalityLock lock;
     private final se.styr.audit.AuditLog audit;
     private final se.styr.platform.Messages messages;
+    private final KoladaGroupCatalog catalog;
 
     KoladaImports(KoladaClient client, KoladaStore store, GoalService goals, TransactionTemplate tx, MunicipalityLock lock,
-                  se.styr.audit.AuditLog audit, se.styr.platform.Messages messages,
+                  se.styr.audit.AuditLog audit, se.styr.platform.Messages messages, KoladaGroupCatalog catalog,
                   @Value("${styr.kolada.years-back:10}") int yearsBack) {
+        this.catalog = catalog;
         this.messages = messages;
         this.lock = lock;
         this.audit = audit;
@@ -75,6 +76,23 @@ public class KoladaImports {
     private Result saveKpis(List<KoladaRows.Kpi> kpis) {
         tx.executeWithoutResult(s -> store.saveKpis(kpis, now()));
         return new Result(kpis.size(), 0, 0, messages.text("kolada.run.kpisRead", kpis.size()));
+    }
+
+    // ---- Kolada's municipality groups
+
+    /** Copies Kolada's municipality groups and their members ({@code /v3/municipality_groups}, all pages). */
+    public Result groupsFromKolada() {
+        return run(null, messages.text("kolada.run.groupsFrom", client.baseUrl()), () -> saveGroups(client.groups()));
+    }
+
+    /** The same from a file of {@code /v3/municipality_groups} pages. */
+    public Result groupsFromFile(String content, String name) {
+        return run(null, messages.text("kolada.run.groupsFromFile", name), () -> saveGroups(KoladaFiles.groups(content, name)));
+    }
+
+    private Result saveGroups(List<KoladaRows.Group> groups) {
+        tx.executeWithoutResult(s -> catalog.saveGroups(groups, now()));
+        return new Result(groups.size(), 0, 0, messages.text("kolada.run.groupsRead", groups.size()));
     }
 
     /** Chooses the guidelines' rule by which a linked key figure is judged; optimistic locking, audited old → new. */
@@ -105,9 +123,10 @@ public class KoladaImports {
             for (int y = last - yearsBack; y <= last; y++) {
                 years.add(y);
             }
+            // every municipality's values (not only the chosen areas'): the rank is among all 290
             List<KoladaRows.Value> rows = new ArrayList<>();
-            for (List<String> areas : KoladaStore.chunks(new ArrayList<>(areas(municipalityId)), 50)) {
-                rows.addAll(client.values(kpis, areas, years));
+            for (String kpi : kpis) {
+                rows.addAll(client.valuesOfAll(kpi, years));
             }
             return store(municipalityId, linked, rows);
         });
@@ -117,15 +136,6 @@ public class KoladaImports {
     public Result valuesFromFile(long municipalityId, String content, String name) {
         return run(municipalityId, messages.text("kolada.run.valuesFromFile", name), () ->
                 store(municipalityId, goals.linkedToKolada(municipalityId), KoladaFiles.values(content, name)));
-    }
-
-    private Set<String> areas(long municipalityId) {
-        Set<String> areas = new LinkedHashSet<>();
-        areas.add(store.municipalityCode(municipalityId));
-        areas.add(RIKET);
-        store.areas(municipalityId).stream().filter(a -> !"GRUPP".equals(a.kind())).forEach(a -> areas.add(a.area()));
-        areas.addAll(store.groupMembers(municipalityId));
-        return areas;
     }
 
     private Result store(long municipalityId, List<GoalObject> linked, List<KoladaRows.Value> rows) {

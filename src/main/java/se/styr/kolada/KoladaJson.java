@@ -55,6 +55,29 @@ final class KoladaJson {
         return new KoladaRows.Page<>(rows, text(root, "next_url"));
     }
 
+    /** A page of {@code /municipality_groups}: {@code {"id": "G124026", "title": "...", "members": [{"id", "title"}]}}. */
+    static KoladaRows.Page<KoladaRows.Group> groups(String body, Object where) {
+        JsonNode root = parse(body, where);
+        List<KoladaRows.Group> rows = new ArrayList<>();
+        for (JsonNode g : values(root, where)) {
+            String id = text(g, "id");
+            String title = text(g, "title");
+            if (id == null || title == null) {
+                throw new KoladaException("kolada.error.groupWithoutId", where);
+            }
+            List<KoladaRows.Member> members = new ArrayList<>();
+            for (JsonNode m : g.path("members")) {
+                String member = text(m, "id");
+                if (member == null || !member.matches("\\d{4}")) {
+                    throw new KoladaException("kolada.error.groupWithoutId", where);
+                }
+                members.add(new KoladaRows.Member(member, text(m, "title")));
+            }
+            rows.add(new KoladaRows.Group(id.toUpperCase(java.util.Locale.ROOT), title, members));
+        }
+        return new KoladaRows.Page<>(rows, text(root, "next_url"));
+    }
+
     private static JsonNode parse(String body, Object where) {
         try {
             JsonNode root = JSON.readTree(body);

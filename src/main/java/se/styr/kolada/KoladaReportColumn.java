@@ -48,4 +48,45 @@ class KoladaReportColumn implements ReportColumns {
         return Optional.of(new Column(messages.text("kolada.report.riket", year), cells,
                 messages.text("kolada.report.riketNote")));
     }
+
+    /**
+     * Riket's column, then the county's and each comparison group's (the mean of its members), each for the report's
+     * year or the latest before it: one query whatever the number of figures and groups (as Riket's alone).
+     */
+    @Override
+    public List<Column> columns(Collection<GoalObject> figures, int year) {
+        List<String> kpis = figures.stream().map(GoalObject::koladaId).filter(k -> k != null).distinct().toList();
+        Long municipality = figures.stream().map(GoalObject::municipalityId).findFirst().orElse(null);
+        if (kpis.isEmpty() || municipality == null) {
+            return List.of();
+        }
+        // per area (Riket first, then the county, then the groups by name): the latest value per KPI
+        Map<String, KoladaStore.AreaValue> first = new java.util.TreeMap<>();
+        Map<String, Map<String, KoladaStore.AreaValue>> latest = new java.util.TreeMap<>();
+        for (KoladaStore.AreaValue v : store.reportValues(municipality, kpis, year)) {
+            String key = ("RIKET".equals(v.kind()) ? "0" : KoladaAreas.COUNTY.equals(v.kind()) ? "1" : "2") + v.title() + "\u0000" + v.area();
+            first.putIfAbsent(key, v);
+            latest.computeIfAbsent(key, k -> new HashMap<>()).merge(v.kpi(), v, (a, b) -> a.year() >= b.year() ? a : b);
+        }
+        List<Column> result = new java.util.ArrayList<>();
+        latest.forEach((key, byKpi) -> {
+            Map<Long, String> cells = new HashMap<>();
+            figures.stream().filter(f -> f.koladaId() != null && byKpi.containsKey(f.koladaId())).forEach(f -> {
+                KoladaStore.AreaValue v = byKpi.get(f.koladaId());
+                cells.put(f.id(), sv.number(v.value()) + (v.year() == year ? "" : " (" + v.year() + ")"));
+            });
+            KoladaStore.AreaValue a = first.get(key);
+            if (cells.isEmpty()) {
+                return;
+            }
+            if ("RIKET".equals(a.kind())) {
+                result.add(new Column(messages.text("kolada.report.riket", year), cells, messages.text("kolada.report.riketNote")));
+            } else {
+                boolean county = KoladaAreas.COUNTY.equals(a.kind());
+                result.add(new Column(messages.text(county ? "kolada.report.county" : "kolada.report.group", a.title(), year), cells,
+                        messages.text(county ? "kolada.report.countyNote" : "kolada.report.groupNote", a.title())));
+            }
+        });
+        return result;
+    }
 }

@@ -15,6 +15,14 @@ final class KoladaRows {
     record Value(String kpi, String area, int year, char sex, BigDecimal value) {
     }
 
+    /** One of Kolada's municipality groups ("Liknande kommuner ..."): its id (G and digits), title and members. */
+    record Group(String id, String title, java.util.List<Member> members) {
+    }
+
+    /** A member of a group: the municipality's four-digit id and name. */
+    record Member(String id, String title) {
+    }
+
     /** One page of an answer and the address of the next, if any. */
     record Page<T>(java.util.List<T> rows, String nextUrl) {
     }

@@ -96,6 +96,7 @@ class KoladaStore {
         if (values.size() >= COPY_FROM && KoladaCopy.copy(batch, values)) {
             return;
         }
+        values = lastOfEachKey(values);
         for (int i = 0; i < values.size(); i += BATCH) {
             List<KoladaRows.Value> chunk = values.subList(i, Math.min(values.size(), i + BATCH));
             batch.batchUpdate("delete from kolada_value where kpi = ? and area = ? and year = ? and sex = ?", chunk,
@@ -114,6 +115,13 @@ class KoladaStore {
                         ps.setBigDecimal(5, v.value());
                     });
         }
+    }
+
+    /** A key (kpi, area, year, sex) repeated within one import: the row read last wins. */
+    private static List<KoladaRows.Value> lastOfEachKey(List<KoladaRows.Value> values) {
+        Map<List<Object>, KoladaRows.Value> last = new java.util.LinkedHashMap<>();
+        values.forEach(v -> last.put(List.of(v.kpi(), v.area(), v.year(), v.sex()), v));
+        return last.size() == values.size() ? values : new ArrayList<>(last.values());
     }
 
     /** The values of the KPIs for the areas, every year and sex. */
@@ -139,20 +147,51 @@ class KoladaStore {
                         rs.getBigDecimal(4))).list();
     }
 
-    record Rank(int year, int higher, int lower, int total) {
+    /** A total for the compiled report: Riket's (kind RIKET), the county's (LAN) or a group's mean (GRUPP). */
+    record AreaValue(String kpi, String area, String kind, String title, int year, BigDecimal value) {
     }
 
-    /** Per year, how many municipalities (not counties, not Riket) have a higher and a lower total value. */
+    /** Riket's, the county's and each group's (its members' mean) totals of the KPIs up to the year: one query. */
+    List<AreaValue> reportValues(long municipalityId, Collection<String> kpis, int year) {
+        if (kpis.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select v.kpi, v.area, 'RIKET', '', v.year, v.amount from kolada_value v
+                        where v.kpi in (:kpis) and v.area = '0000' and v.sex = 'T' and v.year <= :y and v.amount is not null
+                        union all
+                        select v.kpi, a.area, a.kind, a.title, v.year, v.amount from kolada_area a
+                        join kolada_value v on v.area = a.area and v.kpi in (:kpis) and v.sex = 'T' and v.year <= :y and v.amount is not null
+                        where a.municipality_id = :m and a.kind = 'LAN'
+                        union all
+                        select v.kpi, a.area, a.kind, a.title, v.year, avg(v.amount) from kolada_area a
+                        join kolada_group_member g on g.municipality_id = a.municipality_id and g.area = a.area
+                        join kolada_value v on v.area = g.member and v.kpi in (:kpis) and v.sex = 'T' and v.year <= :y and v.amount is not null
+                        where a.municipality_id = :m and a.kind = 'GRUPP'
+                        group by v.kpi, a.area, a.kind, a.title, v.year""")
+                .param("kpis", kpis).param("m", municipalityId).param("y", year)
+                .query((rs, n) -> new AreaValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                        rs.getBigDecimal(6))).list();
+    }
+
+    record Rank(int year, char sex, int higher, int lower, int total) {
+    }
+
+    /**
+     * Per year and sex (total, women, men), how many municipalities have a higher and a lower value than the area, and
+     * how many have one at all: one query. Only municipalities count (four digits not starting with 00: no county,
+     * no region, not Riket, no group).
+     */
     List<Rank> ranks(String kpi, String area) {
         return jdbc.sql("""
-                        select m.year, sum(case when o.amount > m.amount then 1 else 0 end),
+                        select m.year, m.sex, sum(case when o.amount > m.amount then 1 else 0 end),
                                sum(case when o.amount < m.amount then 1 else 0 end), count(*)
                         from kolada_value m join kolada_value o on o.kpi = m.kpi and o.year = m.year and o.sex = m.sex
-                             and o.amount is not null and o.area not like '00%'
-                        where m.kpi = :kpi and m.area = :area and m.sex = 'T' and m.amount is not null
-                        group by m.year order by m.year""")
+                             and o.amount is not null and o.area not like '00%' and o.area not like 'G%'
+                        where m.kpi = :kpi and m.area = :area and m.amount is not null
+                        group by m.year, m.sex order by m.year, m.sex""")
                 .param("kpi", kpi).param("area", area)
-                .query((rs, n) -> new Rank(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).list();
+                .query((rs, n) -> new Rank(rs.getInt(1), rs.getString(2).charAt(0), rs.getInt(3), rs.getInt(4), rs.getInt(5))).list();
     }
 
     // ---- areas
@@ -163,11 +202,6 @@ class KoladaStore {
     List<Area> areas(long municipalityId) {
         return jdbc.sql("select area, kind, title from kolada_area where municipality_id = ? order by kind, title")
                 .param(municipalityId).query(Area.class).list();
-    }
-
-    List<String> groupMembers(long municipalityId) {
-        return jdbc.sql("select distinct member from kolada_group_member where municipality_id = ?")
-                .param(municipalityId).query(String.class).list();
     }
 
     record Member(String area, String member, String title) {

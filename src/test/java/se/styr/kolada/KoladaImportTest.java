@@ -82,7 +82,9 @@ class KoladaImportTest {
         assertThat(outcome(2020)).isEqualByComparingTo("95"); // typed by hand from the seed
         KoladaImports.Result r = imports.valuesFromKolada(municipality);
 
-        assertThat(r.rows()).isEqualTo(10);
+        // pages 1 and 2 of U21468 (9 rows), N20900's empty value, and page 3: every other municipality (T 2021, K and
+        // M 2020) and two regions
+        assertThat(r.rows()).isEqualTo(10 + KoladaStandIn.OTHERS.size() * 3 + 2);
         assertThat(value("0014", 2021)).isEqualByComparingTo("89"); // from the second page
         assertThat(outcome(2021)).isEqualByComparingTo("91");
         assertThat(outcome(2020)).isEqualByComparingTo("95");
@@ -91,8 +93,10 @@ class KoladaImportTest {
         assertThat(jdbc.sql("select kolada_value from kolada_outcome where object_id = ? and year = 2020").param(figure)
                 .query(BigDecimal.class).single()).isEqualByComparingTo("93");
         assertThat(r.message()).contains("behölls");
-        assertThat(KOLADA.paths).anySatisfy(p -> assertThat(p).contains("/data/kpi/").contains("1489").contains("0000")
-                .contains("0014").contains("1488"));
+        assertThat(KOLADA.paths).as("every municipality's values, per KPI and year, no municipality filter")
+                .anySatisfy(p -> assertThat(p).contains("/data/kpi/U21468/year/").doesNotContain("/municipality/"))
+                .anySatisfy(p -> assertThat(p).contains("page=3"));
+        assertThat(value("2000", 2021)).isEqualByComparingTo(String.valueOf(KoladaStandIn.OTHERS.get("2000")[0]));
 
         long audits = audits();
         long values = jdbc.sql("select count(*) from kolada_value").query(Long.class).single();
@@ -103,6 +107,76 @@ class KoladaImportTest {
         KOLADA.alingsas2021 = "92"; // Kolada revises its own figure: an outcome that came from Kolada follows it
         imports.valuesFromKolada(municipality);
         assertThat(outcome(2021)).isEqualByComparingTo("92");
+    }
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Test
+    @org.springframework.security.test.context.support.WithUserDetails("controller")
+    void the_rank_is_among_every_municipality_with_a_value_total_and_women_and_men_separately() throws Exception {
+        imports.valuesFromKolada(municipality);
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/kolada/objekt/" + figure))
+                .andReturn().getResponse().getContentAsString();
+        // U21468 should increase: place 1 is the highest; counties, regions and Riket are not counted
+        assertThat(page).contains(expectedPlace(2021, "T", true)).contains(expectedPlace(2020, "K", true))
+                .contains(expectedPlace(2020, "M", true)).contains("Placering bland kommunerna, kvinnor");
+        assertThat(rankTotal(2021, "T")).as("the 283 other municipalities, Alingsås, and its two group members")
+                .isGreaterThanOrEqualTo(KoladaStandIn.OTHERS.size() + 3);
+    }
+
+    /** "Plats n av m" computed from the stored values of municipalities (four digits, not 00..), independently of the page. */
+    private String expectedPlace(int year, String sex, boolean higherIsBetter) {
+        java.util.List<BigDecimal> all = municipalityValues(year, sex);
+        BigDecimal own = jdbc.sql("select amount from kolada_value where kpi = 'U21468' and area = '1489' and year = ? and sex = ?")
+                .params(year, sex).query(BigDecimal.class).single();
+        long better = all.stream().filter(v -> higherIsBetter ? v.compareTo(own) > 0 : v.compareTo(own) < 0).count();
+        return "Plats " + (better + 1) + " av " + all.size();
+    }
+
+    private int rankTotal(int year, String sex) {
+        return municipalityValues(year, sex).size();
+    }
+
+    private java.util.List<BigDecimal> municipalityValues(int year, String sex) {
+        return jdbc.sql("select area, amount from kolada_value where kpi = 'U21468' and year = ? and sex = ? and amount is not null")
+                .params(year, sex).query((rs, n) -> new Object[] {rs.getString(1), rs.getBigDecimal(2)}).list().stream()
+                .filter(a -> ((String) a[0]).matches("\\d{4}") && !((String) a[0]).startsWith("00"))
+                .map(a -> (BigDecimal) a[1]).toList();
+    }
+
+    @Test
+    @org.springframework.security.test.context.support.WithUserDetails("admin")
+    void kolada_s_municipality_groups_are_fetched_page_by_page_and_one_is_picked_with_its_members() throws Exception {
+        KoladaImports.Result r = imports.groupsFromKolada();
+        assertThat(r.rows()).isEqualTo(2);
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/kolada/jamforelse"))
+                .andReturn().getResponse().getContentAsString();
+        // the group Alingsås belongs to is listed first
+        assertThat(page).contains("Kommuner i Västra Götaland (test)").contains("Liknande kommuner äldreomsorg, Alingsås (test)");
+        assertThat(page.indexOf("G900002")).isLessThan(page.indexOf("G900001"));
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/kolada/jamforelse/grupp/kolada")
+                        .param("koladaGroup", "G900002")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+        assertThat(jdbc.sql("select member from kolada_group_member where municipality_id = ? and area = 'G900002' order by member")
+                .param(municipality).query(String.class).list()).as("Alingsås itself is not its own peer").containsExactly("1487", "1490");
+        assertThat(jdbc.sql("select count(*) from audit_entry where object_type = 'kolada_area' and summary like '%Kommuner i Västra Götaland%'")
+                .query(Long.class).single()).isEqualTo(1);
+
+        // an unknown group is refused in Swedish beside the field; nothing is added
+        String refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/kolada/jamforelse/grupp/kolada")
+                        .param("koladaGroup", "G999999")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("finns inte i den hämtade listan");
+
+        // the same groups from a file of the API's pages give the same copy
+        String file = "[" + KOLADA.groupPage(false) + "," + KOLADA.groupPage(true) + "]";
+        assertThat(imports.groupsFromFile(file, "grupper.json").rows()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from kolada_group_catalog_member").query(Long.class).single()).isEqualTo(5);
     }
 
     @Test

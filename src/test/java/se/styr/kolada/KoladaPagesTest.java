@@ -45,9 +45,22 @@ class KoladaPagesTest {
                 .andExpect(content().string(containsString("Västra Götalands län (demo)")))
                 .andExpect(content().string(containsString("<svg")))
                 .andExpect(content().string(containsString("role=\"img\"")))
-                .andExpect(content().string(containsString("3 av 5"))) // 95 among the five demo municipalities: 98,8 and 96 are higher
+                .andExpect(content().string(containsString(place("U21468")))) // among the extract's municipalities of the county
                 .andExpect(content().string(containsString("Inmatat för hand")))
                 .andExpect(content().string(containsString("Källa: Kolada")));
+    }
+
+    /** "Plats n av m" for Alingsås' latest year, counted from the stored values of municipalities (not 00.., not groups). */
+    private String place(String kpi) {
+        int year = jdbc.sql("select max(year) from kolada_value where kpi = ? and area = '1489' and sex = 'T' and amount is not null")
+                .param(kpi).query(Integer.class).single();
+        java.math.BigDecimal own = jdbc.sql("select amount from kolada_value where kpi = ? and area = '1489' and year = ? and sex = 'T'")
+                .params(kpi, year).query(java.math.BigDecimal.class).single();
+        java.util.List<java.math.BigDecimal> all = jdbc.sql("select area, amount from kolada_value where kpi = ? and year = ? and sex = 'T' and amount is not null")
+                .params(kpi, year).query((rs, n) -> rs.getString(1).matches("\\d{4}") && !rs.getString(1).startsWith("00") ? rs.getBigDecimal(2) : null)
+                .list().stream().filter(java.util.Objects::nonNull).toList();
+        Assertions.assertThat(all.size()).as("the county's municipalities in the demo extract").isGreaterThan(40);
+        return "Plats " + (all.stream().filter(v -> v.compareTo(own) > 0).count() + 1) + " av " + all.size();
     }
 
     @Test
@@ -86,7 +99,10 @@ class KoladaPagesTest {
                 .query(Long.class).single();
         mvc.perform(get("/uppfoljning/" + round + "/rapport")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Riket 20")))
-                .andExpect(content().string(containsString("Riket: Källa: Kolada")));
+                .andExpect(content().string(containsString("Riket: Källa: Kolada")))
+                .andExpect(content().string(containsString("Västra Götalands län (demo) 20")))
+                .andExpect(content().string(containsString("Liknande kommuner (demo), medel 20")))
+                .andExpect(content().string(containsString("Liknande kommuner (demo): medelvärdet av gruppens kommuner, Källa: Kolada.")));
     }
 
     @Test
