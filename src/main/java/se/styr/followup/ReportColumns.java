@@ -23,6 +23,14 @@ public interface ReportColumns {
         return column(figures, year).stream().toList();
     }
 
+    /**
+     * A graphic per figure to print below the figures table (accessible inline SVG as HTML, the same on the page and in
+     * the PDF), by figure id: Kolada's comparison over the years. None by default.
+     */
+    default Map<Long, String> charts(Collection<GoalObject> figures, int year) {
+        return Map.of();
+    }
+
     /** A column: its Swedish heading, the formatted cell per figure id, and the attribution to print below the table. */
     record Column(String heading, Map<Long, String> cells, String source) {
     }

@@ -317,23 +317,27 @@ class ReportCompiler {
         this.columns = columns;
     }
 
-    private List<ReportColumns.Column> columnsFor(CompiledReport report) {
+    private static List<GoalObject> figures(CompiledReport report) {
         List<GoalObject> figures = new ArrayList<>();
         report.goalGroups().forEach(g -> g.goals().forEach(e -> e.figures().forEach(f -> figures.add(f.figure()))));
         report.workGoals().forEach(e -> e.figures().forEach(f -> figures.add(f.figure())));
         report.factors().forEach(e -> e.figures().forEach(f -> figures.add(f.figure())));
-        if (figures.isEmpty() || report.outcomeYears().isEmpty()) {
-            return List.of();
-        }
-        int year = report.outcomeYears().get(report.outcomeYears().size() - 1);
-        return columns.stream().flatMap(c -> c.columns(figures, year).stream()).toList();
+        return figures;
     }
 
     /** The report as an HTML article: the same markup on the page, in the PDF and in the kept decided version. */
     String article(CompiledReport report) {
         Context context = new Context(Messages.SWEDISH);
         context.setVariable("r", report);
-        context.setVariable("columns", columnsFor(report));
+        List<GoalObject> figures = figures(report);
+        boolean extras = !figures.isEmpty() && !report.outcomeYears().isEmpty();
+        int year = extras ? report.outcomeYears().get(report.outcomeYears().size() - 1) : 0;
+        context.setVariable("columns", extras ? columns.stream().flatMap(c -> c.columns(figures, year).stream()).toList() : List.of());
+        Map<Long, String> charts = new java.util.HashMap<>();
+        if (extras) {
+            columns.forEach(c -> charts.putAll(c.charts(figures, year)));
+        }
+        context.setVariable("charts", charts);
         context.setVariable("sv", sv);
         return templates.process("followup/report-article", context);
     }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 import se.styr.followup.ReportColumns;
 import se.styr.goals.GoalObject;
 import se.styr.platform.SwedishFormat;
@@ -20,11 +22,62 @@ class KoladaReportColumn implements ReportColumns {
     private final KoladaStore store;
     private final SwedishFormat sv;
     private final se.styr.platform.Messages messages;
+    private final ITemplateEngine templates;
 
-    KoladaReportColumn(KoladaStore store, SwedishFormat sv, se.styr.platform.Messages messages) {
+    /** The kind {@link KoladaStore#reportValues} gives the municipality's own values. */
+    private static final String OWN = "KOMMUN";
+
+    KoladaReportColumn(KoladaStore store, SwedishFormat sv, se.styr.platform.Messages messages, ITemplateEngine templates) {
         this.store = store;
         this.sv = sv;
         this.messages = messages;
+        this.templates = templates;
+    }
+
+    /**
+     * Below the figures table, each Kolada-linked figure's comparison over the years up to the report's year — the
+     * municipality, Riket, the county and each group — as the object page draws it: one query for all figures.
+     */
+    @Override
+    public Map<Long, String> charts(Collection<GoalObject> figures, int year) {
+        List<String> kpis = figures.stream().map(GoalObject::koladaId).filter(k -> k != null).distinct().toList();
+        Long municipality = figures.stream().map(GoalObject::municipalityId).findFirst().orElse(null);
+        if (kpis.isEmpty() || municipality == null) {
+            return Map.of();
+        }
+        // per KPI, per area in the report's order (own, Riket, county, groups by name): value per year
+        Map<String, Map<String, Map<Integer, java.math.BigDecimal>>> byKpi = new HashMap<>();
+        Map<String, String> labels = new HashMap<>();
+        for (KoladaStore.AreaValue v : store.reportValues(municipality, kpis, year)) {
+            String order = (OWN.equals(v.kind()) ? "0" : "RIKET".equals(v.kind()) ? "1" : KoladaAreas.COUNTY.equals(v.kind()) ? "2" : "3")
+                    + v.title() + "\u0000" + v.area();
+            labels.put(order, OWN.equals(v.kind()) ? v.title() : "RIKET".equals(v.kind()) ? messages.text("kolada.area.riket")
+                    : KoladaAreas.COUNTY.equals(v.kind()) ? v.title() : messages.text("kolada.area.groupMean", v.title()));
+            byKpi.computeIfAbsent(v.kpi(), k -> new java.util.TreeMap<>()).computeIfAbsent(order, k -> new java.util.TreeMap<>())
+                    .put(v.year(), v.value());
+        }
+        Map<Long, String> charts = new HashMap<>();
+        for (GoalObject f : figures) {
+            Map<String, Map<Integer, java.math.BigDecimal>> areas = f.koladaId() == null ? null : byKpi.get(f.koladaId());
+            if (areas == null) {
+                continue;
+            }
+            java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
+            List<KoladaChart.Series> series = new java.util.ArrayList<>();
+            areas.forEach((order, values) -> {
+                years.addAll(values.keySet());
+                series.add(new KoladaChart.Series(labels.get(order), values));
+            });
+            KoladaChart chart = KoladaChart.of(List.copyOf(years), series, sv, f.title(), messages.text("kolada.chart.noValue"));
+            if (chart != null) {
+                Context context = new Context(se.styr.platform.Messages.SWEDISH);
+                context.setVariable("chart", chart);
+                context.setVariable("key", f.id());
+                context.setVariable("title", messages.text("kolada.section.chartTitle", f.title()));
+                charts.put(f.id(), templates.process("kolada/chart", java.util.Set.of("report"), context));
+            }
+        }
+        return charts;
     }
 
     @Override
@@ -64,6 +117,9 @@ class KoladaReportColumn implements ReportColumns {
         Map<String, KoladaStore.AreaValue> first = new java.util.TreeMap<>();
         Map<String, Map<String, KoladaStore.AreaValue>> latest = new java.util.TreeMap<>();
         for (KoladaStore.AreaValue v : store.reportValues(municipality, kpis, year)) {
+            if (OWN.equals(v.kind())) {
+                continue;
+            }
             String key = ("RIKET".equals(v.kind()) ? "0" : KoladaAreas.COUNTY.equals(v.kind()) ? "1" : "2") + v.title() + "\u0000" + v.area();
             first.putIfAbsent(key, v);
             latest.computeIfAbsent(key, k -> new HashMap<>()).merge(v.kpi(), v, (a, b) -> a.year() >= b.year() ? a : b);

@@ -151,12 +151,19 @@ class KoladaStore {
     record AreaValue(String kpi, String area, String kind, String title, int year, BigDecimal value) {
     }
 
-    /** Riket's, the county's and each group's (its members' mean) totals of the KPIs up to the year: one query. */
+    /**
+     * The municipality's own (kind {@code KOMMUN}, titled with its name), Riket's, the county's and each group's (its
+     * members' mean) totals of the KPIs up to the year: one query.
+     */
     List<AreaValue> reportValues(long municipalityId, Collection<String> kpis, int year) {
         if (kpis.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
+                        select v.kpi, v.area, 'KOMMUN', mu.name, v.year, v.amount from municipality mu
+                        join kolada_value v on v.area = mu.kolada_id and v.kpi in (:kpis) and v.sex = 'T' and v.year <= :y and v.amount is not null
+                        where mu.id = :m
+                        union all
                         select v.kpi, v.area, 'RIKET', '', v.year, v.amount from kolada_value v
                         where v.kpi in (:kpis) and v.area = '0000' and v.sex = 'T' and v.year <= :y and v.amount is not null
                         union all

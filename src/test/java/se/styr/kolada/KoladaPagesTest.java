@@ -103,6 +103,27 @@ class KoladaPagesTest {
                 .andExpect(content().string(containsString("Västra Götalands län (demo) 20")))
                 .andExpect(content().string(containsString("Liknande kommuner (demo), medel 20")))
                 .andExpect(content().string(containsString("Liknande kommuner (demo): medelvärdet av gruppens kommuner, Källa: Kolada.")));
+        // below each table, every Kolada-linked figure's comparison over the years, as on its own page, in one chart each
+        String report = mvc.perform(get("/uppfoljning/" + round + "/rapport")).andReturn().getResponse().getContentAsString();
+        // e.g. the LSS users' judgement (linked to Kolada, Alingsås 80 and Riket 77,6 in 2020) has its chart, titled by the figure
+        long lss = jdbc.sql("select min(id) from goal_object where title = 'Brukarbedömning boende LSS totalt - Brukaren trivs alltid hemma'")
+                .query(Long.class).single();
+        Assertions.assertThat(report).contains("aria-labelledby=\"kolada-chart-title-" + lss + " kolada-chart-desc-" + lss + "\"")
+                .contains("<title id=\"kolada-chart-title-" + lss + "\">Diagram: Brukarbedömning boende LSS totalt")
+                .contains("Alingsås kommun 80 (2020); Riket 77,6 (2020)");
+        // one chart per figure, each figure's chart once, and no chart for a figure without Kolada's values
+        java.util.List<String> charted = java.util.regex.Pattern.compile("<title id=\"kolada-chart-title-(\\d+)\">").matcher(report)
+                .results().map(m -> m.group(1)).toList();
+        Assertions.assertThat(charted).doesNotHaveDuplicates().hasSize(report.split("<svg class=\"chart\"", -1).length - 1);
+        for (String id : charted) {
+            Assertions.assertThat(jdbc.sql("select count(*) from goal_object o join kolada_value v on v.kpi = o.kolada_id where o.id = ?")
+                    .param(Long.parseLong(id)).query(Long.class).single()).isPositive();
+        }
+        Assertions.assertThat(report).contains("Källa: Kolada. Kommunen, riket, länet").contains("Alingsås kommun</span>")
+                .contains("Liknande kommuner (demo), medel</span>");
+        byte[] pdf = mvc.perform(get("/uppfoljning/" + round + "/rapport.pdf")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        Assertions.assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     }
 
     @Test
