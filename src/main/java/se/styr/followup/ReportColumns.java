@@ -17,18 +17,24 @@ public interface ReportColumns {
 
     /**
      * Several columns at once, for a module whose columns depend on the data (Kolada: Riket, the county and each
-     * comparison group). By default the one of {@link #column}; the follow-up asks this one.
+     * comparison group). By default the one of {@link #column}.
      */
     default java.util.List<Column> columns(Collection<GoalObject> figures, int year) {
         return column(figures, year).stream().toList();
     }
 
     /**
-     * A graphic per figure to print below the figures table (accessible inline SVG as HTML, the same on the page and in
-     * the PDF), by figure id: Kolada's comparison over the years. None by default.
+     * Everything the module adds to the report at once — its columns and a graphic per figure to print below the
+     * figures table (accessible inline SVG as HTML, the same on the page and in the PDF), by figure id — so that a
+     * module can read both in the same statements. By default the {@link #columns} and no graphic; the follow-up asks
+     * this one.
      */
-    default Map<Long, String> charts(Collection<GoalObject> figures, int year) {
-        return Map.of();
+    default Additions additions(Collection<GoalObject> figures, int year) {
+        return new Additions(columns(figures, year), Map.of());
+    }
+
+    /** A module's columns and its graphics by figure id. */
+    record Additions(java.util.List<Column> columns, Map<Long, String> charts) {
     }
 
     /** A column: its Swedish heading, the formatted cell per figure id, and the attribution to print below the table. */

@@ -331,12 +331,17 @@ class ReportCompiler {
         context.setVariable("r", report);
         List<GoalObject> figures = figures(report);
         boolean extras = !figures.isEmpty() && !report.outcomeYears().isEmpty();
-        int year = extras ? report.outcomeYears().get(report.outcomeYears().size() - 1) : 0;
-        context.setVariable("columns", extras ? columns.stream().flatMap(c -> c.columns(figures, year).stream()).toList() : List.of());
+        int year = extras ? report.outcomeYears().stream().mapToInt(Integer::intValue).max().getAsInt() : 0;
+        List<ReportColumns.Column> added = new ArrayList<>();
         Map<Long, String> charts = new java.util.HashMap<>();
         if (extras) {
-            columns.forEach(c -> charts.putAll(c.charts(figures, year)));
+            columns.forEach(c -> {
+                ReportColumns.Additions a = c.additions(figures, year);
+                added.addAll(a.columns());
+                charts.putAll(a.charts());
+            });
         }
+        context.setVariable("columns", added);
         context.setVariable("charts", charts);
         context.setVariable("sv", sv);
         return templates.process("followup/report-article", context);

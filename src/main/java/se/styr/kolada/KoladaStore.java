@@ -148,39 +148,6 @@ class KoladaStore {
     }
 
     /** A total for the compiled report: Riket's (kind RIKET), the county's (LAN) or a group's mean (GRUPP). */
-    record AreaValue(String kpi, String area, String kind, String title, int year, BigDecimal value) {
-    }
-
-    /**
-     * The municipality's own (kind {@code KOMMUN}, titled with its name), Riket's, the county's and each group's (its
-     * members' mean) totals of the KPIs up to the year: one query.
-     */
-    List<AreaValue> reportValues(long municipalityId, Collection<String> kpis, int year) {
-        if (kpis.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                        select v.kpi, v.area, 'KOMMUN', mu.name, v.year, v.amount from municipality mu
-                        join kolada_value v on v.area = mu.kolada_id and v.kpi in (:kpis) and v.sex = 'T' and v.year <= :y and v.amount is not null
-                        where mu.id = :m
-                        union all
-                        select v.kpi, v.area, 'RIKET', '', v.year, v.amount from kolada_value v
-                        where v.kpi in (:kpis) and v.area = '0000' and v.sex = 'T' and v.year <= :y and v.amount is not null
-                        union all
-                        select v.kpi, a.area, a.kind, a.title, v.year, v.amount from kolada_area a
-                        join kolada_value v on v.area = a.area and v.kpi in (:kpis) and v.sex = 'T' and v.year <= :y and v.amount is not null
-                        where a.municipality_id = :m and a.kind = 'LAN'
-                        union all
-                        select v.kpi, a.area, a.kind, a.title, v.year, avg(v.amount) from kolada_area a
-                        join kolada_group_member g on g.municipality_id = a.municipality_id and g.area = a.area
-                        join kolada_value v on v.area = g.member and v.kpi in (:kpis) and v.sex = 'T' and v.year <= :y and v.amount is not null
-                        where a.municipality_id = :m and a.kind = 'GRUPP'
-                        group by v.kpi, a.area, a.kind, a.title, v.year""")
-                .param("kpis", kpis).param("m", municipalityId).param("y", year)
-                .query((rs, n) -> new AreaValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                        rs.getBigDecimal(6))).list();
-    }
-
     record Rank(int year, char sex, int higher, int lower, int total) {
     }
 

@@ -102,15 +102,22 @@ class KoladaPagesTest {
                 .andExpect(content().string(containsString("Riket: Källa: Kolada")))
                 .andExpect(content().string(containsString("Västra Götalands län (demo) 20")))
                 .andExpect(content().string(containsString("Liknande kommuner (demo), medel 20")))
-                .andExpect(content().string(containsString("Liknande kommuner (demo): medelvärdet av gruppens kommuner, Källa: Kolada.")));
+                .andExpect(content().string(containsString("Liknande kommuner (demo): medelvärdet av gruppens kommuner, Källa: Kolada.")))
+                .andExpect(content().string(containsString(">Placering 20")))
+                .andExpect(content().string(containsString("Placering: bland alla kommuner med värde för året")));
         // below each table, every Kolada-linked figure's comparison over the years, as on its own page, in one chart each
         String report = mvc.perform(get("/uppfoljning/" + round + "/rapport")).andReturn().getResponse().getContentAsString();
-        // e.g. the LSS users' judgement (linked to Kolada, Alingsås 80 and Riket 77,6 in 2020) has its chart, titled by the figure
+        // e.g. the LSS users' judgement (linked to Kolada) has its chart, titled by the figure, its description with the values
         long lss = jdbc.sql("select min(id) from goal_object where title = 'Brukarbedömning boende LSS totalt - Brukaren trivs alltid hemma'")
                 .query(Long.class).single();
         Assertions.assertThat(report).contains("aria-labelledby=\"kolada-chart-title-" + lss + " kolada-chart-desc-" + lss + "\"")
                 .contains("<title id=\"kolada-chart-title-" + lss + "\">Diagram: Brukarbedömning boende LSS totalt")
-                .contains("Alingsås kommun 80 (2020); Riket 77,6 (2020)");
+                .containsPattern("<desc id=\"kolada-chart-desc-" + lss + "\">[^<]*: Alingsås kommun [0-9,]+ \\(20\\d\\d\\); Riket [0-9,]+ ");
+        // its rank among every municipality with a value in Kolada's latest year, as its own page counts it (its last year)
+        String rank = mvc.perform(get("/kolada/objekt/" + lss)).andReturn().getResponse().getContentAsString()
+                .replaceAll("(?s).*(Plats \\d+ av \\d+).*", "$1");
+        Assertions.assertThat(rank).startsWith("Plats ");
+        Assertions.assertThat(report).containsPattern("<td class=\"num\">" + rank + " \\(20\\d\\d\\)</td>");
         // one chart per figure, each figure's chart once, and no chart for a figure without Kolada's values
         java.util.List<String> charted = java.util.regex.Pattern.compile("<title id=\"kolada-chart-title-(\\d+)\">").matcher(report)
                 .results().map(m -> m.group(1)).toList();
