@@ -14,13 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -29,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @StyrIntegrationTest
 @Transactional
-class ApiListsTest {
+class ApiListsTest extends MvcTestSupport {
 
     /** The lists that were whole arrays or objects before, each as who may read it. */
     private static final List<String> LISTS = List.of(
@@ -37,27 +32,12 @@ class ApiListsTest {
             "politiker /api/v1/proposals", "controller /api/v1/substitutes", "controller /api/v1/substitutes/standing-in-for",
             "enhetschef /api/v1/tasks/mine", "politiker /api/v1/economic-forecasts?year=2022&month=8");
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
-
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
-    }
-
     private ResultActions list(String who, String path, String... params) throws Exception {
         var request = get(path).with(as(who));
         for (int i = 0; i < params.length; i += 2) {
             request.param(params[i], params[i + 1]);
         }
         return mvc.perform(request);
-    }
-
-    private long id(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
     @Test

@@ -3,7 +3,6 @@ package se.styr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -20,17 +19,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -46,7 +41,7 @@ import se.styr.economy.excel.ImportFiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @Tag("db")
-class ParallelWritesTest {
+class ParallelWritesTest extends MvcTestSupport {
 
     /** The start of every conflict message, the API's and the forms' own. */
     private static final String CONFLICT = "Någon annan har ";
@@ -55,13 +50,6 @@ class ParallelWritesTest {
     static void ownDatabase(DynamicPropertyRegistry registry) throws SQLException {
         EmptyDatabase.register(registry, "parallel");
     }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
 
     /** An answer: status and body. */
     record Answer(int status, String body) {
@@ -123,10 +111,6 @@ class ParallelWritesTest {
         assertThat(lost.body()).contains(CONFLICT);
         assertThat(SwedishAnswers.internal(lost.body())).isNull();
         return answers.get(0).won() ? 0 : 1;
-    }
-
-    private long id(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
     private long round() {
@@ -218,10 +202,6 @@ class ParallelWritesTest {
         return post("/forslag/" + proposal).with(as("partiV")).with(csrf()).param("version", "0").param("title", "Samtidigt")
                 .param("taxChangeOre", String.valueOf(ore)).param("pkvShare", "100").param("volumeShare", "100")
                 .param("taxBase2025", "9985000000").param("taxBase2026", "10324000000").param("taxBase2027", "10754000000");
-    }
-
-    private org.springframework.test.web.servlet.request.RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
     }
 
     @Test

@@ -3,7 +3,6 @@ package se.styr.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -18,12 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import se.styr.MvcTestSupport;
 import se.styr.TestEnvironment;
 import se.styr.goals.Kind;
 import se.styr.organisation.OrgUnitType;
@@ -36,7 +32,7 @@ import se.styr.organisation.OrgUnitType;
 @SpringBootTest(properties = {"styr.demo.enabled=false", "styr.generate.scale=0.05", "styr.generate.password=prov-lösen-1"})
 @AutoConfigureMockMvc
 @Tag("db")
-class MunicipalityGeneratorTest {
+class MunicipalityGeneratorTest extends MvcTestSupport {
 
     @DynamicPropertySource
     static void emptyDatabase(DynamicPropertyRegistry registry) throws SQLException {
@@ -58,19 +54,9 @@ class MunicipalityGeneratorTest {
 
     @Autowired
     MunicipalityGenerator generator;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserDetailsService users;
 
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
-    }
-
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
     }
 
     @Test

@@ -6,12 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
+import se.styr.MvcTestSupport;
 import se.styr.QueryCounter;
 import se.styr.StyrIntegrationTest;
 import se.styr.economy.budget.BudgetService;
@@ -24,22 +22,12 @@ import se.styr.economy.followup.EconomicOutcomes;
  */
 @StyrIntegrationTest
 @Transactional
-class EconomyQueryCountTest {
+class EconomyQueryCountTest extends MvcTestSupport {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     BudgetService budgets;
     @Autowired
     EconomicOutcomes outcomes;
-
-    private long id(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
 
     private long unit(String code) {
         return id("select id from org_unit where code = ?", code);

@@ -25,11 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
+import se.styr.MvcTestSupport;
 import se.styr.QueryCounter;
 import se.styr.SignedIn;
 import se.styr.StyrIntegrationTest;
@@ -50,14 +48,8 @@ import se.styr.platform.ValidationException;
  */
 @StyrIntegrationTest
 @Transactional
-class ArsbokslutTest {
+class ArsbokslutTest extends MvcTestSupport {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     FollowupService followup;
     @Autowired
@@ -72,10 +64,6 @@ class ArsbokslutTest {
     se.styr.platform.SwedishFormat sv;
 
     private long round;
-
-    private long id(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
 
     private long unit(String code) {
         return id("select id from org_unit where code = ?", code);

@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
+import se.styr.MvcTestSupport;
 import se.styr.QueryCounter;
 import se.styr.StyrIntegrationTest;
 
@@ -25,7 +23,7 @@ import se.styr.StyrIntegrationTest;
  */
 @StyrIntegrationTest
 @org.springframework.transaction.annotation.Transactional
-class FollowupQueryCountTest {
+class FollowupQueryCountTest extends MvcTestSupport {
 
     /**
      * A page that needs more than this many statements reads per row somewhere. The compiled report is the largest
@@ -34,17 +32,7 @@ class FollowupQueryCountTest {
     private static final int BOUND = 64;
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
     ReportCompiler compiler;
-
-    private long id(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
 
     private long unit(String code) {
         return id("select id from org_unit where code = ?", code);

@@ -14,15 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.styr.MvcTestSupport;
 import se.styr.QueryCounter;
+import se.styr.SignedIn;
 import se.styr.audit.AuditLog;
 import se.styr.goals.GoalObject;
 import se.styr.goals.GoalService;
@@ -39,14 +36,8 @@ import se.styr.goals.MeasureValue;
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:rapportcache;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
         + "DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=YEAR,MONTH;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
-class ReportCacheTest {
+class ReportCacheTest extends MvcTestSupport {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     ReportCompiler compiler;
     @Autowired
@@ -72,15 +63,6 @@ class ReportCacheTest {
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
-    }
-
-    private long id(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
-
-    private void as(String username) {
-        UserDetails person = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(person, null, person.getAuthorities()));
     }
 
     private MvcResult read(String path) throws Exception {
@@ -122,7 +104,7 @@ class ReportCacheTest {
         assertThat(report()).doesNotContain("Analys skriven i testet");
 
         // the administration's analysis and assessment of a committee goal
-        as("controller");
+        SignedIn.as(users, "controller");
         int version = jdbc.sql("select version from followup_report where round_id = ? and object_id = ? and unit_id = ?")
                 .params(round, goal, admin).query(Integer.class).optional().orElse(0);
         reporting.saveReport(round, admin, goal, new Reporting.ReportInput("Analys skriven i testet", "DELVIS_UPPFYLLT", null,
@@ -135,12 +117,12 @@ class ReportCacheTest {
         // a unit's task approved by its department's manager
         long task = id("select id from followup_task where round_id = ? and part = 'MAL' and unit_id = (select id from org_unit where code = 'VOF-HN')", round);
         jdbc.sql("update followup_task set state = 'KLARMARKERAD' where id = ?").param(task).update();
-        as("avdelningschef");
+        SignedIn.as(users, "avdelningschef");
         workflow.approve(task, (int) id("select version from followup_task where id = ?", task));
         stamps.add(audit.dataVersion(municipality));
 
         // a key figure's values in the goal chain
-        as("controller");
+        SignedIn.as(users, "controller");
         long figure = id("select id from goal_object where kind = 'NYCKELTAL' and parent_id = ? order by position fetch first 1 rows only", goal);
         GoalObject kf = goals.get(figure);
         List<MeasureValue> values = new ArrayList<>(goals.values(figure).stream().filter(v -> v.year() != 2021).toList());
@@ -152,7 +134,7 @@ class ReportCacheTest {
         assertThat(compiler.made()).isEqualTo(made + 1);
 
         // a write that is rolled back changes nothing
-        as("controller");
+        SignedIn.as(users, "controller");
         transactions.executeWithoutResult(tx -> {
             reporting.saveReport(round, admin, goal, new Reporting.ReportInput("Ångrad analys", "DELVIS_UPPFYLLT", null, null, null, null),
                     jdbc.sql("select version from followup_report where round_id = ? and object_id = ? and unit_id = ?")

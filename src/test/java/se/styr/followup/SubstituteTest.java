@@ -15,14 +15,11 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
+import se.styr.MvcTestSupport;
+import se.styr.SignedIn;
 import se.styr.StyrIntegrationTest;
 import se.styr.accounts.Substitutes;
 import se.styr.accounts.Substitution;
@@ -31,7 +28,7 @@ import se.styr.platform.ValidationException;
 /** A substitute (vikarie) sees, reports and approves the tasks of the person they stand in for, for a period. */
 @StyrIntegrationTest
 @Transactional
-class SubstituteTest {
+class SubstituteTest extends MvcTestSupport {
 
     @Autowired
     Substitutes substitutes;
@@ -47,28 +44,12 @@ class SubstituteTest {
     WorkPages work;
     @Autowired
     Rounds rounds;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    MockMvc mvc;
 
     private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Stockholm"));
 
     @AfterEach
     void logOut() {
         SecurityContextHolder.clearContext();
-    }
-
-    private void as(String username) {
-        UserDetails user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-    }
-
-    private long id(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
     private long round() {
@@ -85,19 +66,19 @@ class SubstituteTest {
 
     @Test
     void a_substitute_reports_for_the_unit_only_during_the_period() {
-        as("enhetschef2");
+        SignedIn.as(users, "enhetschef2");
         assertThatThrownBy(() -> reporting.saveReport(round(), unit("VOF-HN"), lssGoal(),
                 new Reporting.ReportInput("Som vikarie", null, null, null, null, null), 0))
                 .isInstanceOf(AccessDeniedException.class);
 
-        as("enhetschef");
+        SignedIn.as(users, "enhetschef");
         se.styr.AuditTrail named = se.styr.AuditTrail.mark(jdbc);
         Substitution s = substitutes.name("enhetschef2", today, today.plusDays(7));
         assertThat(s.substituteName()).isEqualTo("Hanna Enhetschef");
         named.changed("substitute", s.id(), "enhetschef", null, "Hanna Enhetschef");
         assertThat(substitutes.mine()).extracting(Substitution::id).containsExactly(s.id());
 
-        as("enhetschef2");
+        SignedIn.as(users, "enhetschef2");
         FollowupViews.StartPage start = work.start();
         assertThat(start.asSubstitute()).hasSize(1);
         assertThat(start.asSubstitute().get(0).substitution().displayName()).isEqualTo("Erik Enhetschef");
@@ -119,11 +100,11 @@ class SubstituteTest {
         });
 
         // Removed, the substitute's rights end.
-        as("enhetschef");
+        SignedIn.as(users, "enhetschef");
         se.styr.AuditTrail removed = se.styr.AuditTrail.mark(jdbc);
         substitutes.remove(s.id());
         removed.changed("substitute", s.id(), "enhetschef", "Hanna Enhetschef", null);
-        as("enhetschef2");
+        SignedIn.as(users, "enhetschef2");
         assertThat(work.start().asSubstitute()).isEmpty();
         assertThatThrownBy(() -> reporting.saveReport(round(), unit("VOF-HN"), lssGoal(),
                 new Reporting.ReportInput("Igen", null, null, null, null, null), saved.version()))
@@ -132,11 +113,11 @@ class SubstituteTest {
 
     @Test
     void a_substitute_for_a_department_manager_approves_the_units_below() {
-        as("avdelningschef");
+        SignedIn.as(users, "avdelningschef");
         substitutes.name("forvaltningschef", today.minusDays(1), today);
         long task = id("select id from followup_task where round_id = ? and unit_id = ? and part = 'MAL'", round(), unit("VOF-HN"));
         jdbc.sql("update followup_task set state = 'KLARMARKERAD' where id = ?").param(task).update();
-        as("forvaltningschef");
+        SignedIn.as(users, "forvaltningschef");
         assertThat(work.start().asSubstitute().get(0).toApprove()).extracting(v -> v.task().id()).contains(task);
         assertThat(workflow.approve(task, 0).approvedBy()).isEqualTo("forvaltningschef");
     }
@@ -144,11 +125,11 @@ class SubstituteTest {
     @Test
     void a_substitute_does_not_approve_the_task_of_their_own_unit() {
         // Dana (department Äldreomsorg) names Erik, manager of Hemtjänst Norr below it, while she is away
-        as("avdelningschef");
+        SignedIn.as(users, "avdelningschef");
         substitutes.name("enhetschef", today, today);
         long task = id("select id from followup_task where round_id = ? and unit_id = ? and part = 'MAL'", round(), unit("VOF-HN"));
         jdbc.sql("update followup_task set state = 'KLARMARKERAD', done_by = 'enhetschef' where id = ?").param(task).update();
-        as("enhetschef");
+        SignedIn.as(users, "enhetschef");
         assertThatThrownBy(() -> workflow.approve(task, 0)).isInstanceOf(AccessDeniedException.class);
         assertThat(work.start().asSubstitute().get(0).toApprove()).extracting(v -> v.task().id()).doesNotContain(task);
         // his substitution still lets him approve the department's other units
@@ -166,17 +147,17 @@ class SubstituteTest {
         long task = id("select id from followup_task where round_id = ? and unit_id = ? and part = 'MAL'", round(), unit("VOF-HN"));
         // marked done by the department manager as Erik's substitute, say
         jdbc.sql("update followup_task set state = 'KLARMARKERAD', done_by = 'avdelningschef' where id = ?").param(task).update();
-        as("avdelningschef");
+        SignedIn.as(users, "avdelningschef");
         assertThatThrownBy(() -> workflow.approve(task, 0)).isInstanceOf(se.styr.platform.ValidationException.class)
                 .satisfies(e -> assertThat(((se.styr.platform.ValidationException) e).problems())
                         .extracting(se.styr.platform.ValidationException.Problem::messageKey).containsExactly("uppf.validering.egenKlar"));
-        as("forvaltningschef");
+        SignedIn.as(users, "forvaltningschef");
         assertThat(workflow.approve(task, 0).state()).isEqualTo(TaskState.GODKAND);
     }
 
     @Test
     void naming_a_substitute_is_checked() {
-        as("enhetschef");
+        SignedIn.as(users, "enhetschef");
         assertThatThrownBy(() -> substitutes.name("enhetschef", today, today))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
                         .extracting(ValidationException.Problem::messageKey).containsExactly("vikarie.validering.sjalv"));

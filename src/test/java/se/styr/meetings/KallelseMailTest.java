@@ -16,13 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import se.styr.MvcTestSupport;
 import se.styr.OwnDatabase;
 import se.styr.StyrIntegrationTest;
 import se.styr.notices.SmtpServer;
@@ -34,7 +30,7 @@ import se.styr.notices.SmtpServer;
  */
 @StyrIntegrationTest
 @OwnDatabase
-class KallelseMailTest {
+class KallelseMailTest extends MvcTestSupport {
 
     static final SmtpServer SMTP = SmtpServer.start();
 
@@ -46,17 +42,6 @@ class KallelseMailTest {
     @AfterAll
     static void stopSmtp() {
         SMTP.stop();
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
-
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
     }
 
     private static List<String> pdfAttachments(MimeMessage message) throws Exception {

@@ -3,7 +3,6 @@ package se.styr.meetings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -11,12 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import se.styr.MvcTestSupport;
 import se.styr.OwnDatabase;
 import se.styr.StyrIntegrationTest;
 
@@ -28,22 +23,7 @@ import se.styr.StyrIntegrationTest;
  */
 @StyrIntegrationTest
 @OwnDatabase
-class ObjectsDecidedInMinutesTest {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
-
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
-    }
-
-    private long id(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
+class ObjectsDecidedInMinutesTest extends MvcTestSupport {
 
     private String text(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(String.class).single();

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -24,12 +23,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
+import se.styr.MvcTestSupport;
 import se.styr.SignedIn;
 import se.styr.StyrIntegrationTest;
 import se.styr.platform.NotFoundException;
@@ -38,26 +34,16 @@ import se.styr.platform.ValidationException;
 /** The seeds' proposals as loaded, validation, visibility, publishing and the pages, PDF and JSON. */
 @StyrIntegrationTest
 @Transactional
-class ProposalTest {
+class ProposalTest extends MvcTestSupport {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     ProposalService proposals;
     @Autowired
     ProposalComparisons comparisons;
-    @Autowired
-    JdbcClient jdbc;
 
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
-    }
-
-    RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
     }
 
     Proposal byTitle(String title) {

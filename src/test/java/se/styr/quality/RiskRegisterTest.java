@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -15,21 +14,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
+import se.styr.MvcTestSupport;
 import se.styr.QueryCounter;
 import se.styr.StyrIntegrationTest;
 
 /** VON's risk analysis 2022 from seed 004 in the demo, and the register's pages, API, rules, rights and audit. */
 @StyrIntegrationTest
 @Transactional
-class RiskRegisterTest {
+class RiskRegisterTest extends MvcTestSupport {
 
     /** The seed's register (Budget 2022–2024, bilaga 2): number → probability, consequence, value, handling. */
     private static final List<Object[]> SEED = List.of(
@@ -42,21 +37,6 @@ class RiskRegisterTest {
             new Object[] {13, 2, 4, 8, "KRITISK_FAKTOR"}, new Object[] {14, 3, 3, 9, "KRITISK_FAKTOR"},
             new Object[] {15, 2, 3, 6, "KRITISK_FAKTOR"}, new Object[] {16, 2, 3, 6, "MAL"},
             new Object[] {17, 3, 3, 9, "KRITISK_FAKTOR"});
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
-
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
-    }
-
-    private long id(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
 
     private long von() {
         return id("select id from org_unit where code = 'VON'");

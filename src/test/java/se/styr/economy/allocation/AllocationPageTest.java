@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -18,13 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
+import se.styr.MvcTestSupport;
 import se.styr.SignedIn;
 import se.styr.StyrIntegrationTest;
 import se.styr.economy.budget.Budget;
@@ -34,22 +30,16 @@ import se.styr.platform.SwedishFormat;
 /** The model's page through Spring's MVC test support: what a reader sees, the preview, saving, applying, Swedish 4xx. */
 @StyrIntegrationTest
 @Transactional
-class AllocationPageTest {
+class AllocationPageTest extends MvcTestSupport {
 
     private static final String NBSP = "\u00a0";
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     AllocationService allocations;
     @Autowired
     BudgetService budgets;
     @Autowired
     SwedishFormat sv;
-    @Autowired
-    JdbcClient jdbc;
 
     long budgetId;
     AllocationService.View view;
@@ -67,10 +57,6 @@ class AllocationPageTest {
     @AfterEach
     void logOut() {
         SecurityContextHolder.clearContext();
-    }
-
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
     }
 
     private static String tkr(String figure) {
