@@ -88,6 +88,28 @@ public class KoladaClient {
         return all(baseUrl + "/municipality_groups?per_page=" + PER_PAGE, KoladaJson::groups);
     }
 
+    /** Told after every page read: how many rows it held. */
+    @FunctionalInterface
+    interface Progress {
+        Progress NONE = rows -> { };
+
+        void page(int rows);
+    }
+
+    /** Per thread, as imports of several municipalities (or the schedule and a person) may run at once. */
+    private final ThreadLocal<Progress> progress = ThreadLocal.withInitial(() -> Progress.NONE);
+
+    /** Runs the work with the progress told of every page its calls read (the import's run records it). */
+    <R> R reporting(Progress to, java.util.function.Supplier<R> work) {
+        Progress before = progress.get();
+        progress.set(to);
+        try {
+            return work.get();
+        } finally {
+            progress.set(before);
+        }
+    }
+
     private <T> List<T> all(String first, BiFunction<String, Object, KoladaRows.Page<T>> parser) {
         List<T> rows = new ArrayList<>();
         String url = first;
@@ -99,6 +121,7 @@ public class KoladaClient {
             KoladaRows.Page<T> page = parser.apply(get(url), new org.springframework.context.support.DefaultMessageSourceResolvable(
                     new String[] {"kolada.where.page"}, new Object[] {pages}));
             rows.addAll(page.rows());
+            progress.get().page(page.rows().size());
             url = page.nextUrl();
         }
         return rows;

@@ -54,6 +54,13 @@ class KoladaController {
         return q == null || q.isBlank() ? List.of() : store.search(SearchWords.of(q), 50);
     }
 
+    /** The runs' list alone, which the page fetches again while a run is going: its progress, page by page. */
+    @GetMapping("/kolada/korningar")
+    String runs(Model model) {
+        model.addAttribute("runs", store.runs(access.municipalityId(), 10));
+        return "kolada/page :: runs";
+    }
+
     @PostMapping("/kolada/nyckeltal/hamta")
     String fetchKpis(RedirectAttributes redirect) {
         access.require(Access.Action.ADMINISTER, null);

@@ -178,8 +178,10 @@ public class KoladaImports {
 
     private Result run(Long municipalityId, String source, Supplier<Result> work) {
         long run = store.startRun(municipalityId, source, now());
+        int[] read = {0, 0};
         try {
-            Result result = work.get();
+            // each page read is recorded at once (outside the import's transaction), so the runs' list shows progress
+            Result result = client.reporting(rows -> store.progress(run, ++read[0], read[1] += rows), work);
             store.finishRun(run, "KLAR", result.rows(), result.message(), now());
             return result;
         } catch (KoladaException e) {

@@ -271,21 +271,29 @@ class KoladaStore {
         return keys.getKey().longValue();
     }
 
+    void progress(long id, int pages, int rows) {
+        jdbc.sql("update kolada_run set pages_read = ?, row_count = ? where id = ?").params(pages, rows, id).update();
+    }
+
     void finishRun(long id, String status, int rows, String message, LocalDateTime now) {
         jdbc.sql("update kolada_run set finished_at = ?, status = ?, row_count = ?, message = ? where id = ?")
                 .params(Timestamp.valueOf(now), status, rows, cut(message, 1000), id).update();
     }
 
     record Run(long id, LocalDateTime startedAt, LocalDateTime finishedAt, String source, String status, int rowCount,
-               String message) {
+               String message, int pagesRead) {
+
+        public boolean running() {
+            return "PAGAR".equals(status);
+        }
     }
 
     List<Run> runs(long municipalityId, int limit) {
-        return jdbc.sql("select id, started_at, finished_at, source, status, row_count, message from kolada_run "
+        return jdbc.sql("select id, started_at, finished_at, source, status, row_count, message, pages_read from kolada_run "
                         + "where municipality_id = ? or municipality_id is null order by id desc fetch first " + limit + " rows only")
                 .param(municipalityId).query((rs, n) -> new Run(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime(),
                         rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toLocalDateTime(), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), rs.getString(7))).list();
+                        rs.getString(5), rs.getInt(6), rs.getString(7), rs.getInt(8))).list();
     }
 
     // ---- rules

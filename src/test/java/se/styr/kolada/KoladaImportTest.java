@@ -2,6 +2,11 @@ package se.styr.kolada;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,6 +183,37 @@ class KoladaImportTest {
         assertThat(imports.groupsFromFile(file, "grupper.json").rows()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from kolada_group_catalog_member").query(Long.class).single()).isEqualTo(5);
     }
+
+    @Test
+    void a_run_records_each_page_as_it_is_read_and_the_runs_list_follows_a_running_one() throws Exception {
+        int before;
+        synchronized (KOLADA.paths) {
+            before = KOLADA.paths.size();
+        }
+        KoladaImports.Result r = imports.valuesFromKolada(municipality);
+        long pages;
+        synchronized (KOLADA.paths) {
+            pages = KOLADA.paths.subList(before, KOLADA.paths.size()).stream().filter(p -> p.contains("/data/")).count();
+        }
+        assertThat(pages).isGreaterThan(1);
+        var run = jdbc.sql("select pages_read, row_count, status from kolada_run where id = (select max(id) from kolada_run)")
+                .query((rs, n) -> new Object[] {rs.getInt(1), rs.getInt(2), rs.getString(3)}).single();
+        assertThat(run).containsExactly((int) pages, r.rows(), "KLAR");
+
+        // a run still going: the list says how far it has come and asks to be fetched again
+        jdbc.sql("insert into kolada_run (municipality_id, started_at, source, status, row_count, pages_read) "
+                + "values (?, current_timestamp, 'Kolada', 'PAGAR', 15000, 3)").param(municipality).update();
+        mvc.perform(get("/kolada/korningar").with(user(users.loadUserByUsername("admin")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Pågår: 3 sidor lästa hittills")))
+                .andExpect(content().string(containsString("data-running=\"true\"")))
+                .andExpect(content().string(containsString("hx-get=\"/kolada/korningar\"")));
+        jdbc.sql("update kolada_run set status = 'KLAR' where status = 'PAGAR'").update();
+        mvc.perform(get("/kolada/korningar").with(user(users.loadUserByUsername("admin"))))
+                .andExpect(content().string(containsString("data-running=\"false\"")));
+    }
+
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
 
     @Test
     void a_passing_5xx_is_retried() {
