@@ -162,39 +162,29 @@ class ReviewController {
     @PostMapping(BASE + "/{id}/fragor/{questionId}")
     String updateQuestion(@PathVariable long id, @PathVariable long questionId, @RequestParam Map<String, String> form, Model model,
                           RedirectAttributes redirect) {
-        try {
+        return handled(id, questionId, form, model, () -> {
             reviews.updateQuestion(id, questionId, FormInput.version(form), questionText(form));
             return saved(id, questionId, redirect);
-        } catch (ValidationException e) {
-            return show(id, model, questionId, form, messages.byField(e), null);
-        } catch (ConflictException e) {
-            return show(id, model, questionId, Map.of(), Map.of(), e);
-        }
+        });
     }
 
     @PostMapping(BASE + "/{id}/fragor/{questionId}/ta-bort")
     String removeQuestion(@PathVariable long id, @PathVariable long questionId, @RequestParam Map<String, String> form, Model model,
                           RedirectAttributes redirect) {
-        try {
+        return handled(id, questionId, form, model, () -> {
             reviews.removeQuestion(id, questionId, FormInput.version(form));
             redirect.addFlashAttribute("notice", messages.text("review.question.removed"));
             return "redirect:" + BASE + "/" + id;
-        } catch (ConflictException e) {
-            return show(id, model, questionId, Map.of(), Map.of(), e);
-        }
+        });
     }
 
     @PostMapping(BASE + "/{id}/avsluta")
     String close(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        try {
+        return handled(id, null, form, model, () -> {
             reviews.close(id, FormInput.version(form));
             redirect.addFlashAttribute("notice", messages.text("review.closed"));
             return "redirect:" + BASE + "/" + id;
-        } catch (ValidationException e) {
-            return show(id, model, null, form, messages.byField(e), null);
-        } catch (ConflictException e) {
-            return show(id, model, null, Map.of(), Map.of(), e);
-        }
+        });
     }
 
     // ---- the body
@@ -204,50 +194,47 @@ class ReviewController {
                   RedirectAttributes redirect) {
         Problems input = new Problems();
         Review.Answer answer = blank(form.get("answer")) ? null : FormInput.choice(Review.Answer.class, form.get("answer"), "answer", input);
-        try {
+        return handled(id, questionId, form, model, () -> {
             reviews.answer(id, questionId, FormInput.version(form), new Review.AnswerText(answer, form.get("description")), input);
             return saved(id, questionId, redirect);
-        } catch (ValidationException e) {
-            return show(id, model, questionId, form, messages.byField(e), null);
-        } catch (ConflictException e) {
-            return show(id, model, questionId, Map.of(), Map.of(), e);
-        }
+        });
     }
 
     @PostMapping(BASE + "/{id}/fragor/{questionId}/underlag")
     String addEvidence(@PathVariable long id, @PathVariable long questionId, @RequestParam Map<String, String> form, Model model,
                        RedirectAttributes redirect) {
-        try {
+        return handled(id, questionId, form, model, () -> {
             reviews.addEvidence(id, questionId, FormInput.version(form), form.get("underlag"));
             return saved(id, questionId, redirect);
-        } catch (ValidationException e) {
-            return show(id, model, questionId, form, messages.byField(e), null);
-        } catch (ConflictException e) {
-            return show(id, model, questionId, Map.of(), Map.of(), e);
-        }
+        });
     }
 
     @PostMapping(BASE + "/{id}/fragor/{questionId}/underlag/{evidenceId}/ta-bort")
     String removeEvidence(@PathVariable long id, @PathVariable long questionId, @PathVariable long evidenceId,
                           @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        try {
+        return handled(id, questionId, form, model, () -> {
             reviews.removeEvidence(id, questionId, FormInput.version(form), evidenceId);
             return saved(id, questionId, redirect);
-        } catch (ConflictException e) {
-            return show(id, model, questionId, Map.of(), Map.of(), e);
-        }
+        });
     }
 
     @PostMapping(BASE + "/{id}/skicka")
     String send(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        try {
+        return handled(id, null, form, model, () -> {
             reviews.send(id, FormInput.version(form));
             redirect.addFlashAttribute("notice", messages.text("review.sent"));
             return "redirect:" + BASE + "/" + id;
+        });
+    }
+
+    /** Runs a write; refused input shows the review again with its messages, a conflict with the Swedish 409. */
+    private String handled(long id, Long question, Map<String, String> form, Model model, java.util.function.Supplier<String> write) {
+        try {
+            return write.get();
         } catch (ValidationException e) {
-            return show(id, model, null, form, messages.byField(e), null);
+            return show(id, model, question, form, messages.byField(e), null);
         } catch (ConflictException e) {
-            return show(id, model, null, Map.of(), Map.of(), e);
+            return show(id, model, question, Map.of(), Map.of(), e);
         }
     }
 
