@@ -90,6 +90,12 @@ class KoladaPagesTest {
                 .isEqualTo("U28524");
         mvc.perform(get("/kolada").param("q", "U28524")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Brukaren trivs alltid hemma")));
+        // the linked figure offers every rule, Styr's chosen until another is saved
+        mvc.perform(get("/kolada/objekt/" + id)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<label for=\"kolada-rule\">")))
+                .andExpect(content().string(containsString("<option value=\"STYR\" selected=\"selected\">")))
+                .andExpect(content().string(containsString("<option value=\"RIKET\"")))
+                .andExpect(content().string(containsString("Spara regel")));
     }
 
     @Test
